@@ -1,0 +1,148 @@
+// The shared vocabulary of Knead: routines, steps, session records and the therapist plan.
+// Every other core module builds on these shapes; the watch, the side service and the
+// Settings App exchange them as JSON, so they are plain data (no classes, no Dates).
+
+export const AREAS = [
+  'neck',
+  'upper-trapezius',
+  'shoulders',
+  'upper-back',
+  'chest',
+  'lower-back',
+  'glutes',
+  'hips',
+  'forearms',
+  'hands',
+  'thighs',
+  'calves',
+  'shins',
+  'feet',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Areas that exist on both sides of the body, so routines work them left and right. */
+export const PAIRED_AREAS: ReadonlySet<Area> = new Set<Area>([
+  'upper-trapezius',
+  'shoulders',
+  'glutes',
+  'hips',
+  'forearms',
+  'hands',
+  'thighs',
+  'calves',
+  'shins',
+  'feet',
+]);
+
+export const SIDES = ['left', 'right', 'both'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const TOOLS = ['hands', 'massage-ball', 'foam-roller', 'other'] as const;
+export type Tool = (typeof TOOLS)[number];
+
+export interface Step {
+  readonly area: Area;
+  readonly side: Side;
+  readonly seconds: number;
+  readonly tool: Tool;
+  /** For built-in routines an i18n message id; for custom routines the person's own text. */
+  readonly hint: string;
+}
+
+export type RoutineSource = 'builtin' | 'custom' | 'assigned';
+
+export interface Routine {
+  readonly id: string;
+  /** For built-in routines an i18n message id; for custom routines the person's own text. */
+  readonly name: string;
+  readonly steps: readonly Step[];
+}
+
+export const SESSION_STATUSES = ['completed', 'stopped', 'pain'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface StepRecord {
+  readonly area: Area;
+  readonly side: Side;
+  readonly plannedMs: number;
+  readonly doneMs: number;
+  readonly skipped: boolean;
+}
+
+export type Tightness = 0 | 1 | 2 | 3;
+
+export interface AreaCheckIn {
+  readonly area: Area;
+  readonly tightness: Tightness;
+  readonly newSoreness: boolean;
+  readonly sidesDiffer: boolean;
+  readonly pain: boolean;
+}
+
+export const PRESET_NOTES = [
+  'felt-good',
+  'still-tight',
+  'more-sore-than-usual',
+  'less-sore-than-usual',
+  'slept-badly',
+  'long-desk-day',
+  'after-exercise',
+] as const;
+export type PresetNote = (typeof PRESET_NOTES)[number];
+
+export const RECORD_VERSION = 1;
+
+export interface SessionRecord {
+  readonly v: typeof RECORD_VERSION;
+  /** Unique across watches: device part + start time + random part, never a counter alone. */
+  readonly id: string;
+  readonly routineId: string;
+  readonly routineName: string;
+  /** UTC milliseconds. */
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** Minutes east of UTC at the start (e.g. +60 for CET), as `-Date#getTimezoneOffset()`. */
+  readonly tzOffsetMin: number;
+  readonly status: SessionStatus;
+  readonly steps: readonly StepRecord[];
+  /** Index of the step during which pain was reported, when status is 'pain'. */
+  readonly painStepIndex?: number;
+  readonly checkIn: readonly AreaCheckIn[];
+  readonly notes: readonly PresetNote[];
+}
+
+export const PLAN_VERSION = 1;
+
+/** What the therapist asked for, edited in the Settings App and kept on the watch for offline use. */
+export interface TherapistPlan {
+  readonly v: typeof PLAN_VERSION;
+  readonly focusAreas: readonly Area[];
+  readonly avoidAreas: readonly Area[];
+  /** Sessions per week the therapist asked for; 0 means no target. */
+  readonly weeklyTarget: number;
+  /** Ids of built-in or custom routines the therapist assigned; shown first on the watch. */
+  readonly assignedRoutineIds: readonly string[];
+  readonly customRoutines: readonly Routine[];
+  readonly updatedAt: number;
+}
+
+export const CUE_INTENSITIES = ['gentle', 'standard', 'strong'] as const;
+export type CueIntensity = (typeof CUE_INTENSITIES)[number];
+
+export const SCREEN_BEHAVIOURS = ['keep-on', 'allow-off'] as const;
+export type ScreenBehaviour = (typeof SCREEN_BEHAVIOURS)[number];
+
+export interface WatchSettings {
+  readonly intensity: CueIntensity;
+  /** Seconds before the first step, 0-15. */
+  readonly leadInSeconds: number;
+  readonly halfwayTick: boolean;
+  readonly screen: ScreenBehaviour;
+}
+
+export const DEFAULT_SETTINGS: WatchSettings = {
+  intensity: 'standard',
+  leadInSeconds: 5,
+  halfwayTick: true,
+  screen: 'allow-off',
+};

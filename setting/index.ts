@@ -1,0 +1,5 @@
+AppSettingsPage({
+  build() {
+    return View({}, [Section({ title: 'Knead' }, [Text({ paragraph: true }, ['Your self-massage history appears here.'])])]);
+  },
+});

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BUILD_DIR = join(ROOT, 'build', 'zos');
+
+/** A scratch folder inside the repo (git-ignored), so module resolution still finds node_modules. */
+export function scratch(prefix: string): string {
+  const base = join(ROOT, '.tmp');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
+
+export function copyOfBuild(prefix: string): string {
+  if (!statSync(join(BUILD_DIR, 'app.json'), { throwIfNoEntry: false })) {
+    throw new Error('build/zos is missing: run `npm run build` before these tests');
+  }
+  const dir = join(scratch(prefix), 'zos');
+  cpSync(BUILD_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** Path → sha256 of every file below dir, to prove a folder was left byte-for-byte alone. */
+export function fingerprint(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else result[relative(dir, path)] = `${stats.mode}:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    }
+  };
+  walk(dir);
+  return result;
+}
