@@ -1,0 +1,18 @@
+// Runs every bench module and prints one table. Add a module by adding its function here.
+
+import { engineBench } from './engine';
+import { formatTable } from './table';
+import type { BenchRow } from './table';
+
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench];
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  for (const bench of BENCHES) rows.push(...(await bench()));
+  console.log(formatTable(rows));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,207 @@
+// The engine state as a small versioned JSON string, written after every transition so a
+// relaunched page resumes at the right step and time. restore() accepts a snapshot whole or
+// not at all: a corrupt or unknown one is rejected with the reason, never half-applied.
+
+import { AREAS, CUE_INTENSITIES, RECORD_VERSION, SCREEN_BEHAVIOURS, SESSION_STATUSES, SIDES } from '../model';
+import type { SessionRecord, StepRecord, WatchSettings } from '../model';
+import { validateRoutine } from '../routine-validation';
+import { invalid, joinPath, valid } from '../result';
+import type { Problem, Validated } from '../result';
+import { IDLE } from './types';
+import type { EngineState, SessionPhase, SessionState } from './types';
+
+export const SNAPSHOT_VERSION = 1;
+
+export function snapshot(state: EngineState): string {
+  return JSON.stringify({ v: SNAPSHOT_VERSION, state });
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function isObject(input: unknown): input is Fields {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
+function oneOf(list: readonly string[], value: unknown): boolean {
+  return typeof value === 'string' && list.indexOf(value) >= 0;
+}
+
+/** Collects problems while reading typed fields, so one pass reports everything wrong. */
+class Reader {
+  readonly problems: Problem[] = [];
+  constructor(private readonly fields: Fields, private readonly path: string) {}
+
+  private fail(key: string, message: string): void {
+    this.problems.push({ path: joinPath(this.path, key), message });
+  }
+
+  time(key: string): number {
+    const value = this.fields[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(key, 'must be a finite number');
+      return 0;
+    }
+    return value;
+  }
+
+  count(key: string): number {
+    const value = this.fields[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      this.fail(key, 'must be a whole number, 0 or more');
+      return 0;
+    }
+    return value;
+  }
+
+  flag(key: string): boolean {
+    const value = this.fields[key];
+    if (typeof value !== 'boolean') {
+      this.fail(key, 'must be true or false');
+      return false;
+    }
+    return value;
+  }
+
+  text(key: string): string {
+    const value = this.fields[key];
+    if (typeof value !== 'string' || value === '') {
+      this.fail(key, 'must be non-empty text');
+      return '';
+    }
+    return value;
+  }
+
+  choice<T extends string>(key: string, list: readonly T[]): T {
+    const value = this.fields[key];
+    if (!oneOf(list, value)) {
+      this.fail(key, `must be one of ${list.join(', ')}`);
+      return list[0] as T;
+    }
+    return value as T;
+  }
+}
+
+function readSettings(input: unknown, path: string, problems: Problem[]): WatchSettings {
+  if (!isObject(input)) {
+    problems.push({ path, message: 'must be an object' });
+    return { intensity: 'standard', leadInSeconds: 0, halfwayTick: false, screen: 'allow-off' };
+  }
+  const r = new Reader(input, path);
+  const settings: WatchSettings = {
+    intensity: r.choice('intensity', CUE_INTENSITIES),
+    leadInSeconds: r.count('leadInSeconds'),
+    halfwayTick: r.flag('halfwayTick'),
+    screen: r.choice('screen', SCREEN_BEHAVIOURS),
+  };
+  problems.push(...r.problems);
+  return settings;
+}
+
+function readStepRecords(input: unknown, path: string, problems: Problem[]): StepRecord[] {
+  if (!Array.isArray(input)) {
+    problems.push({ path, message: 'must be a list' });
+    return [];
+  }
+  return input.map((raw: unknown, index): StepRecord => {
+    const itemPath = joinPath(path, index);
+    if (!isObject(raw)) {
+      problems.push({ path: itemPath, message: 'must be an object' });
+      return { area: 'neck', side: 'both', plannedMs: 0, doneMs: 0, skipped: false };
+    }
+    const r = new Reader(raw, itemPath);
+    const record: StepRecord = {
+      area: r.choice('area', AREAS),
+      side: r.choice('side', SIDES),
+      plannedMs: r.count('plannedMs'),
+      doneMs: r.count('doneMs'),
+      skipped: r.flag('skipped'),
+    };
+    problems.push(...r.problems);
+    return record;
+  });
+}
+
+function readRecord(input: unknown, path: string, problems: Problem[]): SessionRecord | null {
+  if (input === null) return null;
+  if (!isObject(input)) {
+    problems.push({ path, message: 'must be an object or null' });
+    return null;
+  }
+  const r = new Reader(input, path);
+  if (input['v'] !== RECORD_VERSION) problems.push({ path: joinPath(path, 'v'), message: `must be ${RECORD_VERSION}` });
+  const base = {
+    v: RECORD_VERSION,
+    id: r.text('id'),
+    routineId: r.text('routineId'),
+    routineName: r.text('routineName'),
+    startedAt: r.time('startedAt'),
+    endedAt: r.time('endedAt'),
+    tzOffsetMin: r.time('tzOffsetMin'),
+    status: r.choice('status', SESSION_STATUSES),
+    steps: readStepRecords(input['steps'], joinPath(path, 'steps'), problems),
+    // The engine never fills these; check-ins are added to the record after the session.
+    checkIn: [],
+    notes: [],
+  } as const;
+  const record: SessionRecord = input['painStepIndex'] === undefined ? base : { ...base, painStepIndex: r.count('painStepIndex') };
+  problems.push(...r.problems);
+  return record;
+}
+
+const PHASES: readonly SessionPhase[] = ['lead-in', 'running', 'paused', 'finished'];
+
+function readSession(fields: Fields, problems: Problem[]): SessionState {
+  const r = new Reader(fields, 'state');
+  const routine = validateRoutine(fields['routine'], 'state.routine');
+  if (!routine.ok) problems.push(...routine.problems);
+  const state: SessionState = {
+    phase: r.choice('phase', PHASES),
+    sessionId: r.text('sessionId'),
+    routine: routine.ok ? routine.value : { id: 'x', name: 'x', steps: [] },
+    settings: readSettings(fields['settings'], 'state.settings', problems),
+    tzOffsetMin: r.time('tzOffsetMin'),
+    startedAt: r.time('startedAt'),
+    leadInMs: r.count('leadInMs'),
+    inLeadIn: r.flag('inLeadIn'),
+    stepIndex: r.count('stepIndex'),
+    anchorAt: r.time('anchorAt'),
+    elapsedMs: r.count('elapsedMs'),
+    extraMs: r.count('extraMs'),
+    halfwayDone: r.flag('halfwayDone'),
+    leadInSpentMs: r.count('leadInSpentMs'),
+    pausedMs: r.count('pausedMs'),
+    lastNow: r.time('lastNow'),
+    ended: readStepRecords(fields['ended'], 'state.ended', problems),
+    record: readRecord(fields['record'], 'state.record', problems),
+  };
+  problems.push(...r.problems);
+  if (problems.length > 0) return state;
+  // Shape alone is not enough: these are what the engine relies on to never index past the routine.
+  const stepCount = state.routine.steps.length;
+  if (state.stepIndex >= stepCount) problems.push({ path: 'state.stepIndex', message: `must be below the routine's ${stepCount} steps` });
+  const endedCount = state.phase === 'finished' ? stepCount : state.stepIndex;
+  if (state.ended.length !== endedCount) problems.push({ path: 'state.ended', message: `must have ${endedCount} entries (it has ${state.ended.length})` });
+  if ((state.phase === 'finished') !== (state.record !== null)) problems.push({ path: 'state.record', message: 'must be set exactly when the session is finished' });
+  if (state.anchorAt > state.lastNow) problems.push({ path: 'state.anchorAt', message: 'must not be after lastNow' });
+  if (state.inLeadIn && state.stepIndex !== 0) problems.push({ path: 'state.stepIndex', message: 'must be 0 during the lead-in' });
+  return state;
+}
+
+export function restore(json: string): Validated<EngineState> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return invalid([{ path: '', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
+  }
+  if (!isObject(parsed)) return invalid([{ path: '', message: 'must be an object' }]);
+  if (parsed['v'] !== SNAPSHOT_VERSION) {
+    return invalid([{ path: 'v', message: `must be ${SNAPSHOT_VERSION} (this snapshot has version ${JSON.stringify(parsed['v'])})` }]);
+  }
+  const fields = parsed['state'];
+  if (!isObject(fields)) return invalid([{ path: 'state', message: 'must be an object' }]);
+  if (fields['phase'] === 'idle') return valid(IDLE);
+  const problems: Problem[] = [];
+  const state = readSession(fields, problems);
+  return problems.length > 0 ? invalid(problems) : valid(state);
+}

@@ -1,0 +1,44 @@
+// Derived timing of a session state. Everything is computed from stored timestamps, never
+// from a count of ticks.
+
+import type { Step } from '../model';
+import { HALFWAY_MIN_STEP_MS } from './types';
+import type { SessionState } from './types';
+
+export function isRunning(state: SessionState): boolean {
+  return state.phase === 'lead-in' || state.phase === 'running';
+}
+
+export function stepAt(state: SessionState, index: number): Step {
+  const step = state.routine.steps[index];
+  // Unreachable for states built by the engine or accepted by restore(); a loud failure beats a wrong cue.
+  if (step === undefined) throw new Error(`session has no step ${index}`);
+  return step;
+}
+
+export function plannedMs(step: Step): number {
+  return step.seconds * 1000;
+}
+
+/** Length of the current segment: the lead-in, or the step with its extensions. */
+export function segmentMs(state: SessionState): number {
+  return state.inLeadIn ? state.leadInMs : plannedMs(stepAt(state, state.stepIndex)) + state.extraMs;
+}
+
+/** Active ms into the current segment at `now` (now must not be before anchorAt). */
+export function elapsedAt(state: SessionState, now: number): number {
+  return isRunning(state) ? state.elapsedMs + (now - state.anchorAt) : state.elapsedMs;
+}
+
+/** Where in the current step the halfway tick falls, or null when none is due in it. */
+export function halfwayAtMs(state: SessionState): number | null {
+  if (state.inLeadIn || state.halfwayDone || !state.settings.halfwayTick) return null;
+  const step = stepAt(state, state.stepIndex);
+  if (plannedMs(step) < HALFWAY_MIN_STEP_MS) return null;
+  return segmentMs(state) / 2;
+}
+
+/** A clock reading made safe: earlier than the latest one seen (or not a number) means "no time passed". */
+export function clampNow(state: SessionState, now: number): number {
+  return Number.isFinite(now) && now > state.lastNow ? now : state.lastNow;
+}

@@ -1,0 +1,14 @@
+// When the engine next needs the clock: the end of the current segment or the halfway tick,
+// whichever comes first. Pages with the screen on also wake each displayed second, but that is
+// a display concern; cues only ever need this.
+
+import { halfwayAtMs, isRunning, segmentMs } from './timing';
+import type { EngineState } from './types';
+
+export function nextWakeUp(state: EngineState): number | null {
+  if (state.phase === 'idle' || !isRunning(state)) return null;
+  const untilEnd = segmentMs(state) - state.elapsedMs;
+  const halfway = halfwayAtMs(state);
+  const untilHalfway = halfway === null ? Infinity : halfway - state.elapsedMs;
+  return state.anchorAt + Math.min(untilEnd, untilHalfway);
+}

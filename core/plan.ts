@@ -1,0 +1,108 @@
+// Applying the therapist's plan to what the watch offers: avoided areas are never cued, focus
+// areas get more time, assigned routines come first, and the weekly target is counted in the
+// person's own week.
+
+import { LIBRARY } from './library';
+import type { Area, Routine, RoutineSource, SessionRecord, Step, TherapistPlan } from './model';
+import { ROUTINE_LIMITS } from './routine-validation';
+
+/**
+ * Focus rule: a focus-area step gets +50 % of its time, rounded up to a whole 5 s, capped at the
+ * step limit (600 s). Extra time is given in step order and only while the routine stays within
+ * its 60-minute limit, so a planned routine always passes validateRoutine.
+ */
+export const FOCUS_EXTRA_RATIO = 0.5;
+
+export interface PlannedRoutine {
+  readonly routine: Routine;
+  /** Areas of the routine that the plan says to avoid, in order of first appearance. */
+  readonly leftOut: readonly Area[];
+  /** True when every step was avoided: show leftOut and do not start it. */
+  readonly empty: boolean;
+}
+
+function focusedSeconds(seconds: number): number {
+  const raised = Math.ceil((seconds * (1 + FOCUS_EXTRA_RATIO)) / 5) * 5;
+  return Math.min(ROUTINE_LIMITS.maxStepSeconds, Math.max(seconds, raised));
+}
+
+export function planRoutine(routine: Routine, plan: TherapistPlan | null): PlannedRoutine {
+  if (plan === null) return { routine, leftOut: [], empty: routine.steps.length === 0 };
+  const avoid = new Set<Area>(plan.avoidAreas);
+  const focus = new Set<Area>(plan.focusAreas);
+  const leftOut: Area[] = [];
+  const kept: Step[] = [];
+  for (const step of routine.steps) {
+    if (avoid.has(step.area)) {
+      if (leftOut.indexOf(step.area) < 0) leftOut.push(step.area);
+    } else {
+      kept.push(step);
+    }
+  }
+  let total = kept.reduce((sum, step) => sum + step.seconds, 0);
+  const steps = kept.map((step) => {
+    if (!focus.has(step.area)) return step;
+    const seconds = focusedSeconds(step.seconds);
+    if (total + seconds - step.seconds > ROUTINE_LIMITS.maxTotalSeconds) return step;
+    total += seconds - step.seconds;
+    return { ...step, seconds };
+  });
+  return { routine: { ...routine, steps }, leftOut, empty: steps.length === 0 };
+}
+
+export interface HomeRoutine {
+  readonly routine: Routine;
+  readonly source: RoutineSource;
+}
+
+/** Home list: assigned routines (in the therapist's order), then built-in, then custom; each once. */
+export function routinesForHome(plan: TherapistPlan | null, library: readonly Routine[] = LIBRARY): readonly HomeRoutine[] {
+  const custom = plan === null ? [] : plan.customRoutines;
+  const byId = new Map<string, Routine>();
+  for (const routine of library) byId.set(routine.id, routine);
+  for (const routine of custom) if (!byId.has(routine.id)) byId.set(routine.id, routine);
+  const shown = new Set<string>();
+  const home: HomeRoutine[] = [];
+  for (const id of plan === null ? [] : plan.assignedRoutineIds) {
+    const routine = byId.get(id);
+    // An assignment of a routine the watch does not have (yet) is skipped rather than shown broken.
+    if (routine === undefined || shown.has(id)) continue;
+    shown.add(id);
+    home.push({ routine, source: 'assigned' });
+  }
+  for (const routine of library) {
+    if (shown.has(routine.id)) continue;
+    shown.add(routine.id);
+    home.push({ routine, source: 'builtin' });
+  }
+  for (const routine of custom) {
+    if (shown.has(routine.id)) continue;
+    shown.add(routine.id);
+    home.push({ routine, source: 'custom' });
+  }
+  return home;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/** UTC ms of Monday 00:00 local time of the week containing `now`, for a zone `tzOffsetMin` east of UTC. */
+export function weekStart(now: number, tzOffsetMin: number): number {
+  const local = now + tzOffsetMin * MINUTE_MS;
+  const localMidnight = Math.floor(local / DAY_MS) * DAY_MS;
+  // 1970-01-01 was a Thursday: day 0 → weekday index 3 counting from Monday.
+  const daysSinceMonday = (Math.floor(local / DAY_MS) + 3) % 7;
+  const mondayIndex = daysSinceMonday < 0 ? daysSinceMonday + 7 : daysSinceMonday;
+  return localMidnight - mondayIndex * DAY_MS - tzOffsetMin * MINUTE_MS;
+}
+
+/**
+ * Sessions counting towards the weekly target in the person's current week (Monday start).
+ * Completed sessions count, and so do sessions stopped for pain: stopping on pain is what the
+ * person should do and must not cost them their target. Sessions simply stopped do not count.
+ */
+export function sessionsThisWeek(records: readonly SessionRecord[], now: number, tzOffsetMin: number): number {
+  const from = weekStart(now, tzOffsetMin);
+  const to = from + 7 * DAY_MS;
+  return records.filter((record) => record.status !== 'stopped' && record.startedAt >= from && record.startedAt < to).length;
+}

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIBRARY, DESK_RESET } from '../../../core/library';
+import { AREAS } from '../../../core/model';
+import type { Area, SessionRecord } from '../../../core/model';
+import { planRoutine, routinesForHome, sessionsThisWeek, weekStart } from '../../../core/plan';
+import { validateRoutine } from '../../../core/routine-validation';
+import { PLAN, ROUTINE, routineArb } from '../../fixtures/core';
+
+describe('planRoutine', () => {
+  it('planRoutine - without a plan the routine is unchanged', () => {
+    expect(planRoutine(ROUTINE, null)).toEqual({ routine: ROUTINE, leftOut: [], empty: false });
+  });
+
+  it('planRoutine - avoided areas are left out and reported once each', () => {
+    const planned = planRoutine(DESK_RESET, { ...PLAN, avoidAreas: ['shoulders', 'neck', 'feet'] });
+    expect(planned.leftOut).toEqual(['neck', 'shoulders']);
+    expect(planned.routine.steps.map((step) => step.area)).toEqual(['upper-trapezius', 'upper-trapezius', 'forearms', 'forearms']);
+    expect(planned.empty).toBe(false);
+  });
+
+  it('planRoutine - a routine left with no steps is reported empty, not started', () => {
+    const planned = planRoutine(ROUTINE, { ...PLAN, avoidAreas: ['neck', 'forearms'] });
+    expect(planned).toEqual({ routine: { ...ROUTINE, steps: [] }, leftOut: ['neck', 'forearms'], empty: true });
+  });
+
+  it('planRoutine - focus areas get +50 % rounded up to 5 s, capped at 600 s', () => {
+    const routine = {
+      ...ROUTINE,
+      steps: [
+        { area: 'neck', side: 'both', seconds: 45, tool: 'hands', hint: '' },
+        { area: 'neck', side: 'both', seconds: 500, tool: 'hands', hint: '' },
+        { area: 'forearms', side: 'left', seconds: 20, tool: 'hands', hint: '' },
+      ],
+    } as const;
+    const planned = planRoutine(routine, { ...PLAN, focusAreas: ['neck'] });
+    expect(planned.routine.steps.map((step) => step.seconds)).toEqual([70, 600, 20]);
+  });
+
+  it('planRoutine - focus time stops where the routine would pass 60 minutes', () => {
+    const steps = Array.from({ length: 7 }, () => ({ area: 'neck', side: 'both', seconds: 400, tool: 'hands', hint: '' }) as const);
+    const planned = planRoutine({ ...ROUTINE, steps }, { ...PLAN, focusAreas: ['neck'] });
+    expect(planned.routine.steps.map((step) => step.seconds)).toEqual([600, 600, 600, 600, 400, 400, 400]);
+  });
+
+  it('planRoutine - an avoided area never appears in a planned routine, which stays valid', () => {
+    const areas = fc.subarray<Area>([...AREAS]);
+    fc.assert(
+      fc.property(routineArb, areas, areas, (routine, avoidAreas, focusAreas) => {
+        const planned = planRoutine(routine, { ...PLAN, avoidAreas, focusAreas });
+        for (const step of planned.routine.steps) expect(avoidAreas).not.toContain(step.area);
+        expect(planned.empty).toBe(planned.routine.steps.length === 0);
+        if (!planned.empty) expect(validateRoutine(planned.routine).ok).toBe(true);
+        expect(planned.leftOut.every((area) => avoidAreas.includes(area))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('routinesForHome', () => {
+  it('routinesForHome - without a plan lists the built-in routines', () => {
+    expect(routinesForHome(null).map((entry) => entry.source)).toEqual(LIBRARY.map(() => 'builtin'));
+  });
+
+  it('routinesForHome - assigned first in the therapist order, then built-in, then custom, each once', () => {
+    const custom = { ...ROUTINE, id: 'my-own' };
+    const other = { ...ROUTINE, id: 'my-other' };
+    const home = routinesForHome({ ...PLAN, customRoutines: [custom, other], assignedRoutineIds: ['my-own', 'tired-feet', 'gone', 'my-own'] });
+    expect(home.map((entry) => `${entry.source}:${entry.routine.id}`)).toEqual([
+      'assigned:my-own',
+      'assigned:tired-feet',
+      'builtin:desk-reset',
+      'builtin:typing-hands',
+      'builtin:after-a-walk',
+      'builtin:lower-back-unwind',
+      'builtin:between-appointments',
+      'custom:my-other',
+    ]);
+  });
+});
+
+function record(startedAt: number, status: SessionRecord['status'] = 'completed'): SessionRecord {
+  return { v: 1, id: `s${startedAt}`, routineId: 'r', routineName: 'r', startedAt, endedAt: startedAt + 1, tzOffsetMin: 0, status, steps: [], checkIn: [], notes: [] };
+}
+
+describe('sessionsThisWeek', () => {
+  // Wednesday 2024-05-15 12:00 UTC.
+  const NOW = Date.UTC(2024, 4, 15, 12);
+
+  it('weekStart - is Monday 00:00 in the person\'s zone', () => {
+    expect(weekStart(NOW, 0)).toBe(Date.UTC(2024, 4, 13));
+    expect(weekStart(NOW, 120)).toBe(Date.UTC(2024, 4, 13) - 120 * 60_000);
+    expect(weekStart(NOW, -300)).toBe(Date.UTC(2024, 4, 13) + 300 * 60_000);
+    // Sunday 23:30 UTC is already Monday in UTC+2.
+    const sundayLate = Date.UTC(2024, 4, 19, 23, 30);
+    expect(weekStart(sundayLate, 0)).toBe(Date.UTC(2024, 4, 13));
+    expect(weekStart(sundayLate, 120)).toBe(Date.UTC(2024, 4, 20) - 120 * 60_000);
+  });
+
+  it('sessionsThisWeek - counts completed and pain-stopped sessions of the local week, not stopped ones', () => {
+    const records = [
+      record(Date.UTC(2024, 4, 13, 0, 30)),
+      record(Date.UTC(2024, 4, 14), 'pain'),
+      record(Date.UTC(2024, 4, 14), 'stopped'),
+      record(Date.UTC(2024, 4, 12, 23)),
+      record(Date.UTC(2024, 4, 20, 1)),
+    ];
+    expect(sessionsThisWeek(records, NOW, 0)).toBe(2);
+    // In UTC+2 the Sunday 23:00 UTC session is already Monday, and the Monday 00:30 one still counts.
+    expect(sessionsThisWeek(records, NOW, 120)).toBe(3);
+  });
+});
