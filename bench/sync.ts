@@ -1,0 +1,153 @@
+// Sync and phone storage sizes, Knead beside a naive baseline in the same run:
+//
+// - Phone storage: 500 sessions pushed one at a time into month buckets ('history:YYYY-MM' +
+//   a small index) versus one 'history' key holding every record, rewritten on each add
+//   (settingsStorage holds strings, so any change rewrites the whole value).
+// - Outbox: 500 queued sessions sent in batches of at most MAX_PUSH_BYTES versus one request
+//   per session; ZML splits every payload into 3584-byte BLE frames and does a 5 s handshake
+//   before each request, so the request count is what the person waits for.
+//
+// Records are built by the real record builder from the built-in routines, with check-ins.
+
+import { pushSessions } from '../core/phone/history-store';
+import { LIBRARY } from '../core/library';
+import type { AreaCheckIn, Routine, SessionRecord, StepRecord } from '../core/model';
+import { buildRecord, newSessionId, withCheckIn } from '../core/record';
+import { acknowledge, enqueue, nextBatch } from '../core/sync/outbox';
+import { MAX_PUSH_BYTES, makePushParams } from '../core/sync/protocol';
+import type { KeyValueStore } from '../core/sync/store';
+import { ratioOf } from './table';
+import type { BenchRow } from './table';
+
+const SESSIONS = 500;
+const BLE_FRAME_BYTES = 3584;
+const T0 = Date.UTC(2025, 0, 6, 7, 30);
+const HOUR_MS = 3_600_000;
+
+/** Counts what each setItem writes (key + value, UTF-16 code units as settingsStorage sees them). */
+class CountingStore implements KeyValueStore {
+  private readonly data = new Map<string, string>();
+  bytesWritten = 0;
+  getItem(key: string): string | null {
+    const value = this.data.get(key);
+    return value === undefined ? null : value;
+  }
+  setItem(key: string, value: string): void {
+    this.bytesWritten += key.length + value.length;
+    this.data.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+  keys(): string[] {
+    return Array.from(this.data.keys());
+  }
+  storedBytes(): number {
+    let total = 0;
+    this.data.forEach((value, key) => (total += key.length + value.length));
+    return total;
+  }
+}
+
+/** A deterministic PRNG so both sides of every comparison see the same sessions. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 4_294_967_296;
+  };
+}
+
+function makeSessions(): SessionRecord[] {
+  const random = lcg(42);
+  const out: SessionRecord[] = [];
+  for (let i = 0; i < SESSIONS; i += 1) {
+    const routine = LIBRARY[i % LIBRARY.length] as Routine;
+    // Roughly five sessions a week, at varying times of day.
+    const startedAt = T0 + Math.floor(i * 1.4 * 24 * HOUR_MS + random() * 12 * HOUR_MS);
+    const steps: StepRecord[] = routine.steps.map((s) => ({ area: s.area, side: s.side, plannedMs: s.seconds * 1000, doneMs: s.seconds * 1000, skipped: false }));
+    const duration = steps.reduce((sum, s) => sum + s.doneMs, 0);
+    const base = buildRecord({
+      sessionId: newSessionId('watch-5c2e91ab', startedAt, random),
+      routine,
+      startedAt,
+      endedAt: startedAt + duration,
+      tzOffsetMin: 60,
+      status: 'completed',
+      steps,
+    });
+    const areas = Array.from(new Set(steps.map((s) => s.area)));
+    const checkIns: AreaCheckIn[] = areas.map((area) => ({
+      area,
+      tightness: Math.floor(random() * 4) as AreaCheckIn['tightness'],
+      newSoreness: random() < 0.1,
+      sidesDiffer: random() < 0.2,
+      pain: false,
+    }));
+    const checked = withCheckIn(base, checkIns, random() < 0.5 ? ['felt-good'] : []);
+    out.push(checked.ok ? checked.value : base);
+  }
+  return out;
+}
+
+function phoneStorageRows(sessions: readonly SessionRecord[]): BenchRow[] {
+  const now = T0 + 2 * 365 * 24 * HOUR_MS;
+  const buckets = new CountingStore();
+  const single = new CountingStore();
+  const all: SessionRecord[] = [];
+  let bucketLast = 0;
+  let singleLast = 0;
+  sessions.forEach((record, index) => {
+    const beforeBuckets = buckets.bytesWritten;
+    const beforeSingle = single.bytesWritten;
+    pushSessions(buckets, makePushParams([record]), now);
+    all.push(record);
+    single.setItem('history', JSON.stringify(all));
+    if (index === sessions.length - 1) {
+      bucketLast = buckets.bytesWritten - beforeBuckets;
+      singleLast = single.bytesWritten - beforeSingle;
+    }
+  });
+  const group = 'phone storage';
+  const note = `${SESSIONS} sessions, month buckets vs one key`;
+  return [
+    { group, metric: 'mean bytes rewritten per added session', knead: Math.round(buckets.bytesWritten / SESSIONS), baseline: Math.round(single.bytesWritten / SESSIONS), ratio: ratioOf(buckets.bytesWritten, single.bytesWritten), unit: 'chars', note },
+    { group, metric: `bytes rewritten for session #${SESSIONS}`, knead: bucketLast, baseline: singleLast, ratio: ratioOf(bucketLast, singleLast), unit: 'chars', note },
+    { group, metric: 'bytes stored at the end', knead: buckets.storedBytes(), baseline: single.storedBytes(), ratio: ratioOf(buckets.storedBytes(), single.storedBytes()), unit: 'chars', note: 'the index and keys cost little' },
+  ];
+}
+
+function outboxRows(sessions: readonly SessionRecord[]): BenchRow[] {
+  const store = new CountingStore();
+  for (const record of sessions) enqueue(store, record);
+  let requests = 0;
+  let bytes = 0;
+  let frames = 0;
+  for (;;) {
+    const batch = nextBatch(store, MAX_PUSH_BYTES);
+    if (batch.ids.length === 0) break;
+    requests += 1;
+    bytes += batch.bytes;
+    frames += Math.ceil(batch.bytes / BLE_FRAME_BYTES);
+    acknowledge(store, batch.ids, [], T0);
+  }
+  let naiveBytes = 0;
+  let naiveFrames = 0;
+  for (const record of sessions) {
+    const size = JSON.stringify(makePushParams([record])).length;
+    naiveBytes += size;
+    naiveFrames += Math.ceil(size / BLE_FRAME_BYTES);
+  }
+  const group = 'outbox batching';
+  const note = `${SESSIONS} sessions, ${MAX_PUSH_BYTES / 1024} KB batches vs one per request`;
+  return [
+    { group, metric: 'requests', knead: requests, baseline: SESSIONS, ratio: ratioOf(requests, SESSIONS), unit: 'requests', note },
+    { group, metric: 'payload bytes', knead: bytes, baseline: naiveBytes, ratio: ratioOf(bytes, naiveBytes), unit: 'bytes', note },
+    { group, metric: 'BLE frames (3584 B)', knead: frames, baseline: naiveFrames, ratio: ratioOf(frames, naiveFrames), unit: 'frames', note: 'plus one 5 s handshake per request' },
+  ];
+}
+
+export async function syncBench(): Promise<BenchRow[]> {
+  const sessions = makeSessions();
+  return phoneStorageRows(sessions).concat(outboxRows(sessions));
+}

@@ -1,0 +1,174 @@
+// Export everything Knead keeps on the phone as one versioned JSON text, import such a text back,
+// and delete it all. Import validates first and writes once: a broken file changes nothing.
+//
+//   { "format": "knead-export", "v": 1, "exportedAt": <ms>,
+//     "records": [SessionRecord...], "notes": [{sessionId, text, updatedAt}...], "plan": TherapistPlan | null }
+
+import type { TherapistPlan } from '../model';
+import { describeProblems } from '../result';
+import type { IdReason } from '../sync/protocol';
+import { isPlainObject, parseJson, utf8ByteLength } from '../sync/json';
+import type { KeyValueStore } from '../sync/store';
+import { listKeys, writeAll } from '../sync/store';
+import { HISTORY_PREFIX, prepareRecords, readHistory } from './history-store';
+import type { SessionNote } from './notes';
+import { NOTE_PREFIX, noteKey, readAllNotes, readNote, validateNote } from './notes';
+import { PLAN_KEY, readPlan } from './plan-store';
+import { validatePlan } from './plan-validation';
+import { STORAGE_VERSION_KEY, checkStorageVersion } from './storage-version';
+
+export const EXPORT_FORMAT = 'knead-export';
+export const EXPORT_VERSION = 1;
+/** Ten years of daily sessions are about 5 MB; anything far beyond is not an export of ours. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export interface ExportResult {
+  readonly text: string;
+  /** Data that could not be read and is therefore missing from `text`. */
+  readonly problems: readonly string[];
+}
+
+export function exportAll(store: KeyValueStore, now: number): ExportResult {
+  const history = readHistory(store);
+  const notes = readAllNotes(store);
+  const plan = readPlan(store);
+  const problems = history.problems.concat(notes.problems, plan.problem === undefined ? [] : [plan.problem]);
+  const text = JSON.stringify({
+    format: EXPORT_FORMAT,
+    v: EXPORT_VERSION,
+    exportedAt: now,
+    records: history.records,
+    notes: notes.notes,
+    plan: plan.plan,
+  });
+  return { text, problems };
+}
+
+export interface ImportSummary {
+  readonly added: number;
+  /** Records already stored (same id). */
+  readonly skipped: number;
+  readonly rejected: readonly IdReason[];
+  readonly notesAdded: number;
+  readonly notesSkipped: number;
+  readonly plan: 'imported' | 'kept' | 'none' | 'rejected';
+  readonly planProblem?: string;
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly summary: ImportSummary }
+  | { readonly ok: false; readonly error: string };
+
+const NOTHING = 'nothing was imported';
+
+export function importAll(store: KeyValueStore, text: string, now: number): ImportResult {
+  if (typeof text !== 'string') return { ok: false, error: `the import is not text; ${NOTHING}` };
+  const bytes = utf8ByteLength(text);
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: `the file is ${bytes} bytes, more than ${MAX_IMPORT_BYTES}; ${NOTHING}` };
+  const parsed = parseJson(text, 'the file');
+  if (!parsed.ok) return { ok: false, error: `${describeProblems(parsed.problems)}; ${NOTHING}` };
+  const doc = parsed.value;
+  if (!isPlainObject(doc) || doc['format'] !== EXPORT_FORMAT) return { ok: false, error: `the file is not a Knead export; ${NOTHING}` };
+  const v = doc['v'];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return { ok: false, error: `the export has no readable version; ${NOTHING}` };
+  if (v > EXPORT_VERSION) {
+    return { ok: false, error: `the export was made by a newer Knead (format ${v}; this app reads ${EXPORT_VERSION}); update Knead to import it; ${NOTHING}` };
+  }
+  const records = doc['records'];
+  const notes = doc['notes'] === undefined ? [] : doc['notes'];
+  if (!Array.isArray(records)) return { ok: false, error: `records must be a list; ${NOTHING}` };
+  if (!Array.isArray(notes)) return { ok: false, error: `notes must be a list; ${NOTHING}` };
+  const version = checkStorageVersion(store);
+  if (!version.ok) return { ok: false, error: `${version.error}; ${NOTHING}` };
+
+  const prepared = prepareRecords(store, records as unknown[], now, 'records');
+  const noteWrites = prepareNotes(store, notes as unknown[]);
+  const planOutcome = preparePlan(store, doc['plan']);
+  const writes = version.writes.concat(prepared.writes, noteWrites.writes, planOutcome.writes);
+  if (prepared.writes.length + noteWrites.writes.length + planOutcome.writes.length > 0) {
+    const saved = writeAll(store, writes);
+    if (!saved.ok) return { ok: false, error: `${saved.error}; ${NOTHING}` };
+  }
+  const outcome = prepared.outcome;
+  const summary: ImportSummary = {
+    added: outcome.added.length,
+    skipped: outcome.alreadyStored.length,
+    rejected: outcome.rejected.concat(outcome.deferred, noteWrites.rejected),
+    notesAdded: noteWrites.added,
+    notesSkipped: noteWrites.skipped,
+    plan: planOutcome.status,
+  };
+  return { ok: true, summary: planOutcome.problem === undefined ? summary : { ...summary, planProblem: planOutcome.problem } };
+}
+
+interface PreparedNotes {
+  readonly writes: Array<readonly [string, string | undefined]>;
+  readonly added: number;
+  readonly skipped: number;
+  readonly rejected: IdReason[];
+}
+
+/** A note replaces the stored one only when it is newer; equal or older ones are skipped. */
+function prepareNotes(store: KeyValueStore, inputs: readonly unknown[]): PreparedNotes {
+  const out: PreparedNotes = { writes: [], added: 0, skipped: 0, rejected: [] };
+  const chosen = new Map<string, SessionNote>();
+  inputs.forEach((raw, index) => {
+    const path = `notes[${index}]`;
+    const obj = isPlainObject(raw) ? raw : {};
+    const checked = validateNote(obj['sessionId'], obj['text'], obj['updatedAt'], path);
+    if (!checked.ok) {
+      out.rejected.push({ id: path, reason: describeProblems(checked.problems) });
+      return;
+    }
+    const previous = chosen.get(checked.value.sessionId);
+    if (previous === undefined || checked.value.updatedAt > previous.updatedAt) chosen.set(checked.value.sessionId, checked.value);
+  });
+  let added = 0;
+  let skipped = 0;
+  chosen.forEach((note) => {
+    const stored = readNote(store, note.sessionId);
+    if (stored.ok && stored.value !== null && stored.value.updatedAt >= note.updatedAt) {
+      skipped += 1;
+      return;
+    }
+    if (!stored.ok) {
+      // An unreadable stored note is never overwritten: it may be the only copy of the text.
+      out.rejected.push({ id: note.sessionId, reason: `${describeProblems(stored.problems)}; the stored note was kept` });
+      return;
+    }
+    out.writes.push([noteKey(note.sessionId), JSON.stringify({ text: note.text, updatedAt: note.updatedAt })]);
+    added += 1;
+  });
+  return { ...out, added, skipped };
+}
+
+interface PreparedPlan {
+  readonly writes: ReadonlyArray<readonly [string, string | undefined]>;
+  readonly status: ImportSummary['plan'];
+  readonly problem?: string;
+}
+
+/** The imported plan wins only when it is valid and newer than the stored one. */
+function preparePlan(store: KeyValueStore, input: unknown): PreparedPlan {
+  if (input === undefined || input === null) return { writes: [], status: 'none' };
+  const checked = validatePlan(input, 'plan');
+  if (!checked.ok) return { writes: [], status: 'rejected', problem: describeProblems(checked.problems) };
+  const current = readPlan(store);
+  if (current.problem !== undefined) return { writes: [], status: 'kept', problem: `${current.problem}; the stored plan was kept` };
+  if (current.plan !== null && !isNewer(checked.value, current.plan)) return { writes: [], status: 'kept' };
+  return { writes: [[PLAN_KEY, JSON.stringify(checked.value)]], status: 'imported' };
+}
+
+function isNewer(incoming: TherapistPlan, current: TherapistPlan): boolean {
+  return incoming.updatedAt > current.updatedAt;
+}
+
+/** Removes every record, note and the plan (what an export contains) and the layout version. */
+export function deleteAll(store: KeyValueStore): { readonly ok: boolean; readonly removed: number; readonly error?: string } {
+  const keys = listKeys(store).filter(
+    (k) => k.indexOf(HISTORY_PREFIX) === 0 || k.indexOf(NOTE_PREFIX) === 0 || k === PLAN_KEY || k === STORAGE_VERSION_KEY,
+  );
+  const saved = writeAll(store, keys.map((k) => [k, undefined] as const));
+  return saved.ok ? { ok: true, removed: keys.length } : { ok: false, removed: 0, error: saved.error };
+}
+

@@ -1,0 +1,105 @@
+// Checks a therapist plan from the Settings App editor, from storage, from an import or from the
+// phone over the link. Custom routines are checked by core/routine-validation; this module adds
+// what only makes sense for a plan as a whole (overlapping areas, assignments that exist).
+
+import { LIBRARY } from '../library';
+import type { Area, Routine, TherapistPlan } from '../model';
+import { AREAS, PLAN_VERSION } from '../model';
+import type { Validated } from '../result';
+import { invalid, joinPath, valid } from '../result';
+import { validateRoutines } from '../routine-validation';
+import type { ProblemList } from '../sync/checks';
+import { checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
+
+export const MAX_WEEKLY_TARGET = 14;
+export const MAX_CUSTOM_ROUTINES = 20;
+export const MAX_ASSIGNED_ROUTINES = 20;
+
+const PLAN_KEYS = ['v', 'focusAreas', 'avoidAreas', 'weeklyTarget', 'assignedRoutineIds', 'customRoutines', 'updatedAt'] as const;
+
+export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, path, problems, 'a plan (an object)');
+  if (obj === undefined) return invalid(problems);
+  const version = readVersion(obj, path, problems, 'plan', PLAN_VERSION);
+  if (version === undefined && problems.some((p) => p.message.indexOf('newer than this app') >= 0)) return invalid(problems);
+  if (version !== undefined && version !== PLAN_VERSION) problems.push({ path: joinPath(path, 'v'), message: `must be ${PLAN_VERSION}` });
+  checkKnownKeys(obj, PLAN_KEYS, path, problems);
+  const focusAreas = readAreas(obj, 'focusAreas', path, problems);
+  const avoidAreas = readAreas(obj, 'avoidAreas', path, problems);
+  if (focusAreas !== undefined && avoidAreas !== undefined) {
+    for (const area of focusAreas) {
+      if (avoidAreas.indexOf(area) >= 0) {
+        problems.push({ path: joinPath(path, 'avoidAreas'), message: `must not include ${area}, which is also a focus area` });
+      }
+    }
+  }
+  const weeklyTarget = readInteger(obj, 'weeklyTarget', path, problems, 0, MAX_WEEKLY_TARGET);
+  const updatedAt = readInteger(obj, 'updatedAt', path, problems, 0, Number.MAX_SAFE_INTEGER);
+  const customRoutines = readCustomRoutines(obj, path, problems);
+  const assignedRoutineIds = readAssigned(obj, path, problems, customRoutines);
+  if (problems.length > 0) return invalid(problems);
+  return valid({
+    v: PLAN_VERSION,
+    focusAreas: focusAreas as Area[],
+    avoidAreas: avoidAreas as Area[],
+    weeklyTarget: weeklyTarget as number,
+    assignedRoutineIds: assignedRoutineIds as string[],
+    customRoutines: customRoutines as Routine[],
+    updatedAt: updatedAt as number,
+  });
+}
+
+function readAreas(obj: Record<string, unknown>, key: string, path: string, problems: ProblemList): Area[] | undefined {
+  const list = readArray(obj, key, path, problems, AREAS.length);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const areas: Area[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, key), index);
+    const area = checkEnum(typeof raw === 'string' ? raw : String(typeof raw), at, problems, AREAS);
+    if (area === undefined) return;
+    if (areas.indexOf(area) >= 0) problems.push({ path: at, message: `repeats ${area}` });
+    else areas.push(area);
+  });
+  return problems.length === before ? areas : undefined;
+}
+
+function readCustomRoutines(obj: Record<string, unknown>, path: string, problems: ProblemList): readonly Routine[] | undefined {
+  const at = joinPath(path, 'customRoutines');
+  const list = readArray(obj, 'customRoutines', path, problems, MAX_CUSTOM_ROUTINES);
+  if (list === undefined) return undefined;
+  const checked = validateRoutines(list, at);
+  if (!checked.ok) {
+    problems.push(...checked.problems);
+    return undefined;
+  }
+  const before = problems.length;
+  checked.value.forEach((routine, index) => {
+    if (LIBRARY.some((r) => r.id === routine.id)) {
+      problems.push({ path: joinPath(joinPath(at, index), 'id'), message: `must differ from the built-in routine '${routine.id}'` });
+    }
+  });
+  return problems.length === before ? checked.value : undefined;
+}
+
+function readAssigned(obj: Record<string, unknown>, path: string, problems: ProblemList, custom: readonly Routine[] | undefined): string[] | undefined {
+  const list = readArray(obj, 'assignedRoutineIds', path, problems, MAX_ASSIGNED_ROUTINES);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const ids: string[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, 'assignedRoutineIds'), index);
+    const id = checkString(raw, at, problems, { min: 1, max: 64 });
+    if (id === undefined) return;
+    if (ids.indexOf(id) >= 0) {
+      problems.push({ path: at, message: `repeats '${id}'` });
+      return;
+    }
+    const exists = LIBRARY.some((r) => r.id === id) || (custom !== undefined && custom.some((r) => r.id === id));
+    // Without readable custom routines we cannot tell; their own problems are already reported.
+    if (!exists && custom !== undefined) problems.push({ path: at, message: `names no built-in or custom routine ('${id}')` });
+    ids.push(id);
+  });
+  return problems.length === before ? ids : undefined;
+}

@@ -1,0 +1,89 @@
+// The Overview and History numbers, computed from records alone so the Settings App, the report
+// and the tests agree. Weeks are local, Monday to Sunday; every session counts, whatever its status.
+
+import type { SessionRecord, SessionStatus, TherapistPlan } from '../model';
+import { localMonth, localWeekStart } from './local-time';
+
+export interface SessionSummary {
+  readonly id: string;
+  readonly routineId: string;
+  readonly routineName: string;
+  readonly startedAt: number;
+  readonly tzOffsetMin: number;
+  readonly status: SessionStatus;
+  readonly minutes: number;
+}
+
+export interface Overview {
+  readonly thisWeek: { readonly count: number; readonly target: number };
+  /** Consecutive weeks on target, ending this week if it is already on target, else last week. */
+  readonly streakWeeks: number;
+  readonly lastSession: SessionSummary | null;
+}
+
+export function summarizeSession(record: SessionRecord): SessionSummary {
+  const doneMs = record.steps.reduce((sum, s) => sum + s.doneMs, 0);
+  return {
+    id: record.id,
+    routineId: record.routineId,
+    routineName: record.routineName,
+    startedAt: record.startedAt,
+    tzOffsetMin: record.tzOffsetMin,
+    status: record.status,
+    minutes: Math.round(doneMs / 6000) / 10,
+  };
+}
+
+/** Sessions per local week, keyed by the day number of the week's Monday. */
+export function sessionsPerWeek(records: readonly SessionRecord[]): Map<number, number> {
+  const weeks = new Map<number, number>();
+  for (const r of records) {
+    const week = localWeekStart(r.startedAt, r.tzOffsetMin);
+    weeks.set(week, (weeks.get(week) || 0) + 1);
+  }
+  return weeks;
+}
+
+/** With no target (0), a week counts as "on target" when it has any session. */
+export function onTarget(count: number, target: number): boolean {
+  return target > 0 ? count >= target : count > 0;
+}
+
+export function overview(records: readonly SessionRecord[], plan: TherapistPlan | null, now: number, tzOffsetMin: number): Overview {
+  const target = plan === null ? 0 : plan.weeklyTarget;
+  const weeks = sessionsPerWeek(records);
+  const thisWeek = localWeekStart(now, tzOffsetMin);
+  const count = weeks.get(thisWeek) || 0;
+  let week = onTarget(count, target) ? thisWeek : thisWeek - 7;
+  let streak = 0;
+  while (onTarget(weeks.get(week) || 0, target)) {
+    streak += 1;
+    week -= 7;
+  }
+  let last: SessionRecord | null = null;
+  for (const r of records) if (last === null || r.startedAt > last.startedAt) last = r;
+  return { thisWeek: { count, target }, streakWeeks: streak, lastSession: last === null ? null : summarizeSession(last) };
+}
+
+export interface MonthGroup {
+  readonly month: string;
+  /** Newest first. */
+  readonly sessions: readonly SessionSummary[];
+}
+
+/** History page: months newest first, each session in its own local month. */
+export function historyByMonth(records: readonly SessionRecord[]): MonthGroup[] {
+  const groups = new Map<string, SessionSummary[]>();
+  for (const r of records) {
+    const month = localMonth(r.startedAt, r.tzOffsetMin);
+    const list = groups.get(month);
+    if (list === undefined) groups.set(month, [summarizeSession(r)]);
+    else list.push(summarizeSession(r));
+  }
+  const out: MonthGroup[] = [];
+  groups.forEach((sessions, month) => {
+    sessions.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1));
+    out.push({ month, sessions });
+  });
+  return out.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+}

@@ -1,0 +1,214 @@
+// The messages between watch and side service, and a parser for each direction. Both ends parse
+// what they receive, because ZML can duplicate frames and a side service may be older or newer.
+//
+//   watch → phone  request  { method: 'sessions.push', params: { v: 1, records: SessionRecord[] } }
+//                  reply    { accepted: string[], rejected: {id, reason}[], deferred?: {id, reason}[] }
+//   watch → phone  request  { method: 'plan.get', params: { v: 1 } }
+//                  reply    { plan: TherapistPlan | null }
+//   phone → watch  call     { method: 'plan.changed', params: { updatedAt } }
+//   either reply may instead be { error: { code, message } }.
+//
+// Ids in neither `accepted` nor `rejected` stay in the outbox and are sent again later; `deferred`
+// only says why (e.g. phone storage full), so the watch can show it.
+
+import type { TherapistPlan } from '../model';
+import type { Validated } from '../result';
+import { invalid, joinPath, valid } from '../result';
+import type { ProblemList } from './checks';
+import { PRINTABLE_ID, PRINTABLE_ID_MESSAGE, checkKnownKeys, checkString, expectObject, readArray, readString, readVersion } from './checks';
+import { jsonByteLength } from './json';
+import { MAX_ID_LENGTH, MAX_RECORD_BYTES } from './record-validation';
+
+export const PROTOCOL_VERSION = 1;
+export const METHOD_SESSIONS_PUSH = 'sessions.push';
+export const METHOD_PLAN_GET = 'plan.get';
+export const CALL_PLAN_CHANGED = 'plan.changed';
+
+/**
+ * Request size cap: ZML splits payloads into 3584-byte BLE frames, so 16 KB is at most five frames,
+ * a few seconds on a slow link, well inside the 60 s request timeout, and still twice the
+ * largest valid record so any single record always fits in one request.
+ */
+export const MAX_PUSH_BYTES = 16 * 1024;
+/** Bytes of `{"v":1,"records":[]}` around the records. */
+export const PUSH_ENVELOPE_BYTES = jsonByteLength({ v: PROTOCOL_VERSION, records: [] });
+export const MAX_RECORDS_PER_PUSH = 50;
+/** A reply names at most the ids of one request; reasons are cut to keep replies small. */
+export const MAX_REASON_LENGTH = 300;
+/** Plans carry custom routines; 64 KB is roughly 20 routines of 30 steps with long hints. */
+export const MAX_PLAN_REPLY_BYTES = 64 * 1024;
+
+export const ERROR_CODES = ['bad-request', 'unsupported-version', 'too-large', 'unknown-method', 'storage', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface PushParams {
+  readonly v: typeof PROTOCOL_VERSION;
+  /** Validated one by one by the receiver, so one bad record never blocks the others. */
+  readonly records: readonly unknown[];
+}
+
+export interface IdReason {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface PushReply {
+  readonly accepted: readonly string[];
+  readonly rejected: readonly IdReason[];
+  readonly deferred?: readonly IdReason[];
+}
+
+export interface PlanGetReply {
+  readonly plan: TherapistPlan | null;
+}
+
+export interface ErrorReply {
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+export type Request =
+  | { readonly method: typeof METHOD_SESSIONS_PUSH; readonly params: PushParams }
+  | { readonly method: typeof METHOD_PLAN_GET };
+
+export function errorReply(code: ErrorCode, message: string): ErrorReply {
+  return { error: { code, message: message.length > MAX_REASON_LENGTH ? `${message.slice(0, MAX_REASON_LENGTH - 1)}…` : message } };
+}
+
+export function isErrorReply(value: unknown): value is ErrorReply {
+  return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'error');
+}
+
+export function makePushParams(records: readonly unknown[]): PushParams {
+  return { v: PROTOCOL_VERSION, records };
+}
+
+/** Side service: what arrived in onRequest. Unknown methods and shapes get a precise message. */
+export function parseRequest(input: unknown): Validated<Request> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, '', problems, 'a request object');
+  if (obj === undefined) return invalid(problems);
+  const method = obj['method'];
+  if (method === METHOD_SESSIONS_PUSH) {
+    const params = parsePushParams(obj['params'], 'params');
+    return params.ok ? valid({ method: METHOD_SESSIONS_PUSH, params: params.value }) : params;
+  }
+  if (method === METHOD_PLAN_GET) return valid({ method: METHOD_PLAN_GET });
+  const shown = typeof method === 'string' ? `'${method.slice(0, 40)}'` : 'missing';
+  return invalid([{ path: 'method', message: `${shown} is not a known method (expected ${METHOD_SESSIONS_PUSH} or ${METHOD_PLAN_GET})` }]);
+}
+
+export function parsePushParams(input: unknown, path = 'params'): Validated<PushParams> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, path, problems);
+  if (obj === undefined) return invalid(problems);
+  const bytes = safeByteLength(input);
+  if (bytes === undefined || bytes > MAX_PUSH_BYTES) {
+    const size = bytes === undefined ? 'cannot be measured' : `is ${bytes} bytes`;
+    return invalid([{ path: '', message: `sessions.push request ${size}; at most ${MAX_PUSH_BYTES}` }]);
+  }
+  checkKnownKeys(obj, ['v', 'records'], path, problems);
+  readVersion(obj, path, problems, 'sync protocol', PROTOCOL_VERSION);
+  const records = readArray(obj, 'records', path, problems, MAX_RECORDS_PER_PUSH);
+  if (problems.length > 0 || records === undefined) return invalid(problems);
+  return valid({ v: PROTOCOL_VERSION, records });
+}
+
+/** Watch: what came back for a sessions.push. */
+export function parsePushReply(input: unknown): Validated<PushReply> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, '', problems, 'a reply object');
+  if (obj === undefined) return invalid(problems);
+  if (isErrorReply(obj)) return invalid([{ path: '', message: describeErrorReply(obj) }]);
+  checkKnownKeys(obj, ['accepted', 'rejected', 'deferred'], '', problems);
+  const list = readArray(obj, 'accepted', '', problems, MAX_RECORDS_PER_PUSH);
+  const accepted: string[] = [];
+  if (list !== undefined) {
+    list.forEach((id, index) => {
+      const checked = checkString(id, joinPath('accepted', index), problems, { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE });
+      if (checked !== undefined) accepted.push(checked);
+    });
+  }
+  const rejected = readIdReasons(obj, 'rejected', problems, true);
+  const deferred = Object.prototype.hasOwnProperty.call(obj, 'deferred') ? readIdReasons(obj, 'deferred', problems, false) : [];
+  if (problems.length > 0 || rejected === undefined || deferred === undefined) return invalid(problems);
+  return valid(deferred.length > 0 ? { accepted, rejected, deferred } : { accepted, rejected });
+}
+
+function readIdReasons(obj: Record<string, unknown>, key: string, problems: ProblemList, required: boolean): IdReason[] | undefined {
+  if (!required && obj[key] === undefined) return [];
+  const list = readArray(obj, key, '', problems, MAX_RECORDS_PER_PUSH);
+  if (list === undefined) return undefined;
+  const out: IdReason[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(key, index);
+    const entry = expectObject(raw, at, problems);
+    if (entry === undefined) return;
+    const id = readString(entry, 'id', at, problems, { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE });
+    const reason = readString(entry, 'reason', at, problems, { max: 100_000 });
+    if (id !== undefined && reason !== undefined) out.push({ id, reason: clip(reason) });
+  });
+  return out;
+}
+
+/**
+ * Watch: what came back for plan.get. The plan itself is checked by the caller with
+ * validatePlan (core/phone/plan-validation), which keeps this module free of the routine library.
+ */
+export function parsePlanGetReply(input: unknown): Validated<{ readonly plan: unknown }> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, '', problems, 'a reply object');
+  if (obj === undefined) return invalid(problems);
+  if (isErrorReply(obj)) return invalid([{ path: '', message: describeErrorReply(obj) }]);
+  const bytes = safeByteLength(obj);
+  if (bytes === undefined || bytes > MAX_PLAN_REPLY_BYTES) {
+    return invalid([{ path: '', message: `plan.get reply is ${bytes === undefined ? 'not measurable' : `${bytes} bytes`}; at most ${MAX_PLAN_REPLY_BYTES}` }]);
+  }
+  checkKnownKeys(obj, ['plan'], '', problems);
+  if (!Object.prototype.hasOwnProperty.call(obj, 'plan')) problems.push({ path: 'plan', message: 'is required (null when there is no plan)' });
+  if (problems.length > 0) return invalid(problems);
+  return valid({ plan: obj['plan'] });
+}
+
+/** Watch: the side service's fire-and-forget notice that the plan changed. */
+export function parsePlanChangedCall(input: unknown): Validated<{ readonly updatedAt: number }> {
+  const problems: ProblemList = [];
+  const obj = expectObject(input, '', problems, 'a call object');
+  if (obj === undefined) return invalid(problems);
+  if (obj['method'] !== CALL_PLAN_CHANGED) return invalid([{ path: 'method', message: `must be ${CALL_PLAN_CHANGED}` }]);
+  const params = expectObject(obj['params'], 'params', problems);
+  if (params === undefined) return invalid(problems);
+  const updatedAt = params['updatedAt'];
+  if (typeof updatedAt !== 'number' || !Number.isInteger(updatedAt) || updatedAt < 0) {
+    return invalid([{ path: 'params.updatedAt', message: 'must be a non-negative integer' }]);
+  }
+  return valid({ updatedAt });
+}
+
+/** One line for the watch to show when a reply was an error. */
+export function describeErrorReply(reply: { readonly error: unknown }): string {
+  const err = reply.error;
+  if (typeof err === 'object' && err !== null) {
+    const code = (err as Record<string, unknown>)['code'];
+    const message = (err as Record<string, unknown>)['message'];
+    const codeText = typeof code === 'string' || typeof code === 'number' ? String(code).slice(0, 40) : 'unknown';
+    const messageText = typeof message === 'string' ? clip(message) : 'no message';
+    return `phone replied with error ${codeText}: ${messageText}`;
+  }
+  return 'phone replied with an unreadable error';
+}
+
+function clip(text: string): string {
+  return text.length > MAX_REASON_LENGTH ? `${text.slice(0, MAX_REASON_LENGTH - 1)}…` : text;
+}
+
+function safeByteLength(value: unknown): number | undefined {
+  try {
+    return jsonByteLength(value);
+  } catch {
+    // Cycles or BigInt: not something a peer could have sent as JSON.
+    return undefined;
+  }
+}
+
+/** Every valid record fits a request on its own; nextBatch relies on this. */
+export const SINGLE_RECORD_FITS = MAX_RECORD_BYTES + PUSH_ENVELOPE_BYTES <= MAX_PUSH_BYTES;

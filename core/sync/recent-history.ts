@@ -1,0 +1,50 @@
+// The watch's own short list of recent sessions with their sync state, so the History page can
+// say "waiting for phone" or "phone refused: …" without the phone being there.
+
+import type { SessionRecord, SessionStatus } from '../model';
+
+export const RECENT_LIMIT = 30;
+
+export type SyncState = 'pending' | 'sent' | 'rejected';
+
+export interface RecentEntry {
+  readonly id: string;
+  readonly routineId: string;
+  readonly routineName: string;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly tzOffsetMin: number;
+  readonly status: SessionStatus;
+  readonly sync: SyncState;
+  /** The phone's reason, when sync is 'rejected'. */
+  readonly reason?: string;
+}
+
+export function summarize(record: SessionRecord): RecentEntry {
+  return {
+    id: record.id,
+    routineId: record.routineId,
+    routineName: record.routineName,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    tzOffsetMin: record.tzOffsetMin,
+    status: record.status,
+    sync: 'pending',
+  };
+}
+
+/** Newest first, at most `limit`; a known id is replaced rather than listed twice. */
+export function addRecent(list: readonly RecentEntry[], entry: RecentEntry, limit = RECENT_LIMIT): RecentEntry[] {
+  const others = list.filter((e) => e.id !== entry.id);
+  others.push(entry);
+  others.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return others.slice(0, limit);
+}
+
+export function markRecent(list: readonly RecentEntry[], id: string, sync: SyncState, reason?: string): RecentEntry[] {
+  return list.map((entry) => {
+    if (entry.id !== id) return entry;
+    const { reason: _old, ...rest } = entry;
+    return reason === undefined ? { ...rest, sync } : { ...rest, sync, reason };
+  });
+}

@@ -1,0 +1,205 @@
+// Checks a session record coming from storage or over the link before anything stores or shows
+// it. The limits are generous for real sessions and tight enough that a broken or hostile
+// sender cannot fill phone storage or the watch's memory.
+
+import type { AreaCheckIn, PresetNote, SessionRecord, StepRecord } from '../model';
+import { AREAS, PRESET_NOTES, RECORD_VERSION, SESSION_STATUSES, SIDES } from '../model';
+import type { Validated } from '../result';
+import { invalid, joinPath, valid } from '../result';
+import type { ProblemList } from './checks';
+import {
+  NO_CONTROL,
+  NO_CONTROL_MESSAGE,
+  PRINTABLE_ID,
+  PRINTABLE_ID_MESSAGE,
+  checkEnum,
+  checkKnownKeys,
+  expectObject,
+  readArray,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readString,
+} from './checks';
+import { jsonByteLength } from './json';
+import { migrateRecord } from './record-migration';
+
+export const MAX_ID_LENGTH = 64;
+export const MAX_ROUTINE_NAME_LENGTH = 60;
+export const MAX_RECORD_STEPS = 30;
+export const MAX_RECORD_CHECK_INS = 30;
+/** Nothing before Knead existed; catches clocks that were never set (1970, 2000). */
+export const EARLIEST_START_MS = Date.UTC(2020, 0, 1);
+export const MAX_SESSION_MS = 3 * 60 * 60 * 1000;
+/** Watch and phone clocks may disagree; beyond a day the record's clock was simply wrong. */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+export const MIN_TZ_OFFSET_MIN = -720;
+export const MAX_TZ_OFFSET_MIN = 840;
+/**
+ * How far a step may run past its plan: "+30 s" may be pressed repeatedly; ten presses is far
+ * beyond real use and still bounds the number. Keep in step with the engine's extend limit.
+ */
+export const STEP_EXTENSION_ALLOWANCE_MS = 10 * 30 * 1000;
+/** A valid record is far below this (about 7 KB with every list full); see MAX_PUSH_BYTES. */
+export const MAX_RECORD_BYTES = 8 * 1024;
+
+const RECORD_KEYS = [
+  'v', 'id', 'routineId', 'routineName', 'startedAt', 'endedAt', 'tzOffsetMin', 'status', 'steps',
+  'painStepIndex', 'checkIn', 'notes',
+] as const;
+const STEP_KEYS = ['area', 'side', 'plannedMs', 'doneMs', 'skipped'] as const;
+const CHECK_IN_KEYS = ['area', 'tightness', 'newSoreness', 'sidesDiffer', 'pain'] as const;
+
+const ID_RULE = { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE };
+
+export interface RecordValidationOptions {
+  /** The checker's clock (UTC ms); records starting more than a day after it are refused. */
+  readonly now?: number;
+}
+
+/**
+ * Validates (and first migrates) a session record. Returns a fresh object holding only the known
+ * fields, so prototype tricks in the input ("__proto__" keys) never reach storage.
+ */
+export function validateRecord(input: unknown, path = '', now?: number): Validated<SessionRecord> {
+  const migrated = migrateRecord(input, path);
+  if (!migrated.ok) return migrated;
+  const problems: ProblemList = [];
+  const obj = expectObject(migrated.value, path, problems, 'a session record (an object)');
+  if (obj === undefined) return invalid(problems);
+  checkKnownKeys(obj, RECORD_KEYS, path, problems);
+
+  if (obj['v'] !== RECORD_VERSION) {
+    problems.push({ path: joinPath(path, 'v'), message: obj['v'] === undefined ? 'is required' : `must be ${RECORD_VERSION}` });
+  }
+  const id = readString(obj, 'id', path, problems, ID_RULE);
+  const routineId = readString(obj, 'routineId', path, problems, ID_RULE);
+  const routineName = readString(obj, 'routineName', path, problems, {
+    min: 1, max: MAX_ROUTINE_NAME_LENGTH, pattern: NO_CONTROL, patternMessage: NO_CONTROL_MESSAGE,
+  });
+  const latestStart = now === undefined ? Number.MAX_SAFE_INTEGER : now + MAX_FUTURE_MS;
+  const startedAt = readInteger(obj, 'startedAt', path, problems, EARLIEST_START_MS, Number.MAX_SAFE_INTEGER);
+  if (startedAt !== undefined && startedAt > latestStart) {
+    problems.push({ path: joinPath(path, 'startedAt'), message: 'is more than a day in the future; check the watch clock' });
+  }
+  const endedAt = readInteger(obj, 'endedAt', path, problems, 0, Number.MAX_SAFE_INTEGER);
+  if (startedAt !== undefined && endedAt !== undefined) {
+    if (endedAt < startedAt) problems.push({ path: joinPath(path, 'endedAt'), message: 'must not be before startedAt' });
+    else if (endedAt - startedAt > MAX_SESSION_MS) problems.push({ path: joinPath(path, 'endedAt'), message: 'must be at most 3 hours after startedAt' });
+  }
+  const tzOffsetMin = readInteger(obj, 'tzOffsetMin', path, problems, MIN_TZ_OFFSET_MIN, MAX_TZ_OFFSET_MIN);
+  const status = readEnum(obj, 'status', path, problems, SESSION_STATUSES);
+  const steps = readSteps(obj, path, problems);
+  const painStepIndex = readPainStepIndex(obj, path, problems, status, steps);
+  const checkIn = readCheckIns(obj, path, problems);
+  const notes = readNotes(obj, path, problems);
+
+  if (problems.length > 0) return invalid(problems);
+  const record: SessionRecord = {
+    v: RECORD_VERSION,
+    id: id as string,
+    routineId: routineId as string,
+    routineName: routineName as string,
+    startedAt: startedAt as number,
+    endedAt: endedAt as number,
+    tzOffsetMin: tzOffsetMin as number,
+    status: status as SessionRecord['status'],
+    steps: steps as StepRecord[],
+    ...(painStepIndex === undefined ? {} : { painStepIndex }),
+    checkIn: checkIn as AreaCheckIn[],
+    notes: notes as PresetNote[],
+  };
+  const bytes = jsonByteLength(record);
+  if (bytes > MAX_RECORD_BYTES) {
+    return invalid([{ path, message: `is too large (${bytes} bytes; at most ${MAX_RECORD_BYTES})` }]);
+  }
+  return valid(record);
+}
+
+function readSteps(obj: Record<string, unknown>, path: string, problems: ProblemList): StepRecord[] | undefined {
+  const list = readArray(obj, 'steps', path, problems, MAX_RECORD_STEPS);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const steps: StepRecord[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, 'steps'), index);
+    const step = expectObject(raw, at, problems);
+    if (step === undefined) return;
+    checkKnownKeys(step, STEP_KEYS, at, problems);
+    const area = readEnum(step, 'area', at, problems, AREAS);
+    const side = readEnum(step, 'side', at, problems, SIDES);
+    const plannedMs = readInteger(step, 'plannedMs', at, problems, 0, MAX_SESSION_MS);
+    const doneMs = readInteger(step, 'doneMs', at, problems, 0, MAX_SESSION_MS);
+    const skipped = readBoolean(step, 'skipped', at, problems);
+    if (plannedMs !== undefined && doneMs !== undefined && doneMs > plannedMs + STEP_EXTENSION_ALLOWANCE_MS) {
+      problems.push({ path: joinPath(at, 'doneMs'), message: `must be at most plannedMs + ${STEP_EXTENSION_ALLOWANCE_MS / 1000} s` });
+    }
+    if (area !== undefined && side !== undefined && plannedMs !== undefined && doneMs !== undefined && skipped !== undefined) {
+      steps.push({ area, side, plannedMs, doneMs, skipped });
+    }
+  });
+  return problems.length === before ? steps : undefined;
+}
+
+function readPainStepIndex(
+  obj: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+  status: string | undefined,
+  steps: readonly StepRecord[] | undefined,
+): number | undefined {
+  const at = joinPath(path, 'painStepIndex');
+  const present = Object.prototype.hasOwnProperty.call(obj, 'painStepIndex') && obj['painStepIndex'] !== undefined;
+  if (status !== 'pain') {
+    if (present && status !== undefined) problems.push({ path: at, message: "is only allowed when status is 'pain'" });
+    return undefined;
+  }
+  if (!present) {
+    problems.push({ path: at, message: "is required when status is 'pain'" });
+    return undefined;
+  }
+  const last = steps === undefined ? MAX_RECORD_STEPS - 1 : Math.max(0, steps.length - 1);
+  return readInteger(obj, 'painStepIndex', path, problems, 0, last);
+}
+
+function readCheckIns(obj: Record<string, unknown>, path: string, problems: ProblemList): AreaCheckIn[] | undefined {
+  const list = readArray(obj, 'checkIn', path, problems, MAX_RECORD_CHECK_INS);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const seen: string[] = [];
+  const checkIns: AreaCheckIn[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, 'checkIn'), index);
+    const entry = expectObject(raw, at, problems);
+    if (entry === undefined) return;
+    checkKnownKeys(entry, CHECK_IN_KEYS, at, problems);
+    const area = readEnum(entry, 'area', at, problems, AREAS);
+    if (area !== undefined) {
+      if (seen.indexOf(area) >= 0) problems.push({ path: joinPath(at, 'area'), message: `repeats ${area}; one check-in per area` });
+      seen.push(area);
+    }
+    const tightness = readInteger(entry, 'tightness', at, problems, 0, 3);
+    const newSoreness = readBoolean(entry, 'newSoreness', at, problems);
+    const sidesDiffer = readBoolean(entry, 'sidesDiffer', at, problems);
+    const pain = readBoolean(entry, 'pain', at, problems);
+    if (area !== undefined && tightness !== undefined && newSoreness !== undefined && sidesDiffer !== undefined && pain !== undefined) {
+      checkIns.push({ area, tightness: tightness as AreaCheckIn['tightness'], newSoreness, sidesDiffer, pain });
+    }
+  });
+  return problems.length === before ? checkIns : undefined;
+}
+
+function readNotes(obj: Record<string, unknown>, path: string, problems: ProblemList): PresetNote[] | undefined {
+  const list = readArray(obj, 'notes', path, problems, PRESET_NOTES.length);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const notes: PresetNote[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, 'notes'), index);
+    const note = checkEnum(typeof raw === 'string' ? raw : String(typeof raw), at, problems, PRESET_NOTES);
+    if (note === undefined) return;
+    if (notes.indexOf(note) >= 0) problems.push({ path: at, message: `repeats ${note}` });
+    else notes.push(note);
+  });
+  return problems.length === before ? notes : undefined;
+}
