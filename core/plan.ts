@@ -3,7 +3,7 @@
 // person's own week.
 
 import { LIBRARY } from './library';
-import type { Area, Routine, RoutineSource, SessionRecord, Step, TherapistPlan } from './model';
+import type { Area, Routine, RoutineSource, Step, TherapistPlan } from './model';
 import { ROUTINE_LIMITS } from './routine-validation';
 
 /**
@@ -96,13 +96,4 @@ export function weekStart(now: number, tzOffsetMin: number): number {
   return localMidnight - mondayIndex * DAY_MS - tzOffsetMin * MINUTE_MS;
 }
 
-/**
- * Sessions counting towards the weekly target in the person's current week (Monday start).
- * Completed sessions count, and so do sessions stopped for pain: stopping on pain is what the
- * person should do and must not cost them their target. Sessions simply stopped do not count.
- */
-export function sessionsThisWeek(records: readonly SessionRecord[], now: number, tzOffsetMin: number): number {
-  const from = weekStart(now, tzOffsetMin);
-  const to = from + 7 * DAY_MS;
-  return records.filter((record) => record.status !== 'stopped' && record.startedAt >= from && record.startedAt < to).length;
-}
+export { sessionsThisWeek } from './weekly-target';

@@ -6,7 +6,7 @@ import { advance, arrivalCue, collapseCues, endLeadIn, endStep } from './advance
 import { interrupt } from './finish';
 import { clampNow, elapsedAt } from './timing';
 import { nextWakeUp } from './wake';
-import { EXTEND_MS, IDLE, MAX_LEAD_IN_SECONDS } from './types';
+import { EXTEND_MS, IDLE, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from './types';
 import type { CueName, Effect, EngineEvent, EngineState, SessionState, Transition } from './types';
 
 type StartEvent = Extract<EngineEvent, { type: 'start' }>;
@@ -85,8 +85,10 @@ function onSession(state: SessionState, event: Exclude<EngineEvent, StartEvent>)
       );
     case 'extend':
       // The lead-in is a few seconds to get ready; there is no step yet to lengthen.
-      if (current.inLeadIn) return passed.length === 0 ? unchanged(current) : changed(current, caughtUpCue, false);
-      return changed({ ...current, extraMs: current.extraMs + EXTEND_MS }, caughtUpCue, false);
+      if (current.inLeadIn || current.extraMs >= MAX_EXTRA_MS) {
+        return passed.length === 0 ? unchanged(current) : changed(current, caughtUpCue, false);
+      }
+      return changed({ ...current, extraMs: Math.min(current.extraMs + EXTEND_MS, MAX_EXTRA_MS) }, caughtUpCue, false);
     case 'skip':
       return skip(current, now);
     case 'stop':

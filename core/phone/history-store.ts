@@ -16,7 +16,7 @@ import { isPlainObject, parseJson, shorten } from '../sync/json';
 import { validateRecord } from '../sync/record-validation';
 import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
-import { localMonth } from './local-time';
+import { localMonth } from '../local-time';
 import { checkStorageVersion } from './storage-version';
 
 export const HISTORY_PREFIX = 'history:';

@@ -7,7 +7,7 @@ import { AREAS } from '../model';
 import type { SessionNote } from './notes';
 import type { Translate } from './messages';
 import { englishT, fill } from './messages';
-import { dayLabel, localClock, localDay, localWeekStart } from './local-time';
+import { dayLabel, localClock, localDay, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from './stats';
 
 export interface ReportInput {

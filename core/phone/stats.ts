@@ -1,8 +1,11 @@
 // The Overview and History numbers, computed from records alone so the Settings App, the report
-// and the tests agree. Weeks are local, Monday to Sunday; every session counts, whatever its status.
+// and the tests agree. Weeks are local, Monday to Sunday; which sessions count is core/weekly-target.ts's rule.
 
 import type { SessionRecord, SessionStatus, TherapistPlan } from '../model';
-import { localMonth, localWeekStart } from './local-time';
+import { localMonth, localWeekStart } from '../local-time';
+import { onTarget, sessionsPerWeek } from '../weekly-target';
+
+export { onTarget, sessionsPerWeek };
 
 export interface SessionSummary {
   readonly id: string;
@@ -34,20 +37,6 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
   };
 }
 
-/** Sessions per local week, keyed by the day number of the week's Monday. */
-export function sessionsPerWeek(records: readonly SessionRecord[]): Map<number, number> {
-  const weeks = new Map<number, number>();
-  for (const r of records) {
-    const week = localWeekStart(r.startedAt, r.tzOffsetMin);
-    weeks.set(week, (weeks.get(week) || 0) + 1);
-  }
-  return weeks;
-}
-
-/** With no target (0), a week counts as "on target" when it has any session. */
-export function onTarget(count: number, target: number): boolean {
-  return target > 0 ? count >= target : count > 0;
-}
 
 export function overview(records: readonly SessionRecord[], plan: TherapistPlan | null, now: number, tzOffsetMin: number): Overview {
   const target = plan === null ? 0 : plan.weeklyTarget;

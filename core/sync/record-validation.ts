@@ -21,6 +21,7 @@ import {
   readInteger,
   readString,
 } from './checks';
+import { MAX_EXTRA_MS } from '../engine/types';
 import { jsonByteLength } from './json';
 import { migrateRecord } from './record-migration';
 
@@ -39,7 +40,7 @@ export const MAX_TZ_OFFSET_MIN = 840;
  * How far a step may run past its plan: "+30 s" may be pressed repeatedly; ten presses is far
  * beyond real use and still bounds the number. Keep in step with the engine's extend limit.
  */
-export const STEP_EXTENSION_ALLOWANCE_MS = 10 * 30 * 1000;
+export const STEP_EXTENSION_ALLOWANCE_MS = MAX_EXTRA_MS;
 /** A valid record is far below this (about 7 KB with every list full); see MAX_PUSH_BYTES. */
 export const MAX_RECORD_BYTES = 8 * 1024;
 

@@ -125,7 +125,8 @@ class Reference {
         }
         return only(timed);
       case 'extend':
-        if (this.segment >= 0) {
+        // The engine allows ten presses (+5 min) per step.
+        if (this.segment >= 0 && this.total - this.planned(this.segment) < 300_000) {
           this.remaining += 30_000;
           this.total += 30_000;
         }

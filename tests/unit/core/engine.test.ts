@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from '../../../core/engine/transition';
 import { nextWakeUp } from '../../../core/engine/wake';
-import { IDLE } from '../../../core/engine/types';
+import { IDLE, MAX_EXTRA_MS } from '../../../core/engine/types';
 import type { EngineEvent, SessionState } from '../../../core/engine/types';
 import { ROUTINE, SETTINGS, T0, apply, asSession, cues, startEvent, started } from '../../fixtures/core';
 
@@ -291,6 +291,14 @@ describe('engine - extend', () => {
     expect(effects.at(-1)).toEqual({ type: 'schedule', at: NECK_END + 30_000 });
     const ended = at(state, { type: 'tick', now: NECK_END + 30_000 }).state;
     expect(ended.ended[0]).toEqual({ area: 'neck', side: 'both', plannedMs: 60_000, doneMs: 90_000, skipped: false });
+  });
+
+  it('engine - extend stops adding after ten presses (+5 min), so a step stays bounded', () => {
+    const presses = Array.from({ length: 12 }, (_, i) => ({ type: 'extend' as const, now: T0 + 10_000 + i }));
+    const state = at(running(), ...presses).state;
+    expect(state.extraMs).toBe(MAX_EXTRA_MS);
+    const again = transition(state, { type: 'extend', now: T0 + 10_100 });
+    expect(again.effects).toEqual([]);
   });
 
   it('engine - extend before halfway moves the halfway tick to the middle of the longer step', () => {

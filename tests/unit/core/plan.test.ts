@@ -80,8 +80,8 @@ describe('routinesForHome', () => {
   });
 });
 
-function record(startedAt: number, status: SessionRecord['status'] = 'completed'): SessionRecord {
-  return { v: 1, id: `s${startedAt}`, routineId: 'r', routineName: 'r', startedAt, endedAt: startedAt + 1, tzOffsetMin: 0, status, steps: [], checkIn: [], notes: [] };
+function record(startedAt: number, status: SessionRecord['status'] = 'completed', tzOffsetMin = 0): SessionRecord {
+  return { v: 1, id: `s${startedAt}`, routineId: 'r', routineName: 'r', startedAt, endedAt: startedAt + 1, tzOffsetMin, status, steps: [], checkIn: [], notes: [] };
 }
 
 describe('sessionsThisWeek', () => {
@@ -107,7 +107,12 @@ describe('sessionsThisWeek', () => {
       record(Date.UTC(2024, 4, 20, 1)),
     ];
     expect(sessionsThisWeek(records, NOW, 0)).toBe(2);
-    // In UTC+2 the Sunday 23:00 UTC session is already Monday, and the Monday 00:30 one still counts.
-    expect(sessionsThisWeek(records, NOW, 120)).toBe(3);
+  });
+
+  it('sessionsThisWeek - files each session in the week its person lived it, by the record\'s own zone', () => {
+    // Sunday 23:00 UTC was already Monday for someone in UTC+2, so it belongs to this week there.
+    const records = [record(Date.UTC(2024, 4, 12, 23), 'completed', 120), record(Date.UTC(2024, 4, 12, 23), 'completed', 0)];
+    expect(sessionsThisWeek(records, NOW, 0)).toBe(1);
+    expect(sessionsThisWeek(records, NOW, 120)).toBe(1);
   });
 });

@@ -1,0 +1,40 @@
+// What happens to a finished session: the check-in is added (validated by core/record), the
+// record is queued in the outbox, the Summary copy is kept, and only then is the session key
+// cleared, so a crash at any point leaves either the finished snapshot or the queued record
+// (enqueue is idempotent by id, so doing it twice is harmless).
+
+import { withCheckIn } from '../record';
+import type { SessionRecord } from '../model';
+import { enqueue } from '../sync/outbox';
+import type { KeyValueStore } from '../sync/store';
+import { readItem, writeAll } from '../sync/store';
+import { KEYS } from './keys';
+import { clearSession } from './session-store';
+
+export interface SaveOutcome {
+  readonly record: SessionRecord;
+  readonly queued: boolean;
+  readonly error?: string;
+}
+
+export function saveFinished(store: KeyValueStore, record: SessionRecord, checkIns: unknown = [], notes: unknown = []): SaveOutcome {
+  const checked = withCheckIn(record, checkIns, notes);
+  const final = checked.ok ? checked.value : record;
+  const queued = enqueue(store, final);
+  if (!queued.ok) return { record: final, queued: false, error: queued.error };
+  writeAll(store, [[KEYS.lastSummary, JSON.stringify(final)]]);
+  clearSession(store);
+  return { record: final, queued: true };
+}
+
+export function lastSummary(store: KeyValueStore): SessionRecord | null {
+  const value = readItem(store, KEYS.lastSummary).value;
+  if (value === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { id?: unknown }).id === 'string') return parsed as SessionRecord;
+  } catch {
+    return null;
+  }
+  return null;
+}

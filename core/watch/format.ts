@@ -1,0 +1,39 @@
+// Small text formatting for the watch pages; no i18n here (callers pass translated words).
+
+/** "4:30" for 270 000 ms; rounds up so a step never shows 0:00 while time remains. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil((Number.isFinite(ms) ? ms : 0) / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${minutes}:${seconds < 10 ? '0' : ''}${seconds}`;
+}
+
+/** "5 min" style total for a list of step seconds, rounded to whole minutes (at least 1). */
+export function totalMinutes(seconds: readonly number[]): number {
+  const sum = seconds.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.round(sum / 60));
+}
+
+/** Fills `{name}` placeholders of a translated template. Unknown names stay as written. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Local "HH:MM" and "MM-DD" for a UTC time and an offset in minutes east of UTC. */
+export function localDateTime(utcMs: number, tzOffsetMin: number): string {
+  const d = new Date(utcMs + tzOffsetMin * 60_000);
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+/** Ms left in the whole session from a view: the current segment plus every later step. */
+export function remainingSessionMs(view: { readonly remainingMs: number; readonly inLeadIn: boolean; readonly stepIndex: number }, stepSeconds: readonly number[]): number {
+  let ms = view.remainingMs;
+  stepSeconds.forEach((seconds, index) => {
+    if (index > view.stepIndex || (view.inLeadIn && index === view.stepIndex)) ms += seconds * 1000;
+  });
+  return ms;
+}

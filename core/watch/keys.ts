@@ -1,0 +1,20 @@
+// Every localStorage key the watch app owns (the outbox and plan keys belong to core/sync and
+// core/phone). Values are strings (JSON) so the same KeyValueStore works on the watch and in tests.
+
+export const KEYS = {
+  /** The engine snapshot (core/engine snapshot()), written after every transition. */
+  session: 'knead.session',
+  /** WatchSettings as JSON. */
+  settings: 'knead.settings',
+  /** Id of the routine started last, for the one-tap start on Home. */
+  lastRoutine: 'knead.last-routine',
+  /** A random id made once per install, the device part of session ids. */
+  installId: 'knead.install-id',
+  /** A one-line notice for Home (e.g. a session state was set aside), cleared once shown. */
+  notice: 'knead.notice',
+  /** The last finished record (JSON) for the Summary page. */
+  lastSummary: 'knead.last-summary',
+} as const;
+
+/** A corrupt session snapshot is copied verbatim to `knead.session.quarantine.<n>`. */
+export const SESSION_QUARANTINE_PREFIX = 'knead.session.quarantine.';

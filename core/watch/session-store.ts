@@ -1,0 +1,45 @@
+// The running session in storage: one snapshot under KEYS.session, read whole or set aside.
+// A corrupt snapshot is copied verbatim to a quarantine key and removed, so Home never crashes
+// on it; the outbox (another key) is never touched here.
+
+import { restore, snapshot } from '../engine';
+import type { EngineState, SessionState } from '../engine';
+import { describeProblems } from '../result';
+import type { KeyValueStore, WriteResult } from '../sync/store';
+import { listKeys, readItem, writeAll } from '../sync/store';
+import { KEYS, SESSION_QUARANTINE_PREFIX } from './keys';
+
+export type StoredSession =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'active'; readonly state: SessionState }
+  | { readonly kind: 'corrupt'; readonly problem: string; readonly quarantineKey: string | null };
+
+function freeQuarantineKey(store: KeyValueStore): string {
+  const taken = new Set(listKeys(store));
+  let n = 1;
+  while (taken.has(`${SESSION_QUARANTINE_PREFIX}${n}`)) n += 1;
+  return `${SESSION_QUARANTINE_PREFIX}${n}`;
+}
+
+export function loadSession(store: KeyValueStore): StoredSession {
+  const read = readItem(store, KEYS.session);
+  if (read.error !== undefined) return { kind: 'corrupt', problem: read.error, quarantineKey: null };
+  if (read.value === undefined || read.value === '') return { kind: 'none' };
+  const restored = restore(read.value);
+  if (restored.ok) return restored.value.phase === 'idle' ? { kind: 'none' } : { kind: 'active', state: restored.value };
+  const problem = describeProblems(restored.problems);
+  const key = freeQuarantineKey(store);
+  const moved = writeAll(store, [
+    [key, read.value],
+    [KEYS.session, undefined],
+  ]);
+  return { kind: 'corrupt', problem, quarantineKey: moved.ok ? key : null };
+}
+
+export function saveSession(store: KeyValueStore, state: EngineState): WriteResult {
+  return writeAll(store, [[KEYS.session, snapshot(state)]]);
+}
+
+export function clearSession(store: KeyValueStore): WriteResult {
+  return writeAll(store, [[KEYS.session, undefined]]);
+}
