@@ -1,0 +1,402 @@
+// The watch: app lifecycle, page stack, app services, BLE end of the link, alarms.
+
+import type { FakeClock } from './clock';
+import { buildModules, type AppJson, type RealmHooks, type ServiceStartOption, type WatchState } from './device-modules';
+import type { ErrorLog } from './errors';
+import { EventBus } from './event-bus';
+import type { BuildFiles, Realm, ScriptHost } from './host';
+import type { FakeLink } from './link';
+import { installBase, type RealmBase } from './realm-setup';
+import { pageTimerGlobals } from './timers';
+import { WidgetTree } from './ui';
+
+type Options = Record<string, unknown> & {
+  onCreate?: (...a: unknown[]) => void;
+  onDestroy?: (...a: unknown[]) => void;
+  onInit?: (...a: unknown[]) => void;
+  build?: (...a: unknown[]) => void;
+  onEvent?: (...a: unknown[]) => void;
+};
+
+export interface PageEntry {
+  readonly path: string;
+  readonly params: unknown;
+}
+
+interface RunningService {
+  readonly file: string;
+  readonly realm: Realm;
+  readonly owner: string;
+  readonly options: Options | null;
+  readonly checkRejections: () => void;
+}
+
+export interface DeviceDeps extends RealmBase {
+  readonly host: ScriptHost;
+  readonly files: BuildFiles;
+  readonly link: FakeLink;
+  readonly state: WatchState;
+  readonly errors: ErrorLog;
+  readonly clock: FakeClock;
+}
+
+let launchCounter = 0;
+
+export class DeviceRuntime {
+  readonly ui: WidgetTree;
+  private app: { realm: Realm; owner: string; options: Options | null; stack: PageEntry[]; page: Options | null; bus: EventBus; checkRejections: () => void; detachBle: () => void } | null = null;
+  private readonly services = new Map<string, RunningService>();
+  /** Count of app launches so far (a relaunch adds one). */
+  launches = 0;
+
+  constructor(private readonly deps: DeviceDeps) {
+    this.ui = new WidgetTree(
+      () => deps.clock.now(),
+      (what, fn) => this.invoke('device', what, fn),
+    );
+    deps.clock.checkpoints.push(() => {
+      this.app?.checkRejections();
+      for (const s of this.services.values()) s.checkRejections();
+    });
+  }
+
+  get appJson(): AppJson {
+    return this.deps.state.appJson;
+  }
+
+  get running(): boolean {
+    return this.app !== null;
+  }
+
+  /** Path of the page on screen, or null. */
+  get currentPage(): PageEntry | null {
+    const stack = this.app?.stack;
+    return stack === undefined ? null : (stack[stack.length - 1] ?? null);
+  }
+
+  get pageStack(): readonly PageEntry[] {
+    return this.app?.stack.slice() ?? [];
+  }
+
+  runningServices(): string[] {
+    return [...this.services.keys()];
+  }
+
+  /** Starts the app (killing a running one first) and opens `page` (default: the first in app.json). */
+  launch(page?: string, params?: unknown): void {
+    if (this.app !== null) this.kill();
+    this.launches += 1;
+    const owner = `app#${++launchCounter}`;
+    const realm = this.deps.host.createRealm('device');
+    const bus = new EventBus();
+    const ble = this.bleModule();
+    const checkRejections = installBase(this.deps, realm, 'device');
+    this.app = { realm, owner, options: null, stack: [], page: null, bus, checkRejections, detachBle: ble.detach };
+    let appOptions: Options | null = null;
+    this.installWatchGlobals(realm, owner, 'device', ble.module, bus, (o) => {
+      appOptions = o;
+    });
+    this.runFile(realm, 'device/app.js', 'device');
+    this.app.options = appOptions;
+    if (appOptions === null) {
+      this.deps.errors.add('runtime-error', 'device', null, 'app.js did not call App()');
+      return;
+    }
+    const opts: Options = appOptions;
+    this.invoke('device', 'App.onCreate', () => opts.onCreate?.call(opts));
+    const entry = page ?? this.appJson.module.page?.pages?.[0];
+    if (entry === undefined) throw new Error('app.json lists no pages');
+    this.showPage(entry, params, 'push');
+  }
+
+  /** Kills the app like the system does: page and app onDestroy, timers gone, memory lost. */
+  kill(): void {
+    const app = this.app;
+    if (app === null) return;
+    this.destroyPage();
+    const opts = app.options;
+    if (opts !== null) this.invoke('device', 'App.onDestroy', () => opts.onDestroy?.call(opts));
+    app.detachBle();
+    this.deps.clock.cancelOwner(app.owner);
+    app.checkRejections();
+    app.realm.dispose?.();
+    this.app = null;
+  }
+
+  /** Navigates like @zos/router (the tests' way in: `open` = push). */
+  navigate(kind: 'push' | 'replace' | 'back' | 'exit' | 'home', url?: string, params?: unknown): void {
+    const app = this.app;
+    if (app === null) throw new Error('the app is not running');
+    if (kind === 'exit' || kind === 'home') {
+      this.kill();
+      return;
+    }
+    if (kind === 'back') {
+      this.destroyPage();
+      app.stack.pop();
+      const previous = app.stack.pop();
+      if (previous === undefined) {
+        this.kill();
+        return;
+      }
+      this.showPage(previous.path, previous.params, 'push');
+      return;
+    }
+    if (url === undefined) throw new Error(`router.${kind} needs a url`);
+    if (kind === 'replace') {
+      this.destroyPage();
+      app.stack.pop();
+    }
+    this.showPage(url, params, 'push');
+  }
+
+  startService(option: ServiceStartOption): void {
+    const file = normalizePath(option.file ?? option.url ?? '');
+    const done = (result: boolean) => {
+      const cb = option.complete_func;
+      if (cb !== undefined) this.deps.clock.schedule('timeout', this.app?.owner ?? 'system', 0, () => cb({ file, result }));
+    };
+    if (!this.deps.state.permissionsGranted) return done(false);
+    const running = this.services.get(file);
+    if (running !== undefined && option.reload !== true) return done(true);
+    if (running !== undefined) this.stopService(file);
+    // Only one continuous service runs system-wide.
+    if (this.services.size > 0) return done(false);
+    this.runService(file, option.param);
+    done(this.services.has(file));
+  }
+
+  stopService(file?: string, complete?: (r: unknown) => void): void {
+    const target = file === undefined ? [...this.services.keys()][0] : normalizePath(file);
+    const svc = target === undefined ? undefined : this.services.get(target);
+    if (svc !== undefined) {
+      const opts = svc.options;
+      if (opts !== null) this.invoke('service', 'AppService.onDestroy', () => opts.onDestroy?.call(opts));
+      this.deps.clock.cancelOwner(svc.owner);
+      svc.checkRejections();
+      svc.realm.dispose?.();
+      this.services.delete(svc.file);
+    }
+    if (complete !== undefined) complete({ file: target ?? '', result: svc !== undefined });
+  }
+
+  /** Fires a gesture / key to the listeners registered with @zos/interaction. */
+  gesture(gesture: number): void {
+    for (const listener of [...this.deps.state.gestureListeners]) this.invoke('device', 'onGesture callback', () => void listener(gesture));
+  }
+
+  key(key: number, action = 1): void {
+    for (const listener of [...this.deps.state.keyListeners]) this.invoke('device', 'onKey callback', () => void listener(key, action));
+  }
+
+  invoke(realm: 'device' | 'service', what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.deps.errors.add('callback-error', realm, error, `${what} threw: ${describe(error)}`);
+    }
+  }
+
+  private runService(file: string, param: unknown): void {
+    const realm = this.deps.host.createRealm('service');
+    const owner = `service#${++launchCounter}:${file}`;
+    const checkRejections = installBase(this.deps, realm, 'service');
+    const bus = new EventBus();
+    const ble = this.bleModule();
+    ble.detach();
+    this.installWatchGlobals(realm, owner, 'service', ble.module, bus, () => undefined);
+    realm.global.__$$module$$__ = { id: file, module: undefined };
+    this.runFile(realm, `device/${file}.js`, 'service');
+    const options = ((realm.global.__$$module$$__ as { module?: unknown }).module ?? null) as Options | null;
+    this.services.set(file, { file, realm, owner, options, checkRejections });
+    if (options === null) {
+      this.deps.errors.add('runtime-error', 'service', null, `${file}.js did not call AppService()`);
+      return;
+    }
+    this.invoke('service', 'AppService.onInit', () => options.onInit?.call(options, param));
+  }
+
+  private showPage(path: string, params: unknown, _mode: 'push'): void {
+    const app = this.app;
+    if (app === null) return;
+    const file = `device/${normalizePath(path)}.js`;
+    const moduleRef: { id: string; module: unknown } = { id: normalizePath(path), module: undefined };
+    app.realm.global.__$$module$$__ = moduleRef;
+    app.stack.push({ path: normalizePath(path), params });
+    if (!this.runFile(app.realm, file, 'device')) return;
+    const page = (moduleRef.module ?? null) as Options | null;
+    app.page = page;
+    if (page === null) {
+      this.deps.errors.add('runtime-error', 'device', null, `${file} did not produce a Page()`);
+      return;
+    }
+    this.invoke('device', `${path} onInit`, () => page.onInit?.call(page, params));
+    this.invoke('device', `${path} build`, () => page.build?.call(page, params));
+  }
+
+  private destroyPage(): void {
+    const app = this.app;
+    if (app === null) return;
+    const page = app.page;
+    if (page !== null) this.invoke('device', 'Page.onDestroy', () => page.onDestroy?.call(page));
+    app.page = null;
+    this.ui.clear();
+    this.deps.state.display.pageDestroyed();
+  }
+
+  private runFile(realm: Realm, path: string, where: 'device' | 'service'): boolean {
+    const code = this.deps.files.text(path);
+    if (code === null) {
+      this.deps.errors.add('runtime-error', where, null, `missing built file ${path}`);
+      return false;
+    }
+    try {
+      realm.run(code, path);
+    } catch (error) {
+      this.deps.errors.add('mini-program-error', where, error, `${path} threw outside its wrapper: ${describe(error)}`);
+      return false;
+    }
+    return true;
+  }
+
+  private installWatchGlobals(
+    realm: Realm,
+    owner: string,
+    kind: 'device' | 'service',
+    ble: Record<string, unknown>,
+    bus: EventBus,
+    onApp: (options: Options) => void,
+  ): void {
+    const g = realm.global;
+    const hooks: RealmHooks = {
+      realm: kind,
+      owner,
+      invoke: (what, fn) => this.invoke(kind, what, fn),
+      navigate: (k, url, params) => {
+        this.deps.state.router.push({ time: this.deps.clock.now(), what: k, args: url === undefined ? [] : [url, params] });
+        // The watch navigates after the current callback returns.
+        this.deps.clock.schedule('timeout', owner, 0, () => {
+          if (kind === 'service') {
+            if (k === 'exit') this.stopService(this.serviceFileOf(owner));
+            return;
+          }
+          if (this.app?.owner === owner) this.navigate(k, url, params);
+        });
+      },
+      startService: (o) => this.startService(o),
+      stopService: (o) => this.stopService(o.file, o.complete_func),
+      runningServices: () => this.runningServices(),
+      exitService: () => {
+        const file = this.serviceFileOf(owner);
+        if (file !== undefined) this.deps.clock.schedule('timeout', owner, 0, () => this.stopService(file));
+      },
+      fireAlarm: (url, param) => this.fireAlarm(url, param),
+      ble,
+      ui: kind === 'device' ? this.ui : null,
+      messageBus: bus,
+    };
+    const modules = buildModules(this.deps.state, hooks);
+    const G: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const appInstance: Record<string, unknown> = { _options: { globalData: {} }, globalData: {} };
+    Object.assign(g, {
+      __$$R$$__: (name: string) => {
+        if (!modules.has(name)) {
+          const error = new Error(`module "${name}" is not available here (${kind})`);
+          this.deps.errors.add('runtime-error', kind, error);
+          throw error;
+        }
+        return modules.get(name);
+      },
+      DeviceRuntimeCore: { LifeCycle: {}, HmLogger: (modules.get('@zos/utils') as { log: unknown }).log },
+      __$$hmAppManager$$__: { currentApp: { __globals__: { __$$G$$__: G }, current: { __globals__: { __$$G$$__: G } } } },
+      __$$app$$__: { __globals__: { __scopedGlobals__: {} } },
+      __$$module$$__: { id: '', module: undefined },
+      module: { exports: {} },
+      getApp: () => appInstance,
+      App: (options: Options) => {
+        appInstance._options = options;
+        appInstance.globalData = options.globalData;
+        onApp(options);
+        return options;
+      },
+      Page: (options: Options) => options,
+      AppService: (options: Options) => options,
+    });
+    if (kind === 'device') Object.assign(g, pageTimerGlobals(this.deps.clock, owner));
+  }
+
+  private serviceFileOf(owner: string): string | undefined {
+    for (const s of this.services.values()) if (s.owner === owner) return s.file;
+    return undefined;
+  }
+
+  private fireAlarm(url: string, param: unknown): void {
+    const path = normalizePath(url);
+    const services = (this.appJson.module['app-service']?.services ?? []).map(normalizePath);
+    if (services.includes(path)) {
+      if (!this.services.has(path)) this.runService(path, param);
+      else {
+        const opts = this.services.get(path)?.options;
+        this.invoke('service', 'AppService.onEvent', () => opts?.onEvent?.call(opts, param));
+      }
+      return;
+    }
+    this.launch(path, param);
+  }
+
+  /** @zos/ble for one realm, wired to the watch end of the link. */
+  private bleModule(): { module: Record<string, unknown>; detach: () => void } {
+    const link = this.deps.link;
+    const statusListeners: Array<(connected: boolean) => void> = [];
+    let receiver: ((index: number, data: ArrayBuffer, size: number) => void) | null = null;
+    const offStatus = link.onStatus((connected) => {
+      for (const l of [...statusListeners]) l(connected);
+    });
+    const attach = () =>
+      link.attach('watch', (bytes) => {
+        const r = receiver;
+        if (r === null) return;
+        const copy = bytes.slice();
+        r(0, copy.buffer, copy.byteLength);
+      });
+    let attached = false;
+    const detach = () => {
+      offStatus();
+      statusListeners.length = 0;
+      receiver = null;
+      if (attached) link.attach('watch', null);
+      attached = false;
+    };
+    const module = {
+      connectStatus: () => link.connected,
+      addListener: (cb: (connected: boolean) => void) => {
+        statusListeners.push(cb);
+      },
+      removeListener: () => {
+        statusListeners.length = 0;
+      },
+      createConnect: (cb: (index: number, data: ArrayBuffer, size: number) => void) => {
+        receiver = cb;
+        attached = true;
+        attach();
+      },
+      disConnect: () => {
+        receiver = null;
+      },
+      send: (buffer: ArrayBuffer, length?: number) => {
+        const bytes = new Uint8Array(buffer, 0, length ?? buffer.byteLength);
+        return link.send('watch', bytes);
+      },
+    };
+    return { module, detach };
+  }
+}
+
+export function normalizePath(path: string): string {
+  return path.replace(/^\//, '').replace(/\.js$/, '');
+}
+
+function describe(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}

@@ -1,0 +1,231 @@
+// @zos/ui: a widget tree the tests can read (texts, bounds, visibility) and poke (click).
+
+import { align, event, prop, propKey, text_style, widget, widgetName, type WidgetTypeName } from './ui-constants';
+
+export interface Bounds {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+type Listener = (info: { x: number; y: number }) => void;
+
+/** The simulator's record of one widget. */
+export class SimWidget {
+  readonly children: SimWidget[] = [];
+  readonly listeners = new Map<number, Listener[]>();
+  deleted = false;
+  enabled = true;
+
+  constructor(
+    readonly id: number,
+    readonly type: WidgetTypeName,
+    readonly props: Record<string, unknown>,
+    readonly parent: SimWidget | null,
+  ) {}
+
+  get text(): string {
+    const text = this.props.text;
+    return typeof text === 'string' ? text : typeof text === 'number' ? String(text) : '';
+  }
+
+  /** Own visibility and that of every ancestor. */
+  get visible(): boolean {
+    if (this.deleted || this.props.visible === false) return false;
+    return this.parent === null ? true : this.parent.visible;
+  }
+
+  /** Screen coordinates (children of GROUP/VIEW_CONTAINER are relative to the parent). */
+  get bounds(): Bounds {
+    const own = localBounds(this);
+    let x = own.x;
+    let y = own.y;
+    for (let p = this.parent; p !== null; p = p.parent) {
+      const b = localBounds(p);
+      x += b.x;
+      y += b.y;
+    }
+    return { x, y, w: own.w, h: own.h };
+  }
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function localBounds(w: SimWidget): Bounds {
+  const p = w.props;
+  if (w.type === 'CIRCLE' || (w.type === 'ARC' && p.radius !== undefined && p.w === undefined)) {
+    const r = num(p.radius);
+    return { x: num(p.center_x) - r, y: num(p.center_y) - r, w: 2 * r, h: 2 * r };
+  }
+  return { x: num(p.x), y: num(p.y), w: num(p.w), h: num(p.h) };
+}
+
+export interface UiRecorder {
+  readonly toasts: Array<{ time: number; content: string }>;
+  statusBarVisible: boolean;
+}
+
+/** The public widget object handed to app code. */
+export interface WidgetHandle {
+  setProperty(id: number, value: unknown): boolean;
+  getProperty(id: number, extra?: unknown): unknown;
+  addEventListener(type: number, listener: Listener): void;
+  removeEventListener(type: number, listener: Listener): void;
+  createWidget(type: number, props?: Record<string, unknown>): WidgetHandle;
+  setEnable(enabled: boolean): void;
+  setAlpha(alpha: number): void;
+  getId(): number;
+  getType(): number;
+}
+
+export class WidgetTree {
+  private nextId = 1;
+  private readonly roots: SimWidget[] = [];
+  private readonly handles = new WeakMap<SimWidget, WidgetHandle>();
+  private readonly byHandle = new WeakMap<object, SimWidget>();
+  readonly recorder: UiRecorder = { toasts: [], statusBarVisible: true };
+
+  constructor(
+    private readonly now: () => number,
+    /** Runs app callbacks (click_func, listeners) so their errors are reported, not thrown at the test. */
+    private readonly invoke: (what: string, fn: () => void) => void,
+  ) {}
+
+  /** The @zos/ui module object. */
+  module(): Record<string, unknown> {
+    return {
+      widget,
+      prop,
+      align,
+      text_style,
+      event,
+      createWidget: (type: number, props?: Record<string, unknown>) => this.create(type, props ?? {}, null),
+      deleteWidget: (handle: unknown) => {
+        const w = typeof handle === 'object' && handle !== null ? this.byHandle.get(handle) : undefined;
+        if (w !== undefined) this.remove(w);
+      },
+      showToast: (option: { content?: unknown }) => {
+        this.recorder.toasts.push({ time: this.now(), content: String(option.content ?? '') });
+      },
+      setStatusBarVisible: (visible: boolean) => {
+        this.recorder.statusBarVisible = visible;
+      },
+      updateStatusBarTitle: () => undefined,
+      setLayerScrolling: () => undefined,
+      redraw: () => undefined,
+      getTextLayout: (text: string, option: { text_size?: number; text_width?: number }) => {
+        // Rough metrics: average glyph 0.6 em wide, line 1.3 em high.
+        const size = option.text_size ?? 24;
+        const width = option.text_width ?? 480;
+        const perLine = Math.max(1, Math.floor(width / (size * 0.6)));
+        const lines = Math.max(1, Math.ceil(String(text).length / perLine));
+        return { width: Math.min(width, String(text).length * size * 0.6), height: Math.ceil(lines * size * 1.3) };
+      },
+      createKeyboard: () => this.create(widget.KEYBOARD, {}, null),
+      deleteKeyboard: () => undefined,
+    };
+  }
+
+  /** Live widgets in creation order (deleted ones excluded). */
+  list(): SimWidget[] {
+    const out: SimWidget[] = [];
+    const walk = (ws: readonly SimWidget[]) => {
+      for (const w of ws) {
+        if (w.deleted) continue;
+        out.push(w);
+        walk(w.children);
+      }
+    };
+    walk(this.roots);
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** Removes every widget (the page was destroyed). */
+  clear(): void {
+    for (const w of this.roots) this.markDeleted(w);
+    this.roots.length = 0;
+  }
+
+  click(w: SimWidget): void {
+    if (!w.visible) throw new Error(`widget ${w.id} (${w.type} "${w.text}") is not visible`);
+    const b = w.bounds;
+    const at = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+    const clickFunc = w.props.click_func;
+    let handled = false;
+    if (typeof clickFunc === 'function') {
+      handled = true;
+      this.invoke(`click_func of ${w.type} "${w.text}"`, () => (clickFunc as (h: unknown) => void)(this.handles.get(w)));
+    }
+    for (const type of [event.CLICK_DOWN, event.CLICK_UP]) {
+      for (const listener of [...(w.listeners.get(type) ?? [])]) {
+        handled = true;
+        this.invoke(`event listener of ${w.type} "${w.text}"`, () => listener(at));
+      }
+    }
+    if (!handled) throw new Error(`widget ${w.id} (${w.type} "${w.text}") has no click handler`);
+  }
+
+  private create(type: number, props: Record<string, unknown>, parent: SimWidget | null): WidgetHandle {
+    const name = widgetName(type);
+    if (name === null) throw new Error(`createWidget: unknown widget type ${String(type)}`);
+    const w = new SimWidget(this.nextId++, name, { ...props }, parent);
+    if (parent === null) this.roots.push(w);
+    else parent.children.push(w);
+    const handle: WidgetHandle = {
+      setProperty: (id, value) => this.setProperty(w, id, value),
+      getProperty: (id) => {
+        const key = propKey(id);
+        if (key === '*') return { ...w.props };
+        return key === null ? undefined : key === 'visible' ? w.props.visible !== false : w.props[key];
+      },
+      addEventListener: (t, listener) => {
+        const list = w.listeners.get(t) ?? [];
+        list.push(listener);
+        w.listeners.set(t, list);
+      },
+      removeEventListener: (t, listener) => {
+        const list = w.listeners.get(t) ?? [];
+        w.listeners.set(t, list.filter((l) => l !== listener));
+      },
+      createWidget: (t, p) => this.create(t, p ?? {}, w),
+      setEnable: (enabled) => {
+        w.enabled = enabled;
+      },
+      setAlpha: (alpha) => {
+        w.props.alpha = alpha;
+      },
+      getId: () => w.id,
+      getType: () => type,
+    };
+    this.handles.set(w, handle);
+    this.byHandle.set(handle, w);
+    return handle;
+  }
+
+  private setProperty(w: SimWidget, id: number, value: unknown): boolean {
+    if (w.deleted) return false;
+    const key = propKey(id);
+    if (key === null) return false;
+    if (key === '*') {
+      if (typeof value === 'object' && value !== null) Object.assign(w.props, value);
+      return true;
+    }
+    w.props[key] = value;
+    return true;
+  }
+
+  private remove(w: SimWidget): void {
+    this.markDeleted(w);
+    const siblings = w.parent === null ? this.roots : w.parent.children;
+    const index = siblings.indexOf(w);
+    if (index >= 0) siblings.splice(index, 1);
+  }
+
+  private markDeleted(w: SimWidget): void {
+    w.deleted = true;
+    for (const child of w.children) this.markDeleted(child);
+  }
+}

@@ -1,0 +1,101 @@
+// QuickJS check: evaluates every built device entry (each page in app.json, each app service; app.js
+// with every page) in QuickJS, the watch's engine family, running the same simulated platform
+// bundled as one script. Node-only (esbuild + quickjs-emscripten).
+
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { getQuickJS } from 'quickjs-emscripten';
+import { DEFAULT_DIST, distGroupDir } from '../node/index';
+
+export interface QuickJsEntryResult {
+  readonly profile: string;
+  readonly kind: 'page' | 'service';
+  readonly path: string;
+  readonly ok: boolean;
+  readonly errors: readonly string[];
+  /** Texts on screen after build() (pages). */
+  readonly texts: readonly string[];
+  /** ms to evaluate the platform bundle in a fresh QuickJS context. */
+  readonly bootMs: number;
+  /** ms to evaluate app.js + the page and run onInit/build (or the service's onInit). */
+  readonly entryMs: number;
+}
+
+let bundlePromise: Promise<string> | null = null;
+
+/** The platform as one IIFE script (built once per process). */
+export function platformBundle(): Promise<string> {
+  bundlePromise ??= build({
+    entryPoints: [resolve(dirname(new URL(import.meta.url).pathname), 'bundle-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
+  return bundlePromise;
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** Runs the check for each profile (default: one per shape). */
+export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST): Promise<QuickJsEntryResult[]> {
+  const QuickJS = await getQuickJS();
+  const bundle = await platformBundle();
+  const results: QuickJsEntryResult[] = [];
+  for (const profile of profiles) {
+    const groupDir = distGroupDir(profile, distDir);
+    const files: Record<string, string> = {};
+    for (const full of listFiles(groupDir)) {
+      const rel = relative(groupDir, full).split('\\').join('/');
+      if (!rel.startsWith('device/') || rel.endsWith('.png')) continue;
+      if (rel.endsWith('.js') || rel.endsWith('.json')) files[rel] = readFileSync(full, 'utf8');
+      else files[`b64:${rel}`] = readFileSync(full).toString('base64');
+    }
+    const appJson = JSON.parse(readFileSync(join(groupDir, 'device/app.json'), 'utf8')) as {
+      module: { page?: { pages?: string[] }; 'app-service'?: { services?: string[] } };
+    };
+    const entries: Array<{ kind: 'page' | 'service'; path: string }> = [
+      ...(appJson.module.page?.pages ?? []).map((path) => ({ kind: 'page' as const, path })),
+      ...(appJson.module['app-service']?.services ?? []).map((path) => ({ kind: 'service' as const, path })),
+    ];
+    for (const entry of entries) {
+      const vm = QuickJS.newContext();
+      try {
+        const t0 = performance.now();
+        const filesHandle = vm.newString(JSON.stringify(files));
+        vm.setProp(vm.global, '__filesJson', filesHandle);
+        filesHandle.dispose();
+        vm.unwrapResult(vm.evalCode('globalThis.__files = JSON.parse(__filesJson); delete globalThis.__filesJson;', 'files.js')).dispose();
+        vm.unwrapResult(vm.evalCode(bundle, 'sim-platform.js')).dispose();
+        const t1 = performance.now();
+        const call = `__knead_sim_check(${JSON.stringify(profile)}, ${JSON.stringify(entry.kind)}, ${JSON.stringify(entry.path)})`;
+        const out = vm.evalCode(call, 'check.js');
+        const t2 = performance.now();
+        vm.runtime.executePendingJobs();
+        if (out.error) {
+          const error = vm.dump(out.error) as unknown;
+          out.error.dispose();
+          results.push({ profile, ...entry, ok: false, errors: [JSON.stringify(error)], texts: [], bootMs: t1 - t0, entryMs: t2 - t1 });
+          continue;
+        }
+        const parsed = JSON.parse(vm.getString(out.value)) as { ok: boolean; errors: string[]; texts: string[] };
+        out.value.dispose();
+        results.push({ profile, ...entry, ...parsed, bootMs: t1 - t0, entryMs: t2 - t1 });
+      } finally {
+        vm.dispose();
+      }
+    }
+  }
+  return results;
+}
