@@ -1,10 +1,11 @@
 // Runs every bench module and prints one table. Add a module by adding its function here.
 
 import { engineBench } from './engine';
+import { syncBench } from './sync';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
