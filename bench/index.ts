@@ -2,10 +2,11 @@
 
 import { engineBench } from './engine';
 import { syncBench } from './sync';
+import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, watchBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

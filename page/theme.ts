@@ -7,8 +7,10 @@ export const colour = {
   textDim: 0xa8a8a8,
   accent: 0x3fd0a6,
   accentPressed: 0x2a9c7c,
+  onAccent: 0x000000,
   surface: 0x222222,
   surfacePressed: 0x3a3a3a,
+  track: 0x333333,
   warning: 0xffb020,
   danger: 0xe5484d,
   dangerPressed: 0xa8282c,
@@ -28,4 +30,26 @@ export const space = {
   rowHeight: 88,
   buttonHeight: 96,
   radius: 44,
+  arcWidth: 14,
+  barHeight: 12,
 } as const;
+
+/** Glyph width as a share of the text size, for estimating wrapped lines (latin / CJK). */
+export const glyph = {
+  latin: 0.6,
+  wide: 1.05,
+  lineHeight: 1.3,
+} as const;
+
+/** The usable area of each design screen; round keeps content inside the circle. */
+export interface Shape {
+  readonly round: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly inset: number;
+}
+
+export const ROUND: Shape = { round: true, width: 480, height: 480, top: 64, bottom: 424, inset: 64 };
+export const SQUARE: Shape = { round: false, width: 390, height: 450, top: 16, bottom: 434, inset: 16 };

@@ -2,6 +2,20 @@ import { BasePage } from '@zeppos/zml/base-page';
 import { getText } from '@zos/i18n';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
+import type { FlowItem } from '../kit';
+import { routineName, t } from '../text';
+import { watchStore } from '../../platform/storage';
+import { goTo } from '../../platform/router';
+import { now, tzOffsetMin } from '../../platform/system';
+import { readPlan } from '../../core/phone/plan-store';
+import { outboxStatus } from '../../core/sync/outbox';
+import { homeModel } from '../../core/watch/home';
+import type { HomeModel } from '../../core/watch/home';
+import { KEYS } from '../../core/watch/keys';
+import { loadSession } from '../../core/watch/session-store';
+import { saveFinished } from '../../core/watch/finish';
+import { runStored } from '../../core/watch/runner';
+import { readItem, writeAll } from '../../core/sync/store';
 
 const view = layout as HomeLayout;
 
@@ -20,12 +34,72 @@ function errorCode(error: unknown): number | null {
   return null;
 }
 
+/** Where a launch should go: a running session, a session that ended while the app was closed, or Home. */
+function recover(): FlowItem[] {
+  const notices: FlowItem[] = [];
+  const stored = loadSession(watchStore);
+  if (stored.kind === 'corrupt') {
+    notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
+  } else if (stored.kind === 'active') {
+    // Apply the clock silently: a session that ended while the app was closed is recorded now.
+    const caught = runStored({ type: 'tick', now: now() }, { store: watchStore, cue: () => undefined, schedule: () => undefined });
+    const record = caught.kind === 'ran' ? (caught.result.state.phase === 'idle' ? null : caught.result.state.record) : stored.state.record;
+    if (record === null) {
+      goTo('session', {});
+    } else {
+      const saved = saveFinished(watchStore, record);
+      if (!saved.queued) notices.push({ kind: 'text', text: t('home.save-failed'), tone: 'warning' });
+      goTo('summary', {});
+    }
+  }
+  const notice = readItem(watchStore, KEYS.notice).value;
+  if (notice !== undefined) {
+    notices.push({ kind: 'text', text: notice, tone: 'warning' });
+    writeAll(watchStore, [[KEYS.notice, undefined]]);
+  }
+  return notices;
+}
+
+function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
+  const items: FlowItem[] = [...notices];
+  items.push({
+    kind: 'text',
+    text: model.weekTarget > 0 ? t('home.week-target', { done: model.weekDone, target: model.weekTarget }) : t('home.week', { done: model.weekDone }),
+  });
+  if (model.waiting > 0) items.push({ kind: 'text', text: t('home.waiting', { count: model.waiting }), tone: 'warning' });
+  if (model.last !== null) {
+    const last = model.last.routine;
+    items.push({ kind: 'button', text: t('home.again', { name: routineName(last) }), tone: 'primary', onClick: () => goTo('before', { routineId: last.id }) });
+  }
+  return items;
+}
+
+function draw(): void {
+  const notices = recover();
+  const at = now();
+  const stored = readPlan(watchStore);
+  const status = outboxStatus(watchStore);
+  const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
+  view.renderTitle(getText('app.name'));
+  view.renderHeader(header(model, notices));
+  view.renderRoutines(
+    model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
+    (index) => {
+      const row = model.rows[index];
+      if (row !== undefined) goTo('before', { routineId: row.routine.id });
+    },
+  );
+  view.renderFooter([
+    { kind: 'button', text: t('home.history'), onClick: () => goTo('history', {}) },
+    { kind: 'button', text: t('home.settings'), onClick: () => goTo('settings', {}) },
+  ]);
+}
+
 Page(
   BasePage({
     state: {},
     build() {
-      view.renderTitle(getText('app.name'));
-      view.renderRoutines([], () => undefined);
+      draw();
       view.showPhoneStatus(getText('phone.checking'));
       this.request({ method: 'phone.status', params: {} }).then(
         (reply: unknown) => {

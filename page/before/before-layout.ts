@@ -1,0 +1,17 @@
+// What the Before page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
+import { renderFlow } from '../kit';
+import type { FlowItem } from '../kit';
+import type { Shape } from '../theme';
+
+export interface BeforeLayout {
+  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
+  renderPlan(title: string, items: readonly FlowItem[], moreText: string): void;
+}
+
+export function makeBeforeLayout(shape: Shape): BeforeLayout {
+  return {
+    renderPlan(title, items, moreText) {
+      renderFlow(shape, items, { title, moreText });
+    },
+  };
+}

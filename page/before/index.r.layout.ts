@@ -1,0 +1,4 @@
+import { ROUND } from '../theme';
+import { makeBeforeLayout } from './before-layout';
+
+export const layout = makeBeforeLayout(ROUND);

@@ -1,0 +1,4 @@
+import { SQUARE } from '../theme';
+import { makeBeforeLayout } from './before-layout';
+
+export const layout = makeBeforeLayout(SQUARE);

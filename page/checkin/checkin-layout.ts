@@ -1,0 +1,17 @@
+// What the Checkin page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
+import { renderFlow } from '../kit';
+import type { FlowItem } from '../kit';
+import type { Shape } from '../theme';
+
+export interface CheckinLayout {
+  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
+  renderCheckIn(title: string, items: readonly FlowItem[], moreText: string): void;
+}
+
+export function makeCheckinLayout(shape: Shape): CheckinLayout {
+  return {
+    renderCheckIn(title, items, moreText) {
+      renderFlow(shape, items, { title, moreText });
+    },
+  };
+}

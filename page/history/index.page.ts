@@ -1,0 +1,34 @@
+import { BasePage } from '@zeppos/zml/base-page';
+import { layout } from 'zosLoader:./index.[pf].layout.js';
+import type { HistoryLayout } from './history-layout';
+import type { FlowItem } from '../kit';
+import { nameText, t } from '../text';
+import { watchStore } from '../../platform/storage';
+import { outboxStatus } from '../../core/sync/outbox';
+import { localDateTime } from '../../core/watch/format';
+
+const view = layout as HistoryLayout;
+/** The watch keeps at most RECENT_LIMIT entries; the page shows this many. */
+const SHOWN = 20;
+
+function items(): FlowItem[] {
+  const status = outboxStatus(watchStore);
+  const rows: FlowItem[] = [];
+  if (status.problem !== undefined) rows.push({ kind: 'text', text: t('history.problem'), tone: 'warning' });
+  if (status.recent.length === 0) rows.push({ kind: 'text', text: t('history.empty'), tone: 'dim' });
+  for (const entry of status.recent.slice(0, SHOWN)) {
+    const sync = entry.sync === 'pending' ? t('history.pending') : entry.sync === 'sent' ? t('history.sent') : t('history.rejected', { reason: entry.reason ?? '' });
+    rows.push({ kind: 'text', centre: false, text: `${localDateTime(entry.startedAt, entry.tzOffsetMin)} ${nameText(entry.routineName)}` });
+    rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
+  }
+  return rows;
+}
+
+Page(
+  BasePage({
+    state: {},
+    build() {
+      view.renderHistory(t('history.title'), items(), t('more'));
+    },
+  }),
+);

@@ -1,0 +1,4 @@
+import { ROUND } from '../theme';
+import { makeHistoryLayout } from './history-layout';
+
+export const layout = makeHistoryLayout(ROUND);

@@ -1,0 +1,4 @@
+import { SQUARE } from '../theme';
+import { makeHistoryLayout } from './history-layout';
+
+export const layout = makeHistoryLayout(SQUARE);

@@ -1,0 +1,16 @@
+import { SQUARE } from '../theme';
+import { makeSessionLayout } from './session-layout';
+
+// Square 390×450: bars on top, Pain alone across the bottom.
+export const layout = makeSessionLayout(SQUARE, {
+  area: [16, 48, 358, 56],
+  detail: [16, 104, 358, 34],
+  remaining: [16, 138, 358, 74],
+  next: [16, 212, 358, 34],
+  pause: [16, 252, 175, 76],
+  skip: [199, 252, 175, 76],
+  extend: [16, 336, 175, 56],
+  stop: [199, 336, 175, 56],
+  pain: [16, 400, 358, 46],
+  progress: [16, 32],
+});

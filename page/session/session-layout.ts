@@ -1,0 +1,153 @@
+// What the Session page shows: area and side in large type, time left in the step, progress of
+// the step and of the routine (arcs on round, bars on square), what comes next, and big controls
+// with "Pain — stop now" in the danger colour in its own place at the bottom.
+
+import { createWidget, widget, prop } from '@zos/ui';
+import { px } from '@zos/utils';
+import { button, clearScreen, label, setText, track } from '../kit';
+import { colour, font, space } from '../theme';
+import type { Shape } from '../theme';
+
+export interface SessionModel {
+  readonly area: string;
+  readonly detail: string;
+  readonly remaining: string;
+  readonly next: string;
+  readonly stepProgress: number;
+  readonly routineProgress: number;
+  readonly paused: boolean;
+}
+
+export interface SessionLabels {
+  readonly pause: string;
+  readonly resume: string;
+  readonly skip: string;
+  readonly extend: string;
+  readonly stop: string;
+  readonly pain: string;
+}
+
+export interface SessionHandlers {
+  togglePause(): void;
+  skip(): void;
+  extend(): void;
+  stop(): void;
+  pain(): void;
+}
+
+export interface SessionLayout {
+  renderControls(labels: SessionLabels, handlers: SessionHandlers): void;
+  renderStep(model: SessionModel): void;
+  showMessage(text: string): void;
+}
+
+/** Positions in design px for one shape. */
+export interface SessionGeometry {
+  readonly area: readonly [number, number, number, number];
+  readonly detail: readonly [number, number, number, number];
+  readonly remaining: readonly [number, number, number, number];
+  readonly next: readonly [number, number, number, number];
+  readonly pause: readonly [number, number, number, number];
+  readonly skip: readonly [number, number, number, number];
+  readonly extend: readonly [number, number, number, number];
+  readonly stop: readonly [number, number, number, number];
+  readonly pain: readonly [number, number, number, number];
+  /** Round: ring radii (routine outside, step inside). Square: bar rows (routine, step). */
+  readonly progress: readonly [number, number];
+}
+
+type Widget = ReturnType<typeof createWidget>;
+
+/**
+ * ARC and FILL_RECT with the documented option names; device-types 4.0.0's per-widget option
+ * types reject some of them under exactOptionalPropertyTypes, so the options go through unknown.
+ */
+function drawShape(type: number, options: Readonly<Record<string, unknown>>): Widget {
+  return (createWidget as unknown as (t: number, o: Readonly<Record<string, unknown>>) => Widget)(type, options);
+}
+
+const FULL_ARC_START = -90;
+const FULL_ARC_SWEEP = 360;
+
+export function makeSessionLayout(shape: Shape, g: SessionGeometry): SessionLayout {
+  let area: Widget | null = null;
+  let detail: Widget | null = null;
+  let remaining: Widget | null = null;
+  let next: Widget | null = null;
+  let pauseButton: Widget | null = null;
+  let routineBar: Widget | null = null;
+  let stepBar: Widget | null = null;
+  let labels: SessionLabels | null = null;
+  let shownPaused: boolean | null = null;
+
+  const centre = shape.width / 2;
+  const barW = shape.width - 2 * shape.inset;
+
+  const progressWidget = (slot: number, colourValue: number, value: number, track_: boolean): Widget => {
+    if (shape.round) {
+      return track(
+        drawShape(widget.ARC, {
+          center_x: px(centre),
+          center_y: px(shape.height / 2),
+          radius: px(slot),
+          start_angle: FULL_ARC_START,
+          end_angle: FULL_ARC_START + Math.round(FULL_ARC_SWEEP * value),
+          color: colourValue,
+          line_width: px(track_ ? space.arcWidth / 2 : space.arcWidth),
+        }),
+      );
+    }
+    return track(
+      drawShape(widget.FILL_RECT, {
+        x: px(shape.inset),
+        y: px(slot),
+        w: px(Math.max(1, Math.round(barW * value))),
+        h: px(space.barHeight),
+        radius: px(space.barHeight / 2),
+        color: colourValue,
+      }),
+    );
+  };
+
+  const setProgress = (w: Widget | null, slot: number, value: number): void => {
+    if (w === null) return;
+    if (shape.round) w.setProperty(prop.MORE, { end_angle: FULL_ARC_START + Math.round(FULL_ARC_SWEEP * value) });
+    else w.setProperty(prop.MORE, { x: px(shape.inset), y: px(slot), w: px(Math.max(1, Math.round(barW * value))), h: px(space.barHeight) });
+  };
+
+  return {
+    renderControls(text, handlers) {
+      clearScreen();
+      labels = text;
+      shownPaused = null;
+      progressWidget(g.progress[0], colour.track, 1, true);
+      progressWidget(g.progress[1], colour.track, 1, true);
+      routineBar = progressWidget(g.progress[0], colour.textDim, 0, false);
+      stepBar = progressWidget(g.progress[1], colour.accent, 0, false);
+      area = label(...g.area, '', font.title, colour.text);
+      detail = label(...g.detail, '', font.small, colour.textDim);
+      remaining = label(...g.remaining, '', font.huge, colour.text);
+      next = label(...g.next, '', font.small, colour.textDim);
+      pauseButton = button(...g.pause, text.pause, 'primary', handlers.togglePause);
+      button(...g.skip, text.skip, 'normal', handlers.skip);
+      button(...g.extend, text.extend, 'normal', handlers.extend, font.small);
+      button(...g.stop, text.stop, 'normal', handlers.stop, font.small);
+      button(...g.pain, text.pain, 'danger', handlers.pain, font.small);
+    },
+    renderStep(model) {
+      if (area !== null) setText(area, model.area);
+      if (detail !== null) setText(detail, model.detail);
+      if (remaining !== null) setText(remaining, model.remaining);
+      if (next !== null) setText(next, model.next);
+      setProgress(routineBar, g.progress[0], model.routineProgress);
+      setProgress(stepBar, g.progress[1], model.stepProgress);
+      if (pauseButton !== null && labels !== null && shownPaused !== model.paused) {
+        shownPaused = model.paused;
+        setText(pauseButton, model.paused ? labels.resume : labels.pause);
+      }
+    },
+    showMessage(text) {
+      if (next !== null) next.setProperty(prop.MORE, { text, color: colour.warning });
+    },
+  };
+}

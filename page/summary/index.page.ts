@@ -1,0 +1,46 @@
+import { BasePage } from '@zeppos/zml/base-page';
+import { layout } from 'zosLoader:./index.[pf].layout.js';
+import { back } from '@zos/router';
+import type { SummaryLayout } from './summary-layout';
+import type { FlowItem } from '../kit';
+import { areaName, nameText, t } from '../text';
+import { watchStore } from '../../platform/storage';
+import { outboxStatus } from '../../core/sync/outbox';
+import { lastSummary } from '../../core/watch/finish';
+import { areasDone, areasSkipped } from '../../core/watch/checkin';
+import { formatClock } from '../../core/watch/format';
+
+const view = layout as SummaryLayout;
+
+function items(): { title: string; items: FlowItem[] } {
+  const record = lastSummary(watchStore);
+  const home: FlowItem = { kind: 'button', text: t('summary.done'), tone: 'primary', onClick: () => back() };
+  if (record === null) return { title: t('summary.title'), items: [home] };
+  const rows: FlowItem[] = [];
+  if (record.status === 'pain') {
+    const step = record.painStepIndex === undefined ? undefined : record.steps[record.painStepIndex];
+    rows.push({ kind: 'text', text: t('summary.pain-stopped', { area: step === undefined ? '' : areaName(step.area) }), tone: 'danger' });
+    rows.push({ kind: 'text', text: t('safety.pain-advice'), tone: 'warning' });
+  }
+  rows.push({ kind: 'text', text: t('summary.time', { time: formatClock(record.endedAt - record.startedAt) }) });
+  rows.push({ kind: 'text', text: t(`summary.status.${record.status}`), tone: 'dim' });
+  const done = areasDone(record);
+  const skipped = areasSkipped(record);
+  rows.push({ kind: 'text', text: t('summary.areas-done', { areas: done.length === 0 ? '–' : done.map(areaName).join(', ') }) });
+  if (skipped.length > 0) rows.push({ kind: 'text', text: t('summary.areas-skipped', { areas: skipped.map(areaName).join(', ') }), tone: 'dim' });
+  const entry = outboxStatus(watchStore).recent.find((e) => e.id === record.id);
+  const sync = entry === undefined || entry.sync === 'pending' ? t('summary.waiting') : entry.sync === 'sent' ? t('summary.synced') : t('summary.rejected');
+  rows.push({ kind: 'text', text: `${t('summary.saved')} · ${sync}`, tone: 'ok' });
+  rows.push(home);
+  return { title: nameText(record.routineName), items: rows };
+}
+
+Page(
+  BasePage({
+    state: {},
+    build() {
+      const page = items();
+      view.renderSummary(page.title, page.items, t('more'));
+    },
+  }),
+);

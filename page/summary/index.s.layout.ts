@@ -1,0 +1,4 @@
+import { SQUARE } from '../theme';
+import { makeSummaryLayout } from './summary-layout';
+
+export const layout = makeSummaryLayout(SQUARE);

@@ -1,0 +1,17 @@
+// What the Summary page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
+import { renderFlow } from '../kit';
+import type { FlowItem } from '../kit';
+import type { Shape } from '../theme';
+
+export interface SummaryLayout {
+  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
+  renderSummary(title: string, items: readonly FlowItem[], moreText: string): void;
+}
+
+export function makeSummaryLayout(shape: Shape): SummaryLayout {
+  return {
+    renderSummary(title, items, moreText) {
+      renderFlow(shape, items, { title, moreText });
+    },
+  };
+}

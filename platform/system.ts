@@ -1,0 +1,47 @@
+// Run-time facts about the watch: API level (getSystemInfo().minAPI, else feature detection of
+// createSysTimer), clock and time-zone offset, a per-install id for session ids.
+
+import { getSystemInfo } from '@zos/settings';
+import * as timer from '@zos/timer';
+import { parseApiLevel } from '../core/watch/api-level';
+import { KEYS } from '../core/watch/keys';
+import { newSessionId } from '../core/record';
+import type { KeyValueStore } from '../core/sync/store';
+
+export function apiLevel(): number {
+  try {
+    const info = getSystemInfo() as unknown as { minAPI?: unknown };
+    const level = parseApiLevel(info.minAPI);
+    if (level !== null) return level;
+  } catch {
+    // Older firmware without getSystemInfo: fall through to feature detection.
+    return typeof (timer as { createSysTimer?: unknown }).createSysTimer === 'function' ? 4 : 3.6;
+  }
+  return typeof (timer as { createSysTimer?: unknown }).createSysTimer === 'function' ? 4 : 3.6;
+}
+
+export function now(): number {
+  return Date.now();
+}
+
+/** Minutes east of UTC. */
+export function tzOffsetMin(at: number): number {
+  return -new Date(at).getTimezoneOffset();
+}
+
+export function installId(store: KeyValueStore): string {
+  const stored = store.getItem(KEYS.installId);
+  if (typeof stored === 'string' && stored !== '') return stored;
+  const made = newSessionId('w', Date.now(), Math.random);
+  try {
+    store.setItem(KEYS.installId, made);
+  } catch {
+    // Not fatal: session ids stay unique through their time and random parts.
+    return made;
+  }
+  return made;
+}
+
+export function sessionId(store: KeyValueStore): string {
+  return newSessionId(installId(store), Date.now(), Math.random);
+}
