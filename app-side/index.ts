@@ -1,13 +1,29 @@
+// The side service: answers the watch's requests from settingsStorage and tells the watch when
+// the plan changes. All decisions are in core/ (via requests.ts and plan-notice.ts).
+
 import { BaseSideService } from '@zeppos/zml/base-side';
+import { answerRequest } from './requests';
+import { planChangedCall } from './plan-notice';
+import { settingsKeyValueStore } from './settings-store';
+
+const store = settingsKeyValueStore(settings.settingsStorage);
 
 AppSideService(
   BaseSideService({
-    onRequest(request: { method: string; params: unknown }, reply: (error: unknown, data: unknown) => void) {
-      if (request.method === 'phone.status') {
-        reply(null, { sessions: 0 });
-        return;
+    onRequest(request: unknown, reply: (error: unknown, data: unknown) => void) {
+      reply(null, answerRequest(store, request, Date.now()));
+    },
+    onSettingsChange(change: unknown) {
+      const call = planChangedCall(change, Date.now());
+      if (call === null) return;
+      // Fire-and-forget by design: a watch that misses it fetches the plan at its next start.
+      const sent: unknown = this.call(call);
+      if (sent !== null && typeof sent === 'object' && typeof (sent as Promise<unknown>).then === 'function') {
+        const log = (this as unknown as { log?: (...args: unknown[]) => void }).log;
+        (sent as Promise<unknown>).then(undefined, (error: unknown) => {
+          if (log !== undefined) log(`plan.changed not delivered: ${String(error)}`);
+        });
       }
-      reply({ code: 'unknown-method', message: `unknown method ${request.method}` }, null);
     },
   }),
 );

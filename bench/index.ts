@@ -2,11 +2,12 @@
 
 import { engineBench } from './engine';
 import { syncBench } from './sync';
+import { syncLinkBench } from './sync-link';
 import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, watchBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

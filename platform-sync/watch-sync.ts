@@ -1,0 +1,245 @@
+// The watch's side of sync, as a small object a page (or app.ts) creates once and calls from its
+// lifecycle: flush the outbox to the phone, fetch the therapist plan, react to the phone's call.
+// It owns no widgets and imports nothing from @zos: the page hands it ZML's request, the watch's
+// KeyValueStore and its timers. Every decision (batching, acknowledging, backoff, which plan to
+// keep) is core's; this file only sequences requests.
+
+import { acceptPlanOnWatch, readPlan } from '../core/phone/plan-store';
+import type { TherapistPlan } from '../core/model';
+import { describeProblems } from '../core/result';
+import { acknowledge, nextBatch, outboxStatus, recordFailure } from '../core/sync/outbox';
+import type { OutboxStatus } from '../core/sync/outbox';
+import {
+  MAX_PUSH_BYTES,
+  METHOD_PLAN_GET,
+  METHOD_SESSIONS_PUSH,
+  PROTOCOL_VERSION,
+  makePushParams,
+  parsePlanChangedCall,
+  parsePlanGetReply,
+  parsePushReply,
+} from '../core/sync/protocol';
+import { retryDelay, zmlErrorCode } from '../core/sync/retry';
+import type { KeyValueStore } from '../core/sync/store';
+import { errorText } from '../core/sync/store';
+
+export type SyncRequest = (method: string, params: Record<string, unknown>) => Promise<unknown>;
+
+export interface WatchSyncOptions {
+  /** ZML's request, e.g. `(method, params) => page.request({ method, params }, { timeout: 20000 })`. */
+  readonly request: SyncRequest;
+  /** The watch's storage (the outbox and the last good plan live there). */
+  readonly store: KeyValueStore;
+  readonly clock: { now(): number };
+  readonly setTimeout: (callback: () => void, ms: number) => unknown;
+  /** Cancels a pending retry on stop() / onLinkBack(). Default: no cancellation (the retry then finds nothing to do). */
+  readonly clearTimeout?: (handle: unknown) => void;
+  /** Upper bound of one sessions.push request in bytes. Default MAX_PUSH_BYTES (16 KB). */
+  readonly maxBatchBytes?: number;
+  /** Told after every flush / plan fetch, so Home can redraw its "waiting to sync" mark. */
+  readonly onChange?: (event: SyncEvent) => void;
+}
+
+export type SyncEvent =
+  | { readonly kind: 'flushed'; readonly result: FlushResult }
+  | { readonly kind: 'plan'; readonly result: PlanResult };
+
+export interface FlushResult {
+  /** True when the outbox is empty of sendable records (nothing waits that a retry could send). */
+  readonly done: boolean;
+  readonly requests: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  /** Records still waiting. */
+  readonly pending: number;
+  /** Why the flush stopped early (ZML error, error reply, storage), for logs and History. */
+  readonly error?: string;
+  /** ZML error code (1-4) when the request itself failed. */
+  readonly code?: number;
+  /** When a retry was scheduled, how long until it runs. */
+  readonly retryInMs?: number;
+}
+
+export interface PlanResult {
+  readonly ok: boolean;
+  /** The plan the watch uses now (the fetched one or the last good one). */
+  readonly plan: TherapistPlan | null;
+  readonly changed: boolean;
+  readonly error?: string;
+  readonly code?: number;
+}
+
+export interface WatchSync {
+  /** Sends the outbox batch by batch until it is empty or a request fails. Single-flight. */
+  flush(): Promise<FlushResult>;
+  /** The link is back (ZML onBleChanged / the page's connect status): retry now, not after backoff. */
+  onLinkBack(): Promise<FlushResult>;
+  /** Requests plan.get and keeps the result if valid (else the last good plan stays). */
+  fetchPlan(): Promise<PlanResult>;
+  /** The page's onCall: a plan.changed call fetches the plan; anything else is ignored (null). */
+  handleCall(data: unknown): Promise<PlanResult> | null;
+  /** What Home and History show. */
+  status(): OutboxStatus;
+  /** Cancels a scheduled retry (page onDestroy). */
+  stop(): void;
+}
+
+export function createWatchSync(options: WatchSyncOptions): WatchSync {
+  const { request, store, clock } = options;
+  let inFlight: Promise<FlushResult> | null = null;
+  /** Failures in a row during this app run: the attempt number for core's backoff. */
+  let failures = 0;
+  let retryHandle: unknown = null;
+  /** onLinkBack arrived while a flush was running: retry at once if that flush fails. */
+  let linkCameBack = false;
+  let planStale = false;
+
+  const notify = (event: SyncEvent): void => {
+    if (options.onChange !== undefined) options.onChange(event);
+  };
+
+  const cancelRetry = (): void => {
+    if (retryHandle !== null && options.clearTimeout !== undefined) options.clearTimeout(retryHandle);
+    retryHandle = null;
+  };
+
+  const scheduleRetry = (code: number | undefined): number | undefined => {
+    const delay = retryDelay(failures, code);
+    failures += 1;
+    if (delay === null) return undefined;
+    cancelRetry();
+    retryHandle = options.setTimeout(() => {
+      retryHandle = null;
+      void flush();
+    }, delay);
+    return delay;
+  };
+
+  async function drain(): Promise<FlushResult> {
+    let requests = 0;
+    let accepted = 0;
+    let rejected = 0;
+    const result = (extra: Partial<FlushResult>): FlushResult => ({
+      done: false,
+      requests,
+      accepted,
+      rejected,
+      pending: outboxStatus(store).pending,
+      ...extra,
+    });
+    for (;;) {
+      const batch = nextBatch(store, options.maxBatchBytes === undefined ? MAX_PUSH_BYTES : options.maxBatchBytes);
+      if (batch.ids.length === 0) {
+        failures = 0;
+        return result({ done: true });
+      }
+      let reply: unknown;
+      requests += 1;
+      try {
+        reply = await request(METHOD_SESSIONS_PUSH, makePushParams(batch.records) as unknown as Record<string, unknown>);
+      } catch (error) {
+        const code = zmlErrorCode(error);
+        const message = code === undefined ? `sending failed: ${errorText(error)}` : `sending failed (ZML error ${code})`;
+        recordFailure(store, batch.ids, message);
+        if (linkCameBack) {
+          linkCameBack = false;
+          failures = 0;
+        }
+        const retryInMs = scheduleRetry(code);
+        const base = code === undefined ? { error: message } : { error: message, code };
+        return result(retryInMs === undefined ? base : { ...base, retryInMs });
+      }
+      const parsed = parsePushReply(reply);
+      if (!parsed.ok) {
+        // The phone answered but not with an acknowledgement: waiting will not fix that; the
+        // records stay pending and go again at the next app open.
+        const message = describeProblems(parsed.problems);
+        recordFailure(store, batch.ids, message);
+        return result({ error: message });
+      }
+      const ack = acknowledge(store, parsed.value.accepted, parsed.value.rejected, clock.now());
+      if (!ack.ok) return result({ error: ack.error === undefined ? 'could not save the acknowledgement' : ack.error });
+      accepted += ack.accepted;
+      rejected += ack.rejected;
+      if (ack.accepted + ack.rejected === 0) {
+        // Everything deferred (phone storage full or damaged): sending again now would loop.
+        const deferred = parsed.value.deferred;
+        const reason = deferred !== undefined && deferred[0] !== undefined ? deferred[0].reason : 'the phone stored none of the batch';
+        recordFailure(store, batch.ids, reason);
+        return result({ error: reason });
+      }
+      failures = 0;
+    }
+  }
+
+  function flush(): Promise<FlushResult> {
+    if (inFlight !== null) return inFlight;
+    cancelRetry();
+    const run = drain().then(
+      (outcome) => {
+        inFlight = null;
+        notify({ kind: 'flushed', result: outcome });
+        return outcome;
+      },
+      (error: unknown) => {
+        // drain() reports problems as values; this is a bug, still never an unhandled rejection.
+        inFlight = null;
+        const outcome: FlushResult = { done: false, requests: 0, accepted: 0, rejected: 0, pending: outboxStatus(store).pending, error: errorText(error) };
+        notify({ kind: 'flushed', result: outcome });
+        return outcome;
+      },
+    );
+    inFlight = run;
+    return run;
+  }
+
+  async function fetchPlan(): Promise<PlanResult> {
+    let reply: unknown;
+    try {
+      reply = await request(METHOD_PLAN_GET, { v: PROTOCOL_VERSION });
+    } catch (error) {
+      planStale = true;
+      const code = zmlErrorCode(error);
+      const kept = readKeptPlan(store);
+      const outcome: PlanResult = { ok: false, plan: kept, changed: false, error: code === undefined ? errorText(error) : `plan.get failed (ZML error ${code})`, ...(code === undefined ? {} : { code }) };
+      notify({ kind: 'plan', result: outcome });
+      return outcome;
+    }
+    const parsed = parsePlanGetReply(reply);
+    if (!parsed.ok) {
+      const outcome: PlanResult = { ok: false, plan: readKeptPlan(store), changed: false, error: describeProblems(parsed.problems) };
+      notify({ kind: 'plan', result: outcome });
+      return outcome;
+    }
+    planStale = false;
+    const accepted = acceptPlanOnWatch(store, parsed.value.plan);
+    const outcome: PlanResult =
+      accepted.problems.length === 0
+        ? { ok: true, plan: accepted.plan, changed: accepted.changed }
+        : { ok: false, plan: accepted.plan, changed: accepted.changed, error: describeProblems(accepted.problems) };
+    notify({ kind: 'plan', result: outcome });
+    return outcome;
+  }
+
+  return {
+    flush,
+    onLinkBack() {
+      failures = 0;
+      if (inFlight !== null) linkCameBack = true;
+      if (planStale) void fetchPlan();
+      return flush();
+    },
+    fetchPlan,
+    handleCall(data) {
+      const call = parsePlanChangedCall(data);
+      return call.ok ? fetchPlan() : null;
+    },
+    status: () => outboxStatus(store),
+    stop: cancelRetry,
+  };
+}
+
+/** The plan kept on the watch, read through core (an invalid stored plan reads as none). */
+function readKeptPlan(store: KeyValueStore): TherapistPlan | null {
+  return readPlan(store).plan;
+}

@@ -1,0 +1,81 @@
+// Plan: focus and avoid areas, weekly target, assigned routines. Every edit goes through core's
+// savePlan, which stores only a valid plan; its messages are shown as they are.
+
+import { LIBRARY } from '../core/library';
+import type { Area, TherapistPlan } from '../core/model';
+import { AREAS, PLAN_VERSION } from '../core/model';
+import { savePlan } from '../core/phone/plan-store';
+import { MAX_WEEKLY_TARGET } from '../core/phone/plan-validation';
+import type { Translate } from '../core/phone/messages';
+import { describeProblems } from '../core/result';
+import type { KeyValueStore } from '../core/sync/store';
+import { UI, uiGet, uiSet } from './ui-state';
+
+export function emptyPlan(now: number): TherapistPlan {
+  return { v: PLAN_VERSION, focusAreas: [], avoidAreas: [], weeklyTarget: 0, assignedRoutineIds: [], customRoutines: [], updatedAt: now };
+}
+
+/** Saves `next` (stamped with `now`) and leaves a message for the next build. */
+export function applyPlanEdit(store: KeyValueStore, next: TherapistPlan, now: number, messageKey: typeof UI.planMessage | typeof UI.routineMessage): boolean {
+  const saved = savePlan(store, { ...next, updatedAt: Math.max(now, next.updatedAt + 1) });
+  uiSet(store, { [messageKey]: saved.ok ? 'Saved. The watch gets the plan the next time its app is connected.' : `Not saved: ${describeProblems(saved.problems)}` });
+  return saved.ok;
+}
+
+type AreaRole = 'normal' | 'focus' | 'avoid';
+
+function roleOf(plan: TherapistPlan, area: Area): AreaRole {
+  if (plan.focusAreas.indexOf(area) >= 0) return 'focus';
+  if (plan.avoidAreas.indexOf(area) >= 0) return 'avoid';
+  return 'normal';
+}
+
+function withRole(plan: TherapistPlan, area: Area, role: string): TherapistPlan {
+  const focusAreas = plan.focusAreas.filter((a) => a !== area);
+  const avoidAreas = plan.avoidAreas.filter((a) => a !== area);
+  if (role === 'focus') focusAreas.push(area);
+  if (role === 'avoid') avoidAreas.push(area);
+  return { ...plan, focusAreas, avoidAreas };
+}
+
+export function planSection(store: KeyValueStore, stored: TherapistPlan | null, problem: string | undefined, now: number, t: Translate): SettingsNode {
+  const plan = stored === null ? emptyPlan(now) : stored;
+  const message = uiGet(store, UI.planMessage);
+  const routines = LIBRARY.map((r) => ({ id: r.id, name: t(r.name) })).concat(plan.customRoutines.map((r) => ({ id: r.id, name: r.name })));
+  return Section({ title: 'Plan from your therapist' }, [
+    problem === undefined ? null : Text({ paragraph: true }, [`The stored plan could not be read (${problem}); saving replaces it.`]),
+    Slider({
+      label: `Weekly target: ${plan.weeklyTarget === 0 ? 'none' : `${plan.weeklyTarget} sessions`}`,
+      min: 0,
+      max: MAX_WEEKLY_TARGET,
+      step: 1,
+      value: plan.weeklyTarget,
+      onChange: (value: number) => applyPlanEdit(store, { ...plan, weeklyTarget: value }, now, UI.planMessage),
+    }),
+    Text({ bold: true }, ['Areas: focus gets more time, avoid is never cued']),
+    ...AREAS.map((area) =>
+      Select({
+        label: `${t(`area.${area}`)} area`,
+        options: [
+          { name: 'Normal', value: 'normal' },
+          { name: 'Focus', value: 'focus' },
+          { name: 'Avoid', value: 'avoid' },
+        ],
+        value: roleOf(plan, area),
+        onChange: (role: string) => applyPlanEdit(store, withRole(plan, area, role), now, UI.planMessage),
+      }),
+    ),
+    Text({ bold: true }, ['Assigned routines (shown first on the watch)']),
+    ...routines.map((r) =>
+      Toggle({
+        label: r.name,
+        value: plan.assignedRoutineIds.indexOf(r.id) >= 0,
+        onChange: (on: boolean) => {
+          const others = plan.assignedRoutineIds.filter((id) => id !== r.id);
+          applyPlanEdit(store, { ...plan, assignedRoutineIds: on ? others.concat([r.id]) : others }, now, UI.planMessage);
+        },
+      }),
+    ),
+    message === undefined ? null : Text({ paragraph: true }, [message]),
+  ]);
+}

@@ -1,0 +1,104 @@
+// Custom routine editor: the routine being edited is a draft in UI state; "Save routine" puts it
+// into the plan through core's savePlan, whose validation messages are shown unchanged.
+
+import type { Routine, Step, TherapistPlan } from '../core/model';
+import { AREAS, SIDES, TOOLS } from '../core/model';
+import { ROUTINE_LIMITS } from '../core/routine-validation';
+import type { Translate } from '../core/phone/messages';
+import { isPlainObject, parseJson } from '../core/sync/json';
+import type { KeyValueStore } from '../core/sync/store';
+import { applyPlanEdit, emptyPlan } from './plan-view';
+import { UI, uiGet, uiSet } from './ui-state';
+
+interface Draft {
+  /** Id of the routine being edited; absent for a new one. */
+  readonly originalId?: string;
+  readonly routine: Routine;
+}
+
+const NEW_STEP: Step = { area: 'neck', side: 'both', seconds: 60, tool: 'hands', hint: '' };
+
+function readDraft(store: KeyValueStore): Draft | null {
+  const raw = uiGet(store, UI.routineDraft);
+  if (raw === undefined) return null;
+  const parsed = parseJson(raw, 'routine draft');
+  if (!parsed.ok || !isPlainObject(parsed.value) || !isPlainObject(parsed.value['routine'])) return null;
+  // The draft is shown as typed; core validates it on save.
+  return parsed.value as unknown as Draft;
+}
+
+function writeDraft(store: KeyValueStore, draft: Draft | null): void {
+  uiSet(store, { [UI.routineDraft]: draft === null ? undefined : JSON.stringify(draft) });
+}
+
+/** An id from the name for new routines: lower-case letters, digits and dashes, as core requires. */
+export function idFromName(name: string, taken: readonly string[]): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, ROUTINE_LIMITS.idMaxLength - 4) || 'routine';
+  let id = `my-${base}`.slice(0, ROUTINE_LIMITS.idMaxLength);
+  for (let n = 2; taken.indexOf(id) >= 0; n += 1) id = `my-${base}-${n}`.slice(0, ROUTINE_LIMITS.idMaxLength);
+  return id;
+}
+
+export function routineEditorSection(store: KeyValueStore, stored: TherapistPlan | null, now: number, t: Translate): SettingsNode {
+  const plan = stored === null ? emptyPlan(now) : stored;
+  const draft = readDraft(store);
+  const message = uiGet(store, UI.routineMessage);
+  const children: SettingsChild[] = [];
+  for (const routine of plan.customRoutines) {
+    const minutes = Math.round(routine.steps.reduce((s, x) => s + x.seconds, 0) / 6) / 10;
+    children.push(Text({ paragraph: true }, [`${routine.name} · ${routine.steps.length} steps · ${minutes} min`]));
+    children.push(Button({ label: `Edit ${routine.name}`, onClick: () => writeDraft(store, { originalId: routine.id, routine }) }));
+    children.push(
+      Button({
+        label: `Delete ${routine.name}`,
+        color: 'secondary',
+        onClick: () => {
+          const next = { ...plan, customRoutines: plan.customRoutines.filter((r) => r.id !== routine.id), assignedRoutineIds: plan.assignedRoutineIds.filter((id) => id !== routine.id) };
+          applyPlanEdit(store, next, now, UI.routineMessage);
+        },
+      }),
+    );
+  }
+  if (draft === null) {
+    children.push(Button({ label: 'New routine', onClick: () => writeDraft(store, { routine: { id: '', name: '', steps: [NEW_STEP] } }) }));
+  } else {
+    children.push(draftEditor(store, plan, draft, now, t));
+  }
+  if (message !== undefined) children.push(Text({ paragraph: true }, [message]));
+  return Section({ title: 'Your routines' }, children);
+}
+
+function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, now: number, t: Translate): SettingsNode {
+  const routine = draft.routine;
+  const steps = Array.isArray(routine.steps) ? routine.steps : [];
+  const update = (next: Routine): void => writeDraft(store, { ...draft, routine: next });
+  const setStep = (index: number, change: Partial<Step>): void => update({ ...routine, steps: steps.map((s, i) => (i === index ? { ...s, ...change } : s)) });
+  const options = (values: readonly string[], label: (v: string) => string): { name: string; value: string }[] => values.map((v) => ({ name: label(v), value: v }));
+  const children: SettingsChild[] = [
+    TextInput({ label: 'Routine name', value: typeof routine.name === 'string' ? routine.name : '', maxLength: ROUTINE_LIMITS.nameMaxLength, onChange: (name: string) => update({ ...routine, name }) }),
+  ];
+  steps.forEach((step, index) => {
+    children.push(Text({ bold: true }, [`Step ${index + 1}`]));
+    children.push(Select({ label: 'Area', options: options(AREAS, (a) => t(`area.${a}`)), value: step.area, onChange: (area: string) => setStep(index, { area: area as Step['area'] }) }));
+    children.push(Select({ label: 'Side', options: options(SIDES, (s) => s), value: step.side, onChange: (side: string) => setStep(index, { side: side as Step['side'] }) }));
+    children.push(Slider({ label: `Seconds: ${step.seconds}`, min: ROUTINE_LIMITS.minStepSeconds, max: ROUTINE_LIMITS.maxStepSeconds, step: 5, value: step.seconds, onChange: (seconds: number) => setStep(index, { seconds }) }));
+    children.push(Select({ label: 'Tool', options: options(TOOLS, (x) => x.replace('-', ' ')), value: step.tool, onChange: (tool: string) => setStep(index, { tool: tool as Step['tool'] }) }));
+    children.push(TextInput({ label: 'Hint', value: step.hint, maxLength: ROUTINE_LIMITS.hintMaxLength, onChange: (hint: string) => setStep(index, { hint }) }));
+    children.push(Button({ label: `Remove step ${index + 1}`, color: 'secondary', onClick: () => update({ ...routine, steps: steps.filter((_s, i) => i !== index) }) }));
+  });
+  children.push(Button({ label: 'Add step', onClick: () => update({ ...routine, steps: steps.concat([NEW_STEP]) }) }));
+  children.push(
+    Button({
+      label: 'Save routine',
+      onClick: () => {
+        const others = plan.customRoutines.filter((r) => r.id !== draft.originalId);
+        const id = draft.originalId !== undefined ? draft.originalId : idFromName(String(routine.name), others.map((r) => r.id));
+        const saved = { ...routine, id };
+        const customRoutines = draft.originalId === undefined ? plan.customRoutines.concat([saved]) : plan.customRoutines.map((r) => (r.id === draft.originalId ? saved : r));
+        if (applyPlanEdit(store, { ...plan, customRoutines }, now, UI.routineMessage)) writeDraft(store, null);
+      },
+    }),
+  );
+  children.push(Button({ label: 'Cancel', color: 'secondary', onClick: () => uiSet(store, { [UI.routineDraft]: undefined, [UI.routineMessage]: undefined }) }));
+  return View({}, children);
+}
