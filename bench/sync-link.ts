@@ -13,7 +13,7 @@ import { addRecords } from '../core/phone/history-store';
 import { enqueue } from '../core/sync/outbox';
 import type { SessionRecord } from '../core/model';
 import { createSimulation } from '../sim/node/index';
-import { rigFor } from '../tests/unit/shell/harness/rig-core';
+import { rigFor } from '../tests/fixtures/rig-core';
 import { MemoryStore } from '../tests/fixtures/memory-store';
 import { makeRecord } from '../tests/fixtures/records';
 import type { BenchRow } from './table';

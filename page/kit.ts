@@ -1,6 +1,7 @@
 // The small widget kit every layout uses: a flow of text rows and buttons laid out top to bottom
-// inside the shape's safe area, paged with a "more" button when it does not fit, so no widget
-// ever lies outside the screen. Widgets are tracked so a redraw deletes the previous ones.
+// inside the shape's safe width. A flow taller than the screen scrolls (the page's default free
+// scrolling), so every row can be brought into the readable middle of a round screen; nothing is
+// ever wider than the screen. Widgets are tracked so a redraw deletes the previous ones.
 
 import * as ui from '@zos/ui';
 import { createWidget, widget, align, text_style, prop } from '@zos/ui';
@@ -35,22 +36,29 @@ function isWide(code: number): boolean {
   return code >= 0x2e80;
 }
 
-/** Estimated lines of `text` at `size` in a box `width` wide (words wrap as a whole). */
+/** Estimated width of `text` on one line at `size`. */
+export function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i += 1) w += size * (isWide(text.charCodeAt(i)) ? glyph.wide : glyph.latin);
+  return w;
+}
+
+/** Estimated lines of `text` at `size` in a box `width` wide (words wrap whole; CJK anywhere). */
 export function estimateLines(text: string, size: number, width: number): number {
   let lines = 1;
   let used = 0;
   for (const word of text.split(/(\s+)/)) {
-    let w = 0;
-    for (let i = 0; i < word.length; i += 1) w += size * (isWide(word.charCodeAt(i)) ? glyph.wide : glyph.latin);
+    const w = textWidth(word, size);
     if (used + w > width && used > 0) {
       lines += 1;
       used = /^\s+$/.test(word) ? 0 : w;
-      while (used > width) {
-        lines += 1;
-        used -= width;
-      }
     } else {
       used += w;
+    }
+    // A word longer than a line (a CJK sentence has no spaces) breaks across lines.
+    while (used > width) {
+      lines += 1;
+      used -= width;
     }
   }
   return lines;
@@ -94,7 +102,19 @@ export function label(x: number, y: number, w: number, h: number, text: string, 
   );
 }
 
-export function button(x: number, y: number, w: number, h: number, text: string, tone: Tone, onClick: () => void, size: number = font.body): Widget {
+/** The largest size up to `preferred` (and not below font.tiny) at which `text` fits `room` on one line. */
+export function oneLineSize(text: string, room: number, preferred: number): number {
+  const fits = Math.floor((preferred * room) / Math.max(1, textWidth(text, preferred)));
+  return Math.max(font.tiny, Math.min(preferred, fits));
+}
+
+/** A button label never wraps on the watch, so long ones get smaller, not cut. */
+export function buttonTextSize(text: string, w: number, preferred: number): number {
+  return oneLineSize(text, w - 2 * space.edge, preferred);
+}
+
+export function button(x: number, y: number, w: number, h: number, text: string, tone: Tone, onClick: () => void, preferred: number = font.body): Widget {
+  const size = buttonTextSize(text, w, preferred);
   const danger = tone === 'danger';
   const primary = tone === 'primary';
   return track(
@@ -114,42 +134,43 @@ export function button(x: number, y: number, w: number, h: number, text: string,
   );
 }
 
+/**
+ * ARC and FILL_RECT with the documented option names; device-types 4.0.0's per-widget option
+ * types reject some of them under exactOptionalPropertyTypes, so the options go through unknown.
+ */
+export function drawShape(type: number, options: Readonly<Record<string, unknown>>): Widget {
+  return (createWidget as unknown as (t: number, o: Readonly<Record<string, unknown>>) => Widget)(type, options);
+}
+
 export function setText(w: Widget, text: string): void {
   w.setProperty(prop.MORE, { text });
 }
 
-export interface FlowOptions {
-  readonly title: string;
-  readonly moreText: string;
+/** Sets a one-line label's text, shrinking it (from `preferred`) to fit its `width` in design px. */
+export function setLineText(w: Widget, text: string, width: number, preferred: number): void {
+  // A little room to spare: glyph widths are estimates, and a cut-off label is worse than a small one.
+  w.setProperty(prop.MORE, { text, text_size: px(oneLineSize(text, width - space.gap, preferred)) });
 }
 
 /**
- * Draws `items` from `offset` until the next one would pass the bottom of the safe area; then a
- * "more" button continues from there (and wraps to the start after the last screen).
+ * Draws the title and `items` top to bottom. A flow taller than the screen ends in empty room
+ * (shape.scrollTail), so on a round screen the last row can scroll up past the curved edge.
  */
-export function renderFlow(shape: Shape, items: readonly FlowItem[], options: FlowOptions, offset = 0): void {
+export function renderFlow(shape: Shape, title: string, items: readonly FlowItem[]): void {
   clearScreen();
   const x = shape.inset;
   const w = shape.width - 2 * shape.inset;
   let y = shape.top;
-  const titleH = textHeight(options.title, font.title, w);
-  label(x, y, w, titleH, options.title, font.title, colour.text);
+  const titleH = textHeight(title, font.title, w);
+  label(x, y, w, titleH, title, font.title, colour.text);
   y += titleH + space.gap;
-  const moreH = space.rowHeight;
-  let index = offset;
-  for (; index < items.length; index += 1) {
-    const item = items[index];
-    if (item === undefined) break;
+  for (const item of items) {
     const h = itemHeight(item, w);
-    const last = index === items.length - 1;
-    const limit = last ? shape.bottom : shape.bottom - moreH - space.gap;
-    if (y + h > limit && index > offset) break;
     drawItem(item, x, y, w, h);
     y += h + space.gap;
   }
-  if (index < items.length || offset > 0) {
-    const next = index < items.length ? index : 0;
-    button(x, Math.min(y, shape.bottom - moreH), w, moreH, options.moreText, 'dim', () => renderFlow(shape, items, options, next), font.small);
+  if (y > shape.bottom) {
+    track(drawShape(widget.FILL_RECT, { x: 0, y: px(y), w: px(shape.width), h: px(shape.scrollTail), color: colour.background }));
   }
 }
 

@@ -22,6 +22,8 @@ export const font = {
   title: 40,
   body: 30,
   small: 24,
+  /** The smallest text still read at arm's length; long button labels shrink no further. */
+  tiny: 20,
 } as const;
 
 export const space = {
@@ -36,7 +38,7 @@ export const space = {
 
 /** Glyph width as a share of the text size, for estimating wrapped lines (latin / CJK). */
 export const glyph = {
-  latin: 0.6,
+  latin: 0.64,
   wide: 1.05,
   lineHeight: 1.3,
 } as const;
@@ -49,7 +51,12 @@ export interface Shape {
   readonly top: number;
   readonly bottom: number;
   readonly inset: number;
+  /**
+   * Empty room after the last row of a scrolling page, so the last row can be scrolled up to where
+   * the screen is as wide as the rows (on round, ±130 px around the centre for a 352 px row).
+   */
+  readonly scrollTail: number;
 }
 
-export const ROUND: Shape = { round: true, width: 480, height: 480, top: 64, bottom: 424, inset: 64 };
-export const SQUARE: Shape = { round: false, width: 390, height: 450, top: 16, bottom: 434, inset: 16 };
+export const ROUND: Shape = { round: true, width: 480, height: 480, top: 64, bottom: 424, inset: 64, scrollTail: 120 };
+export const SQUARE: Shape = { round: false, width: 390, height: 450, top: 16, bottom: 434, inset: 16, scrollTail: 16 };

@@ -4,14 +4,14 @@ import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
 export interface BeforeLayout {
-  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
-  renderPlan(title: string, items: readonly FlowItem[], moreText: string): void;
+  /** Draws the page: a title and rows, scrolling when they do not fit. */
+  renderPlan(title: string, items: readonly FlowItem[]): void;
 }
 
 export function makeBeforeLayout(shape: Shape): BeforeLayout {
   return {
-    renderPlan(title, items, moreText) {
-      renderFlow(shape, items, { title, moreText });
+    renderPlan(title, items) {
+      renderFlow(shape, title, items);
     },
   };
 }

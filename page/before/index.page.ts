@@ -50,7 +50,7 @@ Page(
     },
     build() {
       const page = items(String(this.state.routineId));
-      view.renderPlan(page.title, page.items, t('more'));
+      view.renderPlan(page.title, page.items);
     },
   }),
 );

@@ -4,14 +4,14 @@ import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
 export interface CheckinLayout {
-  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
-  renderCheckIn(title: string, items: readonly FlowItem[], moreText: string): void;
+  /** Draws the page: a title and rows, scrolling when they do not fit. */
+  renderCheckIn(title: string, items: readonly FlowItem[]): void;
 }
 
 export function makeCheckinLayout(shape: Shape): CheckinLayout {
   return {
-    renderCheckIn(title, items, moreText) {
-      renderFlow(shape, items, { title, moreText });
+    renderCheckIn(title, items) {
+      renderFlow(shape, title, items);
     },
   };
 }

@@ -43,7 +43,7 @@ function draw(): void {
   for (const note of PRESET_NOTES) {
     items.push({ kind: 'button', text: `${draft.notes.indexOf(note) >= 0 ? '☑' : '☐'} ${t(`note.${note}`)}`, onClick: () => change(toggleNote(draft, note)) });
   }
-  view.renderCheckIn(t('checkin.title'), items, t('more'));
+  view.renderCheckIn(t('checkin.title'), items);
 }
 
 function change(next: CheckInDraft): void {

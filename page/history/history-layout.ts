@@ -4,14 +4,14 @@ import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
 export interface HistoryLayout {
-  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
-  renderHistory(title: string, items: readonly FlowItem[], moreText: string): void;
+  /** Draws the page: a title and rows, scrolling when they do not fit. */
+  renderHistory(title: string, items: readonly FlowItem[]): void;
 }
 
 export function makeHistoryLayout(shape: Shape): HistoryLayout {
   return {
-    renderHistory(title, items, moreText) {
-      renderFlow(shape, items, { title, moreText });
+    renderHistory(title, items) {
+      renderFlow(shape, title, items);
     },
   };
 }

@@ -28,7 +28,7 @@ Page(
   BasePage({
     state: {},
     build() {
-      view.renderHistory(t('history.title'), items(), t('more'));
+      view.renderHistory(t('history.title'), items());
     },
   }),
 );

@@ -13,7 +13,7 @@ export interface HomeLayout {
   showPhoneStatus(text: string): void;
 }
 
-export function makeHomeLayout(shape: Shape, moreText: () => string): HomeLayout {
+export function makeHomeLayout(shape: Shape): HomeLayout {
   let title = '';
   let header: readonly FlowItem[] = [];
   let rows: FlowItem[] = [];
@@ -21,7 +21,7 @@ export function makeHomeLayout(shape: Shape, moreText: () => string): HomeLayout
   let phone = '';
   const draw = (): void => {
     const status: FlowItem[] = phone === '' ? [] : [{ kind: 'text', text: phone, tone: 'dim' }];
-    renderFlow(shape, [...header, ...status, ...rows, ...footer], { title, moreText: moreText() });
+    renderFlow(shape, title, [...header, ...status, ...rows, ...footer]);
   };
   return {
     renderTitle(text) {

@@ -16,23 +16,19 @@ import { loadSession } from '../../core/watch/session-store';
 import { saveFinished } from '../../core/watch/finish';
 import { runStored } from '../../core/watch/runner';
 import { readItem, writeAll } from '../../core/sync/store';
+import { isLinkUp, startPageSync } from '../../platform/sync';
+import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
 
 const view = layout as HomeLayout;
 
-interface PhoneStatus {
-  readonly sessions: number;
+/** The phone line under the week count: reachable or not (with ZML's code), and what waits. */
+function phoneLine(result: PlanResult): string {
+  if (result.code !== undefined) return `${getText('phone.unreachable')} (${String(result.code)})`;
+  return result.ok ? getText('phone.connected') : getText('phone.bad-reply');
 }
 
-function isPhoneStatus(value: unknown): value is PhoneStatus {
-  return typeof value === 'object' && value !== null && typeof (value as { sessions?: unknown }).sessions === 'number';
-}
-
-function errorCode(error: unknown): number | null {
-  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number') {
-    return (error as { code: number }).code;
-  }
-  return null;
-}
+let sync: WatchSync | null = null;
+let notices: FlowItem[] = [];
 
 /** Where a launch should go: a running session, a session that ended while the app was closed, or Home. */
 function recover(): FlowItem[] {
@@ -75,7 +71,6 @@ function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
 }
 
 function draw(): void {
-  const notices = recover();
   const at = now();
   const stored = readPlan(watchStore);
   const status = outboxStatus(watchStore);
@@ -95,21 +90,42 @@ function draw(): void {
   ]);
 }
 
+/** Redraws after sync: the plan may have changed the routine list, a flush the waiting mark. */
+function onSync(event: SyncEvent): void {
+  // A reply that arrives after the page was left must not draw over the next page.
+  if (sync === null) return;
+  if (event.kind === 'plan') {
+    draw();
+    view.showPhoneStatus(phoneLine(event.result));
+    return;
+  }
+  draw();
+}
+
 Page(
   BasePage({
     state: {},
     build() {
+      notices = recover();
       draw();
       view.showPhoneStatus(getText('phone.checking'));
-      this.request({ method: 'phone.status', params: {} }).then(
-        (reply: unknown) => {
-          view.showPhoneStatus(isPhoneStatus(reply) ? getText('phone.connected') : getText('phone.bad-reply'));
-        },
-        (error: unknown) => {
-          const code = errorCode(error);
-          view.showPhoneStatus(`${getText('phone.unreachable')} (${code === null ? '?' : String(code)})`);
-        },
+      const current = startPageSync(this, onSync);
+      sync = current;
+      // The plan first (it decides the routine list), then whatever waits in the outbox.
+      current.fetchPlan().then(
+        () => current.flush(),
+        () => current.flush(),
       );
+    },
+    onCall(data: unknown) {
+      sync?.handleCall(data);
+    },
+    onBleChanged(status: unknown) {
+      if (sync !== null && isLinkUp(status)) void sync.onLinkBack();
+    },
+    onDestroy() {
+      sync?.stop();
+      sync = null;
     },
   }),
 );

@@ -5,8 +5,8 @@ import { makeSessionLayout } from './session-layout';
 export const layout = makeSessionLayout(SQUARE, {
   area: [16, 48, 358, 56],
   detail: [16, 104, 358, 34],
-  remaining: [16, 138, 358, 74],
-  next: [16, 212, 358, 34],
+  remaining: [16, 134, 358, 80],
+  next: [16, 214, 358, 34],
   pause: [16, 252, 175, 76],
   skip: [199, 252, 175, 76],
   extend: [16, 336, 175, 56],

@@ -4,7 +4,7 @@
 
 import { createWidget, widget, prop } from '@zos/ui';
 import { px } from '@zos/utils';
-import { button, clearScreen, label, setText, track } from '../kit';
+import { button, clearScreen, drawShape, label, setLineText, setText, track } from '../kit';
 import { colour, font, space } from '../theme';
 import type { Shape } from '../theme';
 
@@ -57,14 +57,6 @@ export interface SessionGeometry {
 }
 
 type Widget = ReturnType<typeof createWidget>;
-
-/**
- * ARC and FILL_RECT with the documented option names; device-types 4.0.0's per-widget option
- * types reject some of them under exactOptionalPropertyTypes, so the options go through unknown.
- */
-function drawShape(type: number, options: Readonly<Record<string, unknown>>): Widget {
-  return (createWidget as unknown as (t: number, o: Readonly<Record<string, unknown>>) => Widget)(type, options);
-}
 
 const FULL_ARC_START = -90;
 const FULL_ARC_SWEEP = 360;
@@ -135,10 +127,11 @@ export function makeSessionLayout(shape: Shape, g: SessionGeometry): SessionLayo
       button(...g.pain, text.pain, 'danger', handlers.pain, font.small);
     },
     renderStep(model) {
-      if (area !== null) setText(area, model.area);
-      if (detail !== null) setText(detail, model.detail);
-      if (remaining !== null) setText(remaining, model.remaining);
-      if (next !== null) setText(next, model.next);
+      // Each of these is one line in a fixed slot: long words (German areas) shrink rather than cut.
+      if (area !== null) setLineText(area, model.area, g.area[2], font.title);
+      if (detail !== null) setLineText(detail, model.detail, g.detail[2], font.small);
+      if (remaining !== null) setLineText(remaining, model.remaining, g.remaining[2], font.huge);
+      if (next !== null) setLineText(next, model.next, g.next[2], font.small);
       setProgress(routineBar, g.progress[0], model.routineProgress);
       setProgress(stepBar, g.progress[1], model.stepProgress);
       if (pauseButton !== null && labels !== null && shownPaused !== model.paused) {

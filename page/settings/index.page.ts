@@ -17,7 +17,7 @@ let player: CuePlayer | null = null;
 
 function update(settings: WatchSettings): void {
   if (!saveSettings(watchStore, settings).ok) {
-    view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }], t('more'));
+    view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }]);
     return;
   }
   draw();
@@ -35,7 +35,7 @@ function draw(): void {
   for (const cue of CUE_NAMES) {
     items.push({ kind: 'button', text: t(`cue.${cue}`), onClick: () => player?.play(cue, s.intensity) });
   }
-  view.renderSettings(t('settings.title'), items, t('more'));
+  view.renderSettings(t('settings.title'), items);
 }
 
 Page(

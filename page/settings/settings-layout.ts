@@ -4,14 +4,14 @@ import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
 export interface SettingsLayout {
-  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
-  renderSettings(title: string, items: readonly FlowItem[], moreText: string): void;
+  /** Draws the page: a title and rows, scrolling when they do not fit. */
+  renderSettings(title: string, items: readonly FlowItem[]): void;
 }
 
 export function makeSettingsLayout(shape: Shape): SettingsLayout {
   return {
-    renderSettings(title, items, moreText) {
-      renderFlow(shape, items, { title, moreText });
+    renderSettings(title, items) {
+      renderFlow(shape, title, items);
     },
   };
 }

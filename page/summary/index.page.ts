@@ -9,6 +9,8 @@ import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone, areasSkipped } from '../../core/watch/checkin';
 import { formatClock } from '../../core/watch/format';
+import { isLinkUp, startPageSync } from '../../platform/sync';
+import type { WatchSync } from '../../platform-sync/watch-sync';
 
 const view = layout as SummaryLayout;
 
@@ -35,12 +37,31 @@ function items(): { title: string; items: FlowItem[] } {
   return { title: nameText(record.routineName), items: rows };
 }
 
+let sync: WatchSync | null = null;
+
+function render(): void {
+  const page = items();
+  view.renderSummary(page.title, page.items);
+}
+
 Page(
   BasePage({
     state: {},
     build() {
-      const page = items();
-      view.renderSummary(page.title, page.items, t('more'));
+      render();
+      // The session was just queued: send it now, and show "sent to phone" once acknowledged.
+      const current = startPageSync(this, () => {
+        if (sync !== null) render();
+      });
+      sync = current;
+      void current.flush();
+    },
+    onBleChanged(status: unknown) {
+      if (sync !== null && isLinkUp(status)) void sync.onLinkBack();
+    },
+    onDestroy() {
+      sync?.stop();
+      sync = null;
     },
   }),
 );

@@ -4,14 +4,14 @@ import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
 export interface SummaryLayout {
-  /** Draws the page: a title and rows, paged with a "more" button when they do not fit. */
-  renderSummary(title: string, items: readonly FlowItem[], moreText: string): void;
+  /** Draws the page: a title and rows, scrolling when they do not fit. */
+  renderSummary(title: string, items: readonly FlowItem[]): void;
 }
 
 export function makeSummaryLayout(shape: Shape): SummaryLayout {
   return {
-    renderSummary(title, items, moreText) {
-      renderFlow(shape, items, { title, moreText });
+    renderSummary(title, items) {
+      renderFlow(shape, title, items);
     },
   };
 }

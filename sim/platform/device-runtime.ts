@@ -123,7 +123,7 @@ export class DeviceRuntime {
     this.app = null;
   }
 
-  /** Navigates like @zos/router (the tests' way in: `open` = push). */
+  /** Navigates like @zos/router (the tests' way in: `open` = push). Only the top page is alive. */
   navigate(kind: 'push' | 'replace' | 'back' | 'exit' | 'home', url?: string, params?: unknown): void {
     const app = this.app;
     if (app === null) throw new Error('the app is not running');
@@ -143,10 +143,10 @@ export class DeviceRuntime {
       return;
     }
     if (url === undefined) throw new Error(`router.${kind} needs a url`);
-    if (kind === 'replace') {
-      this.destroyPage();
-      app.stack.pop();
-    }
+    // Either way the page on screen goes (onDestroy, its widgets cleared); push keeps its stack
+    // entry so back() can build it again, replace drops it.
+    this.destroyPage();
+    if (kind === 'replace') app.stack.pop();
     this.showPage(url, params, 'push');
   }
 

@@ -159,7 +159,8 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
       },
       /** Visible widgets whose bounds leave the screen rectangle. */
       offScreen: () =>
-        widgets().filter((w) => w.visible && (w.bounds.x < 0 || w.bounds.y < 0 || w.bounds.x + w.bounds.w > profile.width || w.bounds.y + w.bounds.h > profile.height)),
+        // Below the bottom edge is fine: a page taller than the screen scrolls (the system default).
+        widgets().filter((w) => w.visible && (w.bounds.x < 0 || w.bounds.y < 0 || w.bounds.x + w.bounds.w > profile.width)),
       toasts: () => device.ui.recorder.toasts.slice(),
       vibrations: (): VibrationCall[] => vibrations.calls.slice(),
       buzzes: (): VibrationCall[] => vibrations.starts(),

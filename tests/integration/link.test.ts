@@ -10,9 +10,9 @@ const firstWatchData = (verdict: 'drop' | 'duplicate') => {
 };
 
 describe('link', () => {
-  it('link - a dropped request frame makes the request fail with ZML code 4 after its 60 s timeout', async () => {
+  it('link - a dropped request frame makes the request fail with ZML code 4 after Knead\'s 20 s request timeout', async () => {
     const sim = await bootWatch({ link: { hook: firstWatchData('drop') } });
-    await sim.clock.advance(59_000);
+    await sim.clock.advance(19_000);
     expect(sim.device.hasText('Checking phone')).toBe(true);
     await sim.clock.advance(2_000);
     expect(sim.device.hasText('Phone not reachable (4)')).toBe(true);

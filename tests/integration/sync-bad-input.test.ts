@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PUSH_BYTES } from '../../core/sync/protocol';
 import { rawRecord, makeRecord } from '../fixtures/records';
 import { autoCheckErrors } from '../fixtures/sim';
-import { appMessaging, bootRig, type Rig, type ZmlMessaging } from '../unit/shell/harness/sync-rig';
+import { appMessaging, bootRig, type Rig, type ZmlMessaging } from '../fixtures/sync-rig';
 import { enqueue } from '../../core/sync/outbox';
 
 autoCheckErrors();

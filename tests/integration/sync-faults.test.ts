@@ -4,7 +4,7 @@
 //
 // Each scenario boots a fresh simulation of the BUILT app.js (ZML device side), app-side.js (ZML side
 // service + Knead's handlers) over the fake BLE link carrying ZML's real frames; the watch-side sync
-// module runs in Node on the app's own ZML messaging (see tests/unit/shell/harness/sync-rig.ts).
+// module runs in Node on the app's own ZML messaging (see tests/fixtures/sync-rig.ts).
 // Per scenario: 1-6 sessions queued (plus up to 2 more finished mid-flush), batches of 1-2 records
 // (single frame) or up to 16 KB (multi-frame); frames dropped / duplicated / held back (reordered) /
 // delayed with seeded probabilities; and up to 3 disruptions at random fake times during the flush:
@@ -19,7 +19,7 @@ import { readHistory } from '../../core/phone/history-store';
 import type { SessionRecord } from '../../core/model';
 import { makeRecord } from '../fixtures/records';
 import { formatErrors, type SimError } from '../fixtures/sim';
-import { bootRig, type Rig } from '../unit/shell/harness/sync-rig';
+import { bootRig, type Rig } from '../fixtures/sync-rig';
 
 const RUNS = Number(process.env.KNEAD_SYNC_RUNS ?? 1000);
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);

@@ -9,7 +9,7 @@ import { MemoryStore } from '../fixtures/memory-store';
 import { makeRecords, BASE_START } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';
 import { autoCheckErrors, bootWatch, type Simulation } from '../fixtures/sim';
-import { phoneStore } from '../unit/shell/harness/sync-rig';
+import { phoneStore } from '../fixtures/sync-rig';
 
 autoCheckErrors();
 

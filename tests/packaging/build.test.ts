@@ -7,7 +7,9 @@ import { ROOT, scratch } from './helpers';
 /** A copy of the sources the build reads, inside the repo so node_modules resolves. */
 function copyOfSources(prefix: string): string {
   const root = scratch(prefix);
-  for (const item of ['app.json', 'app.ts', 'tsconfig.json', 'tsconfig.base.json', 'core', 'platform', 'page', 'app-side', 'setting', 'app-service', 'assets', 'types']) {
+  // Whatever the app's tsconfig compiles, plus the manifest and assets.
+  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] };
+  for (const item of ['app.json', 'tsconfig.json', 'tsconfig.base.json', 'assets', ...tsconfig.include]) {
     cpSync(join(ROOT, item), join(root, item), { recursive: true });
   }
   return root;

@@ -13,7 +13,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'app.json'), 'utf8')) as {
 };
 const quiet = (): void => undefined;
 
-describe('package', () => {
+// Each zeus run takes 5-20 s, more on a loaded two-core machine.
+describe('package', { timeout: 240_000 }, () => {
   it('package - the .zab holds every page and service for each screen group and lists every curated device', () => {
     const dist = join(ROOT, 'dist');
     const zabs = readdirSync(dist).filter((f) => f.endsWith('.zab'));
