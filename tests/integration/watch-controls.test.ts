@@ -1,0 +1,136 @@
+// The Session page's controls on the BUILT app: Pause/Resume, Skip, +30 s and Stop each move the
+// cue schedule exactly as the core engine says they should. The expected cues come from driving
+// core/engine with the same presses at the same times, so the shell can neither drop nor invent
+// a cue, nor play one at the wrong moment.
+import { describe, expect, it } from 'vitest';
+import { CUE_NAMES, nextWakeUp, transition } from '../../core/engine';
+import type { CueName, EngineEvent, EngineState } from '../../core/engine';
+import { hapticPattern } from '../../core/haptics';
+import { DESK_RESET } from '../../core/library';
+import { DEFAULT_SETTINGS } from '../../core/model';
+import { autoCheckErrors, bootWatch } from '../fixtures/sim';
+
+autoCheckErrors();
+
+type Sim = Awaited<ReturnType<typeof bootWatch>>;
+type Press = 'Pause' | 'Resume' | 'Skip' | '+30 s' | 'Stop';
+
+const EVENT_OF: Readonly<Record<Press, EngineEvent['type']>> = { Pause: 'pause', Resume: 'resume', Skip: 'skip', '+30 s': 'extend', Stop: 'stop' };
+
+/** Which cue a recorded start() played, by its scene durations (each cue has its own shape). */
+function cueOf(args: readonly unknown[]): CueName | 'unknown' {
+  const scene = args[0];
+  if (!Array.isArray(scene)) return 'unknown';
+  const durations = scene.map((a: { duration?: unknown }) => a.duration).join(',');
+  const match = CUE_NAMES.find((cue) => hapticPattern(cue, DEFAULT_SETTINGS.intensity).scene.map((a) => a.duration).join(',') === durations);
+  return match ?? 'unknown';
+}
+
+/** The engine's cues for a start at `t0` and these presses: [ms after t0, cue]. */
+function engineCues(t0: number, presses: ReadonlyArray<readonly [number, Press]>, untilMs: number): Array<[number, CueName]> {
+  let state: EngineState = { phase: 'idle' };
+  const out: Array<[number, CueName]> = [];
+  const apply = (event: EngineEvent): void => {
+    const result = transition(state, event);
+    for (const effect of result.effects) if (effect.type === 'cue') out.push([event.now - t0, effect.cue]);
+    state = result.state;
+  };
+  apply({ type: 'start', now: t0, routine: DESK_RESET, settings: DEFAULT_SETTINGS, sessionId: 'expected-1-a', tzOffsetMin: 0 });
+  const queue = presses.map(([at, press]) => ({ at: t0 + at, type: EVENT_OF[press] }));
+  for (;;) {
+    const wake = nextWakeUp(state);
+    const press = queue[0];
+    if (press !== undefined && (wake === null || press.at <= wake)) {
+      queue.shift();
+      apply({ type: press.type, now: press.at } as EngineEvent);
+      continue;
+    }
+    if (wake === null || wake - t0 > untilMs) break;
+    apply({ type: 'tick', now: wake });
+  }
+  return out;
+}
+
+async function pressAt(sim: Sim, t0: number, presses: ReadonlyArray<readonly [number, Press]>, untilMs: number): Promise<void> {
+  for (const [at, label] of presses) {
+    await sim.clock.runUntil(t0 + at);
+    sim.device.click(label);
+  }
+  await sim.clock.runUntil(t0 + untilMs);
+}
+
+async function startDeskReset(profile: string): Promise<{ sim: Sim; t0: number }> {
+  const sim = await bootWatch({ profile, advance: 500 });
+  sim.device.click('Desk reset');
+  await sim.clock.advance(100);
+  const t0 = sim.clock.now();
+  sim.device.click('Start');
+  return { sim, t0 };
+}
+
+function playedCues(sim: Sim, t0: number): Array<[number, CueName | 'unknown']> {
+  return sim.device.buzzes().map((b) => [b.time - t0, cueOf(b.args)]);
+}
+
+describe('session controls', () => {
+  for (const profile of ['cheetah-pro-3.6', 'gts4-3.6']) {
+    it(`controls - pause, resume, skip, +30 s and stop move the cues exactly as the engine says (${profile})`, async () => {
+      const { sim, t0 } = await startDeskReset(profile);
+      const presses: Array<readonly [number, Press]> = [
+        [3_000, 'Pause'], // during the lead-in: the first cue waits
+        [13_000, 'Resume'],
+        [30_000, 'Skip'], // neck ends early: the next area is felt at once
+        [40_000, '+30 s'], // upper traps (left) gets 30 s more: its halfway and end move
+        [50_000, 'Pause'],
+        [80_000, 'Resume'],
+        [150_000, 'Skip'],
+        [200_000, 'Stop'],
+      ];
+      await pressAt(sim, t0, presses, 260_000);
+      const expected = engineCues(t0, presses, 260_000);
+      expect(expected.length).toBeGreaterThan(4);
+      expect(playedCues(sim, t0)).toEqual(expected);
+      // Stop ends the session: the check-in follows, and no cue plays after it.
+      expect(sim.device.currentPage()?.path).toContain('checkin');
+    });
+  }
+
+  it('controls - a paused session plays nothing, however long the pause', async () => {
+    const { sim, t0 } = await startDeskReset('balance-3.7');
+    await pressAt(sim, t0, [[20_000, 'Pause']], 20_000);
+    const before = sim.device.buzzes().length;
+    await sim.clock.advance(30 * 60_000);
+    expect(sim.device.buzzes().length).toBe(before);
+    expect(sim.device.hasText('Resume')).toBe(true);
+  });
+
+  it('screen - on API 3.6 the page stays lit for the rest of the session plus a margin, and leaving undoes it', async () => {
+    const { sim, t0 } = await startDeskReset('gts4-3.6');
+    await sim.clock.runUntil(t0 + 10_000);
+    const lit = sim.device.display.state;
+    expect(lit.dropWristPausedUntil).not.toBeNull();
+    const remainingMs = DESK_RESET.steps.reduce((sum, s) => sum + s.seconds * 1000, 0) + DEFAULT_SETTINGS.leadInSeconds * 1000 - 10_000;
+    const until = Number(lit.dropWristPausedUntil) - sim.clock.now();
+    expect(until).toBeGreaterThanOrEqual(remainingMs);
+    expect(until).toBeLessThanOrEqual(remainingMs + 5 * 60_000);
+    sim.device.click('Stop');
+    await sim.clock.advance(500);
+    const after = sim.device.display.state;
+    expect(after.dropWristPausedUntil).toBeNull();
+    expect(sim.device.display.log.map((c) => c.method)).toEqual(expect.arrayContaining(['resetPageBrightTime', 'resetDropWristScreenOff', 'resetPalmScreenOff']));
+  });
+
+  it('background - on API 4.x a refused background permission keeps cues on the lit page and says why', async () => {
+    const sim = await bootWatch({ profile: 'balance2-4.2', advance: 500, permissionsGranted: false });
+    sim.device.click('Desk reset');
+    await sim.clock.advance(100);
+    const t0 = sim.clock.now();
+    sim.device.click('Start');
+    await sim.clock.advance(500);
+    expect(sim.device.texts().join(' ')).toMatch(/background/i);
+    expect(sim.device.services()).toEqual([]);
+    await sim.clock.runUntil(t0 + 70_000);
+    expect(playedCues(sim, t0).map(([, cue]) => cue).slice(0, 2)).toEqual(['lead-in-over', 'halfway']);
+    expect(sim.device.display.state.dropWristPausedUntil).not.toBeNull();
+  });
+});
