@@ -9,5 +9,6 @@ export default defineConfig({
     // Integration tests run the built bundles and packaging; two cores, so keep it modest.
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
