@@ -1,18 +1,115 @@
-// Watch bench rows: built size of each page and of app.js from dist/device-js (round 480).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Watch rows: what each page costs on the watch, beside the least any page can cost.
+// - Size: the bytecode each page and app.js ship as in the real .zab (what the watch stores and
+//   loads), and the non-bytecode JS of the same build, against ZML's own page / app runtime, which
+//   every ZML page carries whatever it does.
+// - QuickJS time to evaluate app.js + the page and run its build(), for Home and Session, against
+//   a bare page (same wrapper, one TEXT widget, no ZML, no core) evaluated by the same harness in
+//   the same run. Median of several runs after a warm-up (the first QuickJS context is slow).
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkWithQuickJs } from '../sim/quickjs/index';
+import { readZab } from '../scripts/zab.mjs';
+import { ratioOf } from './table';
 import type { BenchRow } from './table';
 
-const DIST = join(import.meta.dirname, '../dist/device-js/round-480x480/device');
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const GROUP = 'round-480x480';
+const PROFILE = 'balance-3.7';
+const RUNS = 7;
 
-export async function watchBench(): Promise<BenchRow[]> {
+const BARE_PAGE = `try {
+  ((() => {
+    const {beforeModuleCreate = () => {}, afterModuleCreate = () => {}} = DeviceRuntimeCore.LifeCycle;
+    beforeModuleCreate();
+    const {beforePageCreate = () => {}, afterPageCreate = () => {}} = DeviceRuntimeCore.LifeCycle;
+    beforePageCreate();
+    const __$$G$$__ = __$$hmAppManager$$__.currentApp.current.__globals__.__$$G$$__;
+    !function (context) {
+      with (context) {
+        const ui = __$$R$$__('@zos/ui');
+        __$$module$$__.module = Page({
+          build() {
+            ui.createWidget(ui.widget.TEXT, { x: 110, y: 200, w: 260, h: 80, text: '0:40', text_size: 64, color: 0xffffff });
+          }
+        });
+      }
+    }.bind(__$$G$$__)(__$$G$$__);
+    afterPageCreate();
+    afterModuleCreate();
+  })());
+} catch (e) {
+  console.log('Mini Program Error', e);
+}
+`;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function zmlBytes(file: string): number {
+  return statSync(join(ROOT, 'node_modules', '@zeppos', 'zml', 'dist', file)).size;
+}
+
+function sizeRows(): BenchRow[] {
+  const zab = readdirSync(DIST).find((f) => f.endsWith('.zab'));
+  if (zab === undefined) return [];
+  const group = readZab(join(DIST, zab)).groups.find((g) => `${g.shape}-${g.screen}` === GROUP);
+  const jsDir = join(DIST, 'device-js', GROUP, 'device');
+  if (group === undefined || !existsSync(jsDir)) return [];
+  const pages = readdirSync(join(jsDir, 'page')).filter((d) => statSync(join(jsDir, 'page', d)).isDirectory());
   const rows: BenchRow[] = [];
-  if (!existsSync(DIST)) return rows;
-  const files = ['app.js', ...readdirSync(join(DIST, 'page')).filter((d) => statSync(join(DIST, 'page', d)).isDirectory()).map((d) => `page/${d}/index.page.js`)];
-  for (const file of files) {
-    const path = join(DIST, file);
-    if (!existsSync(path)) continue;
-    rows.push({ group: 'watch size', metric: `built ${file}`, knead: statSync(path).size, baseline: '–', unit: 'bytes', note: 'round 480, non-bytecode device JS' });
+  const entries = [{ name: 'app', bin: 'app.bin', js: 'app.js', baseline: zmlBytes('zml-app.js') }].concat(
+    pages.map((p) => ({ name: `page ${p}`, bin: `page/${p}/index.page.bin`, js: `page/${p}/index.page.js`, baseline: zmlBytes('zml-page.js') })),
+  );
+  for (const entry of entries) {
+    const bin = group.device[entry.bin];
+    if (bin !== undefined) {
+      rows.push({ group: 'watch size', metric: `${entry.name} (bytecode in .zab)`, knead: bin.byteLength, baseline: entry.baseline, ratio: ratioOf(bin.byteLength, entry.baseline), unit: 'bytes', note: 'baseline: ZML runtime source alone' });
+    }
+    const js = join(jsDir, entry.js);
+    if (existsSync(js)) {
+      const size = statSync(js).size;
+      rows.push({ group: 'watch size', metric: `${entry.name} (device JS)`, knead: size, baseline: entry.baseline, ratio: ratioOf(size, entry.baseline), unit: 'bytes', note: 'round 480, --js2bin=false' });
+    }
   }
   return rows;
+}
+
+async function quickJsRows(): Promise<BenchRow[]> {
+  const source = join(DIST, 'device-js', GROUP);
+  if (!existsSync(source)) return [];
+  // A copy of the built group with one extra page: the bare baseline, listed in app.json.
+  const dist = mkdtempSync(join(tmpdir(), 'knead-bench-'));
+  try {
+    const group = join(dist, GROUP);
+    cpSync(source, group, { recursive: true });
+    cpSync(join(group, 'device', 'page', 'home'), join(group, 'device', 'page', 'bare'), { recursive: true });
+    writeFileSync(join(group, 'device', 'page', 'bare', 'index.page.js'), BARE_PAGE);
+    const appJsonPath = join(group, 'device', 'app.json');
+    const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8')) as { module: { page: { pages: string[] } } };
+    appJson.module.page.pages.push('page/bare/index.page');
+    writeFileSync(appJsonPath, JSON.stringify(appJson));
+    const times = new Map<string, number[]>();
+    await checkWithQuickJs([PROFILE], dist); // warm-up
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const result of await checkWithQuickJs([PROFILE], dist)) {
+        if (!result.ok) throw new Error(`QuickJS could not build ${result.path}: ${result.errors.join('; ')}`);
+        times.set(result.path, (times.get(result.path) ?? []).concat([result.entryMs]));
+      }
+    }
+    const bare = median(times.get('page/bare/index.page') ?? []);
+    return ['home', 'session'].map((page) => {
+      const ms = median(times.get(`page/${page}/index.page`) ?? []);
+      return { group: 'watch QuickJS', metric: `app.js + ${page} page build()`, knead: ms, baseline: bare, ratio: ratioOf(ms, bare), unit: 'ms', note: `median of ${RUNS}; baseline: app.js + a bare one-TEXT page` };
+    });
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+
+export async function watchBench(): Promise<BenchRow[]> {
+  return [...sizeRows(), ...(await quickJsRows())];
 }
