@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, PAIRED_AREAS } from '../core/model';
 import type { Area, Routine, Step } from '../core/model';
 import { ratioOf } from './table';
 import type { BenchRow } from './table';
+import { mulberry32 } from '../sim/platform/prng';
 
 const T0 = 1_700_000_000_000;
 const SEED = 20_240_515;
@@ -38,18 +39,11 @@ function thirtyMinuteRoutine(): Routine {
   return { id: 'bench-30', name: 'Bench', steps: steps.slice(0, 18) };
 }
 
-/** mulberry32: small, seeded, the same sequence for every contender. */
+/** Seeded, so every contender meets the same sequence of late timers. */
 function lateness(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const uniform = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    // Exponential around the mean, cut at the maximum: mostly small, now and then long.
-    return Math.min(MAX_LATENESS_MS, Math.round(-Math.log(1 - uniform) * MEAN_LATENESS_MS));
-  };
+  const uniform = mulberry32(seed);
+  // Exponential around the mean, cut at the maximum: mostly small, now and then long.
+  return () => Math.min(MAX_LATENESS_MS, Math.round(-Math.log(1 - uniform()) * MEAN_LATENESS_MS));
 }
 
 interface Boundary {

@@ -174,6 +174,11 @@ export function renderFlow(shape: Shape, title: string, items: readonly FlowItem
   }
 }
 
+/** A page layout's render method for a flow screen on `shape` (the pages share one look). */
+export function flowRenderer(shape: Shape): (title: string, items: readonly FlowItem[]) => void {
+  return (title, items) => renderFlow(shape, title, items);
+}
+
 function itemHeight(item: FlowItem, w: number): number {
   if (item.kind === 'text') return textHeight(item.text, item.size ?? font.small, w);
   return Math.max(space.rowHeight, textHeight(item.text, font.body, w - 2 * space.edge) + space.gap);

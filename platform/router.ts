@@ -27,3 +27,9 @@ export function readParams(raw: unknown): Readonly<Record<string, unknown>> {
     return {};
   }
 }
+
+/** The `routineId` a page was opened with ('' when missing). */
+export function routineIdParam(raw: unknown): string {
+  const id = readParams(raw)['routineId'];
+  return typeof id === 'string' ? id : '';
+}

@@ -1,20 +1,14 @@
 // The watch's own short list of recent sessions with their sync state, so the History page can
 // say "waiting for phone" or "phone refused: …" without the phone being there.
 
-import type { SessionRecord, SessionStatus } from '../model';
+import type { SessionRecord } from '../model';
 
 export const RECENT_LIMIT = 30;
 
 export type SyncState = 'pending' | 'sent' | 'rejected';
 
-export interface RecentEntry {
-  readonly id: string;
-  readonly routineId: string;
-  readonly routineName: string;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly tzOffsetMin: number;
-  readonly status: SessionStatus;
+/** The few record fields History shows, plus where the record is in sync. */
+export interface RecentEntry extends Pick<SessionRecord, 'id' | 'routineId' | 'routineName' | 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status'> {
   readonly sync: SyncState;
   /** The phone's reason, when sync is 'rejected'. */
   readonly reason?: string;

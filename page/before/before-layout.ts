@@ -1,5 +1,5 @@
 // What the Before page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
-import { renderFlow } from '../kit';
+import { flowRenderer } from '../kit';
 import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
@@ -9,9 +9,5 @@ export interface BeforeLayout {
 }
 
 export function makeBeforeLayout(shape: Shape): BeforeLayout {
-  return {
-    renderPlan(title, items) {
-      renderFlow(shape, title, items);
-    },
-  };
+  return { renderPlan: flowRenderer(shape) };
 }

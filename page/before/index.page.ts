@@ -5,7 +5,7 @@ import type { FlowItem } from '../kit';
 import { areaName, routineName, sideName, t, toolName } from '../text';
 import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
-import { readParams, swapTo } from '../../platform/router';
+import { routineIdParam, swapTo } from '../../platform/router';
 import { readPlan } from '../../core/phone/plan-store';
 import { planRoutine } from '../../core/plan';
 import { findRoutine } from '../../core/watch/home';
@@ -45,8 +45,7 @@ Page(
   BasePage({
     state: { routineId: '' },
     onInit(params: unknown) {
-      const id = readParams(params)['routineId'];
-      this.state.routineId = typeof id === 'string' ? id : '';
+      this.state.routineId = routineIdParam(params);
     },
     build() {
       const page = items(String(this.state.routineId));

@@ -1,5 +1,5 @@
 // What the Checkin page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
-import { renderFlow } from '../kit';
+import { flowRenderer } from '../kit';
 import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
@@ -9,9 +9,5 @@ export interface CheckinLayout {
 }
 
 export function makeCheckinLayout(shape: Shape): CheckinLayout {
-  return {
-    renderCheckIn(title, items) {
-      renderFlow(shape, title, items);
-    },
-  };
+  return { renderCheckIn: flowRenderer(shape) };
 }

@@ -3,7 +3,7 @@ import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SessionLayout } from './session-layout';
 import { areaName, sideName, t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { readParams, swapTo } from '../../platform/router';
+import { routineIdParam, swapTo } from '../../platform/router';
 import { apiLevel, sessionId, tzOffsetMin } from '../../platform/system';
 import { createCuePlayer } from '../../platform/vibrator';
 import { createScreenKeeper, relaunchOnWake } from '../../platform/screen';
@@ -240,8 +240,7 @@ Page(
   BasePage({
     state: { routineId: '' },
     onInit(params: unknown) {
-      const id = readParams(params)['routineId'];
-      this.state.routineId = typeof id === 'string' ? id : '';
+      this.state.routineId = routineIdParam(params);
     },
     build() {
       controller = new SessionController();

@@ -1,5 +1,5 @@
 // What the Summary page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
-import { renderFlow } from '../kit';
+import { flowRenderer } from '../kit';
 import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
@@ -9,9 +9,5 @@ export interface SummaryLayout {
 }
 
 export function makeSummaryLayout(shape: Shape): SummaryLayout {
-  return {
-    renderSummary(title, items) {
-      renderFlow(shape, title, items);
-    },
-  };
+  return { renderSummary: flowRenderer(shape) };
 }
