@@ -1,5 +1,5 @@
 // The side service: answers the watch's requests from settingsStorage and tells the watch when
-// the plan changes. All decisions are in core/ (via requests.ts and plan-notice.ts).
+// the plan or the cue preferences change. All decisions are in core/ (via requests.ts and plan-notice.ts).
 
 import { BaseSideService } from '@zeppos/zml/base-side';
 import { answerRequest } from './requests';

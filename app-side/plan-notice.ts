@@ -1,7 +1,10 @@
 // Which settingsStorage changes the watch must hear about. The therapist plan (with its custom
 // routines) lives under one key, so one rule covers both "plan changed" and "routines changed".
+// The cue Preferences (`prefs`) travel in the same plan.get reply, so a change to them sends the
+// same `plan.changed` call: to the watch it only means "fetch plan.get again".
 
 import { PLAN_KEY } from '../core/phone/plan-store';
+import { PREFS_KEY } from '../core/phone/prefs-store';
 import { isPlainObject, parseJson } from '../core/sync/json';
 import { CALL_PLAN_CHANGED } from '../core/sync/protocol';
 
@@ -16,15 +19,15 @@ export interface PlanChangedCall {
  * launch arguments, whose shape is not documented, so anything unexpected is ignored.
  */
 export function planChangedCall(change: unknown, now: number): PlanChangedCall | null {
-  if (!isPlainObject(change) || change['key'] !== PLAN_KEY) return null;
+  if (!isPlainObject(change) || (change['key'] !== PLAN_KEY && change['key'] !== PREFS_KEY)) return null;
   if (change['newValue'] === change['oldValue']) return null;
   return { method: CALL_PLAN_CHANGED, params: { updatedAt: updatedAtOf(change['newValue'], now) } };
 }
 
-/** The plan's own updatedAt when readable (so the watch can tell versions apart), else now. */
+/** The plan's (or prefs') own updatedAt when readable (so the watch can tell versions apart), else now. */
 function updatedAtOf(value: unknown, now: number): number {
   if (typeof value !== 'string') return Math.max(0, Math.floor(now));
-  const parsed = parseJson(value, 'plan');
+  const parsed = parseJson(value, 'the changed value');
   if (parsed.ok && isPlainObject(parsed.value)) {
     const at = parsed.value['updatedAt'];
     if (typeof at === 'number' && Number.isInteger(at) && at >= 0) return at;

@@ -7,6 +7,7 @@
 import { describeProblems } from '../core/result';
 import { HISTORY_INDEX_KEY, pushSessions, readIndex } from '../core/phone/history-store';
 import { readPlan } from '../core/phone/plan-store';
+import { readPrefs } from '../core/phone/prefs-store';
 import { isPlainObject, parseJson, shorten } from '../core/sync/json';
 import type { ErrorReply, PlanGetReply, PushReply } from '../core/sync/protocol';
 import { METHOD_PLAN_GET, METHOD_SESSIONS_PUSH, PROTOCOL_VERSION, errorReply } from '../core/sync/protocol';
@@ -51,7 +52,11 @@ function answerPlanGet(store: KeyValueStore, params: unknown): PlanGetReply | Er
   }
   const stored = readPlan(store);
   if (stored.problem !== undefined) return errorReply('storage', stored.problem);
-  return { plan: stored.plan };
+  // `prefs` only when usable ones are stored: with none the reply is exactly the old `{plan}` (which
+  // a watch app from before prefs also reads). Unusable stored prefs are not an error for the plan;
+  // they are left out (the watch keeps its own) and the Settings App shows the problem.
+  const prefs = readPrefs(store).stamped;
+  return prefs === null ? { plan: stored.plan } : { plan: stored.plan, prefs };
 }
 
 function storedSessionCount(store: KeyValueStore): number {

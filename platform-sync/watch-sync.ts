@@ -5,7 +5,7 @@
 // keep) is core's; this file only sequences requests.
 
 import { acceptPlanOnWatch, readPlan } from '../core/phone/plan-store';
-import type { TherapistPlan } from '../core/model';
+import type { TherapistPlan, WatchSettings } from '../core/model';
 import { describeProblems } from '../core/result';
 import { acknowledge, nextBatch, outboxStatus, recordFailure } from '../core/sync/outbox';
 import type { OutboxStatus } from '../core/sync/outbox';
@@ -22,6 +22,7 @@ import {
 import { retryDelay, zmlErrorCode } from '../core/sync/retry';
 import type { KeyValueStore } from '../core/sync/store';
 import { errorText } from '../core/sync/store';
+import { acceptSettingsOnWatch } from '../core/watch/settings';
 
 export type SyncRequest = (method: string, params: Record<string, unknown>) => Promise<unknown>;
 
@@ -67,6 +68,17 @@ export interface PlanResult {
   readonly changed: boolean;
   readonly error?: string;
   readonly code?: number;
+  /** The phone's Preferences from the same reply (present whenever the reply was readable). */
+  readonly settings?: SettingsResult;
+}
+
+export interface SettingsResult {
+  /** The settings the watch uses now (the phone's when newer, else its own). */
+  readonly settings: WatchSettings;
+  /** True when the phone's value was newer and was stored. */
+  readonly changed: boolean;
+  /** Why the phone's value was refused; the watch's own settings stay. */
+  readonly error?: string;
 }
 
 export interface WatchSync {
@@ -74,9 +86,12 @@ export interface WatchSync {
   flush(): Promise<FlushResult>;
   /** The link is back (ZML onBleChanged / the page's connect status): retry now, not after backoff. */
   onLinkBack(): Promise<FlushResult>;
-  /** Requests plan.get and keeps the result if valid (else the last good plan stays). */
+  /**
+   * Requests plan.get and keeps the plan if valid (else the last good plan stays); the reply's
+   * prefs go through mergeSettings (newer wins) independently, so bad prefs never cost the plan.
+   */
   fetchPlan(): Promise<PlanResult>;
-  /** The page's onCall: a plan.changed call fetches the plan; anything else is ignored (null). */
+  /** The page's onCall: a plan.changed call (plan or prefs changed) fetches plan.get; anything else is ignored (null). */
   handleCall(data: unknown): Promise<PlanResult> | null;
   /** What Home and History show. */
   status(): OutboxStatus;
@@ -213,10 +228,17 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     }
     planStale = false;
     const accepted = acceptPlanOnWatch(store, parsed.value.plan);
+    // Refused prefs (parse problems) never reach the merge; valid ones are merged and maybe stored.
+    const prefsProblems = parsed.value.prefsProblems;
+    const merged = acceptSettingsOnWatch(store, parsed.value.prefs);
+    const settingsProblems = prefsProblems.length > 0 ? prefsProblems : merged.problems;
+    const settings: SettingsResult =
+      settingsProblems.length === 0 ? { settings: merged.settings, changed: merged.changed } : { settings: merged.settings, changed: merged.changed, error: describeProblems(settingsProblems) };
+    const problems = accepted.problems.concat(settingsProblems);
     const outcome: PlanResult =
-      accepted.problems.length === 0
-        ? { ok: true, plan: accepted.plan, changed: accepted.changed }
-        : { ok: false, plan: accepted.plan, changed: accepted.changed, error: describeProblems(accepted.problems) };
+      problems.length === 0
+        ? { ok: true, plan: accepted.plan, changed: accepted.changed, settings }
+        : { ok: false, plan: accepted.plan, changed: accepted.changed, error: describeProblems(problems), settings };
     notify({ kind: 'plan', result: outcome });
     return outcome;
   }

@@ -4,19 +4,26 @@
 //   watch → phone  request  { method: 'sessions.push', params: { v: 1, records: SessionRecord[] } }
 //                  reply    { accepted: string[], rejected: {id, reason}[], deferred?: {id, reason}[] }
 //   watch → phone  request  { method: 'plan.get', params: { v: 1 } }
-//                  reply    { plan: TherapistPlan | null }
+//                  reply    { plan: TherapistPlan | null, prefs?: {settings: WatchSettings, updatedAt} | null }
 //   phone → watch  call     { method: 'plan.changed', params: { updatedAt } }
+//                  (sent when the phone's `plan` OR `prefs` key changes: "fetch plan.get again")
 //   either reply may instead be { error: { code, message } }.
 //
 // Ids in neither `accepted` nor `rejected` stay in the outbox and are sent again later; `deferred`
 // only says why (e.g. phone storage full), so the watch can show it.
+//
+// `prefs` in the plan.get reply is optional so a reply from an older side service (`{plan}` only)
+// stays valid; the side service leaves it out when it has no usable preferences (null reads the same). Bad prefs never cost the plan: the
+// reply parses, the plan is applied, and the prefs are refused with their own problems.
 
 import type { TherapistPlan } from '../model';
-import type { Validated } from '../result';
+import type { Problem, Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
 import type { ProblemList } from './checks';
 import { PRINTABLE_ID, PRINTABLE_ID_MESSAGE, checkKnownKeys, checkString, expectObject, readArray, readString, readVersion } from './checks';
-import { jsonByteLength } from './json';
+import { hasOwn, jsonByteLength } from './json';
+import type { StampedSettings } from '../settings-validation';
+import { validateStampedSettings } from '../settings-validation';
 import { MAX_ID_LENGTH, MAX_RECORD_BYTES } from './record-validation';
 
 export const PROTOCOL_VERSION = 1;
@@ -60,6 +67,17 @@ export interface PushReply {
 
 export interface PlanGetReply {
   readonly plan: TherapistPlan | null;
+  /** The phone's Preferences with their stamp. Left out when none usable are stored (and by older side services); null is read the same. */
+  readonly prefs?: StampedSettings | null;
+}
+
+/** A parsed plan.get reply: the plan still to be checked by the caller, the prefs already checked. */
+export interface ParsedPlanGetReply {
+  readonly plan: unknown;
+  /** Valid prefs, or null when absent, null, or refused (then `prefsProblems` says why). */
+  readonly prefs: StampedSettings | null;
+  /** Why the reply's prefs were refused (paths under `prefs`); empty when usable or absent. */
+  readonly prefsProblems: readonly Problem[];
 }
 
 export interface ErrorReply {
@@ -154,7 +172,7 @@ function readIdReasons(obj: Record<string, unknown>, key: string, problems: Prob
  * Watch: what came back for plan.get. The plan itself is checked by the caller with
  * validatePlan (core/phone/plan-validation), which keeps this module free of the routine library.
  */
-export function parsePlanGetReply(input: unknown): Validated<{ readonly plan: unknown }> {
+export function parsePlanGetReply(input: unknown): Validated<ParsedPlanGetReply> {
   const problems: ProblemList = [];
   const obj = expectObject(input, '', problems, 'a reply object');
   if (obj === undefined) return invalid(problems);
@@ -163,10 +181,13 @@ export function parsePlanGetReply(input: unknown): Validated<{ readonly plan: un
   if (bytes === undefined || bytes > MAX_PLAN_REPLY_BYTES) {
     return invalid([{ path: '', message: `plan.get reply is ${bytes === undefined ? 'not measurable' : `${bytes} bytes`}; at most ${MAX_PLAN_REPLY_BYTES}` }]);
   }
-  checkKnownKeys(obj, ['plan'], '', problems);
-  if (!Object.prototype.hasOwnProperty.call(obj, 'plan')) problems.push({ path: 'plan', message: 'is required (null when there is no plan)' });
+  checkKnownKeys(obj, ['plan', 'prefs'], '', problems);
+  if (!hasOwn(obj, 'plan')) problems.push({ path: 'plan', message: 'is required (null when there is no plan)' });
   if (problems.length > 0) return invalid(problems);
-  return valid({ plan: obj['plan'] });
+  const rawPrefs = hasOwn(obj, 'prefs') ? obj['prefs'] : null;
+  if (rawPrefs === null) return valid({ plan: obj['plan'], prefs: null, prefsProblems: [] });
+  const prefs = validateStampedSettings(rawPrefs, 'prefs');
+  return valid(prefs.ok ? { plan: obj['plan'], prefs: prefs.value, prefsProblems: [] } : { plan: obj['plan'], prefs: null, prefsProblems: prefs.problems });
 }
 
 /** Watch: the side service's fire-and-forget notice that the plan changed. */

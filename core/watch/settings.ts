@@ -1,9 +1,16 @@
-// Watch settings as stored JSON: read with defaults for anything missing or wrong (a bad value
-// never blocks a session), and changed only through these functions so values stay in range.
+// Watch settings as stored JSON under KEYS.settings: `{settings, updatedAt}` (core/settings-validation).
+// Read with defaults for anything missing or wrong (a bad value never blocks a session), and
+// changed only through these functions so values stay in range. The value written before stamps
+// existed (flat WatchSettings) still reads, as updatedAt 0, and is rewritten stamped on the next
+// change. The phone's Preferences arrive with plan.get and go through mergeSettings.
 
 import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../model';
 import type { CueIntensity, ScreenBehaviour, WatchSettings } from '../model';
 import { MAX_LEAD_IN_SECONDS } from '../engine';
+import type { Problem } from '../result';
+import { mergeSettings } from '../settings-merge';
+import type { StampedSettings } from '../settings-validation';
+import { decodeStoredSettings, isLegacyShape } from '../settings-validation';
 import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
@@ -14,15 +21,38 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Lenient read of the flat WatchSettings (either shape accepted: a stamped value's `settings`). */
 export function parseSettings(json: string | undefined): WatchSettings {
-  if (json === undefined) return DEFAULT_SETTINGS;
+  return parseStoredSettings(json).settings;
+}
+
+/**
+ * Lenient read of the stored value: the stamped shape, or the legacy flat one as updatedAt 0
+ * (the migration). A valid value reads exactly; a damaged one reads field by field with defaults,
+ * and a stamp that is not a usable time reads as 0 (so any phone change wins over it).
+ */
+export function parseStoredSettings(json: string | undefined): StampedSettings {
+  const fallback: StampedSettings = { settings: DEFAULT_SETTINGS, updatedAt: 0 };
+  if (json === undefined) return fallback;
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
-    return DEFAULT_SETTINGS;
+    return fallback;
   }
-  if (!isObject(raw)) return DEFAULT_SETTINGS;
+  const exact = decodeStoredSettings(raw);
+  if (exact.ok) return exact.value;
+  if (!isObject(raw)) return fallback;
+  if (isLegacyShape(raw)) return { settings: lenientSettings(raw), updatedAt: 0 };
+  const at = raw['updatedAt'];
+  const settings = raw['settings'];
+  return {
+    settings: isObject(settings) ? lenientSettings(settings) : DEFAULT_SETTINGS,
+    updatedAt: typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? at : 0,
+  };
+}
+
+function lenientSettings(raw: Readonly<Record<string, unknown>>): WatchSettings {
   const intensity = raw['intensity'];
   const leadIn = raw['leadInSeconds'];
   const halfway = raw['halfwayTick'];
@@ -41,12 +71,45 @@ export function clampLeadIn(seconds: number): number {
 }
 
 export function loadSettings(store: KeyValueStore): WatchSettings {
-  return parseSettings(readItem(store, KEYS.settings).value);
+  return loadStampedSettings(store).settings;
 }
 
-export function saveSettings(store: KeyValueStore, settings: WatchSettings): WriteResult {
+export function loadStampedSettings(store: KeyValueStore): StampedSettings {
+  return parseStoredSettings(readItem(store, KEYS.settings).value);
+}
+
+/**
+ * A change made on the watch (its Settings page) at `now` (UTC ms, the watch's clock). The stamp
+ * is at least one more than the stored one, so a change always beats the value it replaces, even
+ * one that came from a phone whose clock runs ahead.
+ */
+export function saveSettings(store: KeyValueStore, settings: WatchSettings, now: number): WriteResult {
   const clean: WatchSettings = { ...settings, leadInSeconds: clampLeadIn(settings.leadInSeconds) };
-  return writeAll(store, [[KEYS.settings, JSON.stringify(clean)]]);
+  const before = loadStampedSettings(store).updatedAt;
+  const stamped: StampedSettings = { settings: clean, updatedAt: Math.max(Math.floor(now), before + 1, 0) };
+  return writeAll(store, [[KEYS.settings, JSON.stringify(stamped)]]);
+}
+
+export interface IncomingSettingsOutcome {
+  /** The settings the watch uses now. */
+  readonly settings: WatchSettings;
+  /** True when the incoming value won and was stored. */
+  readonly changed: boolean;
+  /** Why the incoming value was refused or could not be stored; the local value stays. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Watch: applies the phone's `prefs` from a plan.get reply through mergeSettings (newer wins,
+ * equal keeps the watch's, invalid refused) and stores the winner when it is the phone's.
+ */
+export function acceptSettingsOnWatch(store: KeyValueStore, incoming: unknown, path = 'prefs'): IncomingSettingsOutcome {
+  const local = loadStampedSettings(store);
+  const merged = mergeSettings(local, incoming, path);
+  if (merged.winner === 'local') return { settings: local.settings, changed: false, problems: merged.problems };
+  const saved = writeAll(store, [[KEYS.settings, JSON.stringify(merged.result)]]);
+  if (!saved.ok) return { settings: local.settings, changed: false, problems: [{ path: '', message: saved.error }] };
+  return { settings: merged.result.settings, changed: true, problems: [] };
 }
 
 /** The next value in a cycle (used by the Settings rows: tap to change). */

@@ -4,7 +4,7 @@ import type { SettingsLayout } from './settings-layout';
 import type { FlowItem } from '../kit';
 import { t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { apiLevel } from '../../platform/system';
+import { apiLevel, now } from '../../platform/system';
 import { createCuePlayer } from '../../platform/vibrator';
 import type { CuePlayer } from '../../platform/vibrator';
 import { CUE_NAMES } from '../../core/engine';
@@ -15,8 +15,9 @@ import { loadSettings, nextIntensity, nextLeadIn, nextScreen, saveSettings } fro
 const view = layout as SettingsLayout;
 let player: CuePlayer | null = null;
 
+/** A change on the watch, stamped with the watch's clock so it beats older phone Preferences. */
 function update(settings: WatchSettings): void {
-  if (!saveSettings(watchStore, settings).ok) {
+  if (!saveSettings(watchStore, settings, now()).ok) {
     view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }]);
     return;
   }

@@ -72,11 +72,14 @@ describe('Settings App (built)', () => {
     expect(readPlan(phone).plan?.weeklyTarget).toBe(3);
   });
 
-  it('Preferences - stored as JSON for the watch; out-of-range refused', async () => {
+  it('Preferences - stored as JSON for the watch, stamped with the time of the change; out-of-range refused', async () => {
     const sim = await openWith(seeded(0));
+    expect(sim.side.settingsText()).toContain('applied on the watch at its next sync');
     sim.side.changeSettings('Cue strength', 'strong');
     sim.side.changeSettings('Lead-in', 10);
-    expect(JSON.parse(sim.side.settingsStorage.getItem('prefs') ?? '{}')).toEqual({ intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' });
+    const stored = JSON.parse(sim.side.settingsStorage.getItem('prefs') ?? '{}') as { settings: unknown; updatedAt: number };
+    expect(stored.settings).toEqual({ intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' });
+    expect(stored.updatedAt).toBeGreaterThan(0);
     sim.side.changeSettings('Lead-in', 60);
     expect(sim.side.settingsText()).toContain('Not saved: leadInSeconds must be an integer between 0 and 15');
   });

@@ -45,6 +45,18 @@ describe('answerRequest', () => {
     expect(store.getItem('plan')).toBe('{"v":1,');
   });
 
+  it('plan.get - carries the stored prefs stamped; a flat (older) value as updatedAt 0; none or unusable prefs are left out', () => {
+    const store = new MemoryStore();
+    const settings = { intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' } as const;
+    store.setItem('prefs', JSON.stringify({ settings, updatedAt: NOW - 5 }));
+    expect(answerRequest(store, { method: 'plan.get', params: { v: 1 } }, NOW)).toEqual({ plan: null, prefs: { settings, updatedAt: NOW - 5 } });
+    store.setItem('prefs', JSON.stringify(settings));
+    expect(answerRequest(store, { method: 'plan.get', params: { v: 1 } }, NOW)).toEqual({ plan: null, prefs: { settings, updatedAt: 0 } });
+    store.setItem('prefs', JSON.stringify({ settings: { ...settings, leadInSeconds: 99 }, updatedAt: 1 }));
+    expect(answerRequest(store, { method: 'plan.get', params: { v: 1 } }, NOW)).toEqual({ plan: null });
+    expect(store.getItem('prefs')).toBe(JSON.stringify({ settings: { ...settings, leadInSeconds: 99 }, updatedAt: 1 }));
+  });
+
   it('unknown method - names the method, shortened when huge', () => {
     const reply = answerRequest(new MemoryStore(), { method: 'x'.repeat(1000) }, NOW) as { error: { message: string } };
     expect(reply.error.message.length).toBeLessThan(200);
@@ -60,6 +72,12 @@ describe('planChangedCall', () => {
   it('plan removed or unreadable - call with now', () => {
     expect(planChangedCall({ key: 'plan', newValue: null, oldValue: '{}' }, NOW)).toEqual({ method: 'plan.changed', params: { updatedAt: NOW } });
     expect(planChangedCall({ key: 'plan', newValue: 'garbage', oldValue: null }, NOW)?.params.updatedAt).toBe(NOW);
+  });
+  it('prefs key - the same plan.changed call, with the prefs updatedAt (or now when unreadable)', () => {
+    const prefs = JSON.stringify({ settings: { intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' }, updatedAt: 4321 });
+    expect(planChangedCall({ key: 'prefs', newValue: prefs, oldValue: null }, NOW)).toEqual({ method: 'plan.changed', params: { updatedAt: 4321 } });
+    expect(planChangedCall({ key: 'prefs', newValue: '{"intensity":"strong"}', oldValue: null }, NOW)).toEqual({ method: 'plan.changed', params: { updatedAt: NOW } });
+    expect(planChangedCall({ key: 'prefs', newValue: prefs, oldValue: prefs }, NOW)).toBeNull();
   });
   it('other keys, no change, odd launch args - no call', () => {
     expect(planChangedCall({ key: 'ui:history-month', newValue: '2026-11', oldValue: null }, NOW)).toBeNull();

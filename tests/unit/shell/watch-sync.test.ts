@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWatchSync, type SyncRequest } from '../../../platform-sync/watch-sync';
 import { enqueue, outboxStatus } from '../../../core/sync/outbox';
 import { readPlan } from '../../../core/phone/plan-store';
+import { loadSettings, loadStampedSettings, saveSettings } from '../../../core/watch/settings';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makeRecords } from '../../fixtures/records';
 import { makePlan } from '../../fixtures/plans';
@@ -111,6 +112,26 @@ describe('createWatchSync', () => {
     expect(bad.ok).toBe(false);
     expect(bad.error).toContain('plan.focusAreas[0] must be one of');
     expect(readPlan(store).plan?.weeklyTarget).toBe(2);
+  });
+
+  it('fetchPlan - newer phone prefs are applied; older ones leave the watch change; bad ones are refused while the plan is applied', async () => {
+    const phone = { settings: { intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' } as const, updatedAt: NOW - 60_000 };
+    let reply: unknown = { plan: makePlan({ weeklyTarget: 2 }), prefs: phone };
+    const { store, sync } = setup(async () => reply, 0);
+    expect(await sync.fetchPlan()).toMatchObject({ ok: true, changed: true, settings: { settings: phone.settings, changed: true } });
+    expect(loadStampedSettings(store)).toEqual(phone);
+    // A change on the watch's Settings page, later than the phone's: an older phone value leaves it.
+    expect(saveSettings(store, { ...phone.settings, intensity: 'gentle' }, NOW).ok).toBe(true);
+    reply = { plan: makePlan({ weeklyTarget: 2 }), prefs: { ...phone, updatedAt: NOW - 1 } };
+    expect(await sync.fetchPlan()).toMatchObject({ ok: true, changed: false, settings: { changed: false } });
+    expect(loadSettings(store).intensity).toBe('gentle');
+    // Malformed prefs with a new plan: the plan is applied, the prefs refused, both reported.
+    reply = { plan: makePlan({ weeklyTarget: 4 }), prefs: { settings: { ...phone.settings, leadInSeconds: 40 }, updatedAt: NOW + 1 } };
+    const bad = await sync.fetchPlan();
+    expect(bad).toMatchObject({ ok: false, changed: true, error: 'prefs.settings.leadInSeconds must be an integer between 0 and 15' });
+    expect(bad.settings).toMatchObject({ changed: false, error: 'prefs.settings.leadInSeconds must be an integer between 0 and 15' });
+    expect(readPlan(store).plan?.weeklyTarget).toBe(4);
+    expect(loadSettings(store).intensity).toBe('gentle');
   });
 
   it('handleCall - plan.changed fetches; other calls are ignored', async () => {

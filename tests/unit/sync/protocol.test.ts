@@ -14,6 +14,8 @@ import {
 } from '../../../core/sync/protocol';
 import { makeRecord } from '../../fixtures/records';
 
+const PREFS = { intensity: 'strong', leadInSeconds: 10, halfwayTick: true, screen: 'allow-off' };
+
 function text<T>(result: Validated<T>): string {
   return result.ok ? 'ok' : describeProblems(result.problems);
 }
@@ -73,8 +75,39 @@ describe('protocol', () => {
   });
 
   it('protocol - plan.get reply must say plan, null when none', () => {
-    expect(parsePlanGetReply({ plan: null })).toEqual({ ok: true, value: { plan: null } });
+    expect(parsePlanGetReply({ plan: null })).toEqual({ ok: true, value: { plan: null, prefs: null, prefsProblems: [] } });
     expect(text(parsePlanGetReply({}))).toBe('plan is required (null when there is no plan)');
+  });
+
+  it('protocol - plan.get reply from an older side service ({plan} only) is still valid, with no prefs', () => {
+    const plan = { v: 1, focusAreas: [] };
+    expect(parsePlanGetReply({ plan })).toEqual({ ok: true, value: { plan, prefs: null, prefsProblems: [] } });
+  });
+
+  it('protocol - plan.get reply carries the phone prefs, stamped; null means none stored', () => {
+    const prefs = { settings: PREFS, updatedAt: 1_700_000_000_000 };
+    expect(parsePlanGetReply(JSON.parse(JSON.stringify({ plan: null, prefs })))).toEqual({ ok: true, value: { plan: null, prefs, prefsProblems: [] } });
+    expect(parsePlanGetReply({ plan: null, prefs: null })).toEqual({ ok: true, value: { plan: null, prefs: null, prefsProblems: [] } });
+  });
+
+  it('protocol - malformed prefs are refused with a clear message; the reply (and its plan) stays usable', () => {
+    const plan = { v: 1 };
+    const cases: Array<[unknown, string]> = [
+      ['strong', 'prefs must be an object with settings and updatedAt'],
+      [PREFS, 'prefs.intensity is not a known field; prefs.leadInSeconds is not a known field; prefs.halfwayTick is not a known field; prefs.screen is not a known field; prefs.settings is required; prefs.updatedAt is required'],
+      [{ settings: { ...PREFS, leadInSeconds: 60 }, updatedAt: 5 }, 'prefs.settings.leadInSeconds must be an integer between 0 and 15'],
+      [{ settings: PREFS, updatedAt: -5 }, 'prefs.updatedAt must be a non-negative integer (UTC ms)'],
+    ];
+    for (const [prefs, message] of cases) {
+      const parsed = parsePlanGetReply({ plan, prefs });
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) continue;
+      expect(parsed.value.plan).toBe(plan);
+      expect(parsed.value.prefs).toBeNull();
+      expect(describeProblems(parsed.value.prefsProblems)).toBe(message);
+    }
+    // Fields other than plan and prefs are still refused as a whole.
+    expect(text(parsePlanGetReply({ plan, settings: PREFS }))).toBe('settings is not a known field');
   });
 
   it('protocol - the plan.changed call carries the update time', () => {
