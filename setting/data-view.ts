@@ -11,6 +11,8 @@ export function importSummaryText(s: ImportSummary): string {
   parts.push(`Notes: ${s.notesAdded} added, ${s.notesSkipped} skipped.`);
   const plan = { imported: 'Plan imported.', kept: 'Plan: the stored one was kept.', none: 'No plan in the file.', rejected: 'Plan rejected.' }[s.plan];
   parts.push(s.planProblem === undefined ? plan : `${plan} (${s.planProblem})`);
+  const prefs = { imported: 'Preferences imported.', kept: 'Preferences: the newer stored ones were kept.', none: 'No preferences in the file.', rejected: 'Preferences rejected.' }[s.prefs];
+  parts.push(s.prefsProblem === undefined ? prefs : `${prefs} (${s.prefsProblem})`);
   for (const r of s.rejected.slice(0, 5)) parts.push(`Rejected ${r.id}: ${r.reason}`);
   if (s.rejected.length > 5) parts.push(`…and ${s.rejected.length - 5} more rejected.`);
   return parts.join('\n');

@@ -2,7 +2,8 @@
 // and delete it all. Import validates first and writes once: a broken file changes nothing.
 //
 //   { "format": "knead-export", "v": 1, "exportedAt": <ms>,
-//     "records": [SessionRecord...], "notes": [{sessionId, text, updatedAt}...], "plan": TherapistPlan | null }
+//     "records": [SessionRecord...], "notes": [{sessionId, text, updatedAt}...], "plan": TherapistPlan | null,
+//     "prefs": {settings, updatedAt} | null }        (prefs arrived later: older exports lack it)
 
 import type { TherapistPlan } from '../model';
 import { describeProblems } from '../result';
@@ -14,6 +15,8 @@ import { HISTORY_PREFIX, prepareRecords, readHistory } from './history-store';
 import type { SessionNote } from './notes';
 import { NOTE_PREFIX, noteKey, readAllNotes, readNote, validateNote } from './notes';
 import { PLAN_KEY, readPlan } from './plan-store';
+import { PREFS_KEY, readPrefs } from './prefs-store';
+import { mergeSettings } from '../settings-merge';
 import { validatePlan } from './plan-validation';
 import { STORAGE_VERSION_KEY, checkStorageVersion } from './storage-version';
 
@@ -32,7 +35,8 @@ export function exportAll(store: KeyValueStore, now: number): ExportResult {
   const history = readHistory(store);
   const notes = readAllNotes(store);
   const plan = readPlan(store);
-  const problems = history.problems.concat(notes.problems, plan.problem === undefined ? [] : [plan.problem]);
+  const prefs = readPrefs(store);
+  const problems = history.problems.concat(notes.problems, plan.problem === undefined ? [] : [plan.problem], prefs.problem === undefined ? [] : [prefs.problem]);
   const text = JSON.stringify({
     format: EXPORT_FORMAT,
     v: EXPORT_VERSION,
@@ -40,6 +44,7 @@ export function exportAll(store: KeyValueStore, now: number): ExportResult {
     records: history.records,
     notes: notes.notes,
     plan: plan.plan,
+    prefs: prefs.stamped,
   });
   return { text, problems };
 }
@@ -53,6 +58,9 @@ export interface ImportSummary {
   readonly notesSkipped: number;
   readonly plan: 'imported' | 'kept' | 'none' | 'rejected';
   readonly planProblem?: string;
+  /** Cue preferences: imported when valid and newer than the stored ones (last writer wins). */
+  readonly prefs: 'imported' | 'kept' | 'none' | 'rejected';
+  readonly prefsProblem?: string;
 }
 
 export type ImportResult =
@@ -84,8 +92,9 @@ export function importAll(store: KeyValueStore, text: string, now: number): Impo
   const prepared = prepareRecords(store, records as unknown[], now, 'records');
   const noteWrites = prepareNotes(store, notes as unknown[]);
   const planOutcome = preparePlan(store, doc['plan']);
-  const writes = version.writes.concat(prepared.writes, noteWrites.writes, planOutcome.writes);
-  if (prepared.writes.length + noteWrites.writes.length + planOutcome.writes.length > 0) {
+  const prefsOutcome = preparePrefs(store, doc['prefs']);
+  const writes = version.writes.concat(prepared.writes, noteWrites.writes, planOutcome.writes, prefsOutcome.writes);
+  if (prepared.writes.length + noteWrites.writes.length + planOutcome.writes.length + prefsOutcome.writes.length > 0) {
     const saved = writeAll(store, writes);
     if (!saved.ok) return { ok: false, error: `${saved.error}; ${NOTHING}` };
   }
@@ -97,6 +106,8 @@ export function importAll(store: KeyValueStore, text: string, now: number): Impo
     notesAdded: noteWrites.added,
     notesSkipped: noteWrites.skipped,
     plan: planOutcome.status,
+    prefs: prefsOutcome.status,
+    ...(prefsOutcome.problem === undefined ? {} : { prefsProblem: prefsOutcome.problem }),
   };
   return { ok: true, summary: planOutcome.problem === undefined ? summary : { ...summary, planProblem: planOutcome.problem } };
 }
@@ -157,6 +168,22 @@ function preparePlan(store: KeyValueStore, input: unknown): PreparedPlan {
   if (current.problem !== undefined) return { writes: [], status: 'kept', problem: `${current.problem}; the stored plan was kept` };
   if (current.plan !== null && !isNewer(checked.value, current.plan)) return { writes: [], status: 'kept' };
   return { writes: [[PLAN_KEY, JSON.stringify(checked.value)]], status: 'imported' };
+}
+
+interface PreparedPrefs {
+  readonly writes: ReadonlyArray<readonly [string, string | undefined]>;
+  readonly status: ImportSummary['prefs'];
+  readonly problem?: string;
+}
+
+/** Imported preferences win only when valid and newer than the stored ones, as between phone and watch. */
+function preparePrefs(store: KeyValueStore, input: unknown): PreparedPrefs {
+  if (input === undefined || input === null) return { writes: [], status: 'none' };
+  const current = readPrefs(store).stamped;
+  const merged = mergeSettings(current === null ? { settings: readPrefs(store).prefs, updatedAt: -1 } : current, input, 'prefs');
+  if (merged.problems.length > 0) return { writes: [], status: 'rejected', problem: describeProblems(merged.problems) };
+  if (merged.winner === 'local') return { writes: [], status: 'kept' };
+  return { writes: [[PREFS_KEY, JSON.stringify(merged.result)]], status: 'imported' };
 }
 
 function isNewer(incoming: TherapistPlan, current: TherapistPlan): boolean {

@@ -5,6 +5,7 @@ import { deleteAll, exportAll, importAll } from '../../../core/phone/export-impo
 import { readHistory } from '../../../core/phone/history-store';
 import { readAllNotes, saveNote } from '../../../core/phone/notes';
 import { readPlan, savePlan } from '../../../core/phone/plan-store';
+import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
 import { addRecords } from '../../../core/phone/history-store';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makePlan } from '../../fixtures/plans';
@@ -17,6 +18,7 @@ function filled(records: readonly SessionRecord[]): MemoryStore {
   addRecords(store, records, NOW);
   for (const r of records.slice(0, 2)) saveNote(store, r.id, `note for ${r.id}`, 5);
   savePlan(store, makePlan());
+  savePrefs(store, { intensity: 'strong', leadInSeconds: 10, halfwayTick: false, screen: 'keep-on' }, NOW - DAY_MS);
   return store;
 }
 
@@ -28,7 +30,7 @@ describe('export and import', () => {
     const target = new MemoryStore();
     expect(importAll(target, exported.text, NOW)).toEqual({
       ok: true,
-      summary: { added: 5, skipped: 0, rejected: [], notesAdded: 2, notesSkipped: 0, plan: 'imported' },
+      summary: { added: 5, skipped: 0, rejected: [], notesAdded: 2, notesSkipped: 0, plan: 'imported', prefs: 'imported' },
     });
     expect(target.snapshot()).toEqual(source.snapshot());
   });
@@ -39,7 +41,7 @@ describe('export and import', () => {
     const before = source.snapshot();
     expect(importAll(source, text, NOW)).toEqual({
       ok: true,
-      summary: { added: 0, skipped: 3, rejected: [], notesAdded: 0, notesSkipped: 2, plan: 'kept' },
+      summary: { added: 0, skipped: 3, rejected: [], notesAdded: 0, notesSkipped: 2, plan: 'kept', prefs: 'kept' },
     });
     expect(source.snapshot()).toEqual(before);
   });
@@ -50,7 +52,7 @@ describe('export and import', () => {
     const result = importAll(new MemoryStore(), text, NOW);
     expect(result).toEqual({
       ok: true,
-      summary: { added: 1, skipped: 0, rejected: [{ id: 'other', reason: 'records[1].status must be one of: completed, stopped, pain' }], notesAdded: 0, notesSkipped: 0, plan: 'none' },
+      summary: { added: 1, skipped: 0, rejected: [{ id: 'other', reason: 'records[1].status must be one of: completed, stopped, pain' }], notesAdded: 0, notesSkipped: 0, plan: 'none', prefs: 'none' },
     });
   });
 
@@ -63,11 +65,23 @@ describe('export and import', () => {
     expect(store.snapshot()).toEqual({});
   });
 
-  it('deleteAll - removes records, notes and plan and nothing else', () => {
+  it('export/import - older preferences than the stored ones are kept; invalid ones are refused with the reason', () => {
+    const store = filled(makeRecords(1));
+    const newer = store.getItem(PREFS_KEY);
+    const older = JSON.stringify({ format: 'knead-export', v: 1, exportedAt: NOW, records: [], notes: [], plan: null, prefs: { settings: { intensity: 'gentle', leadInSeconds: 0, halfwayTick: true, screen: 'allow-off' }, updatedAt: 5 } });
+    expect(importAll(store, older, NOW)).toMatchObject({ ok: true, summary: { prefs: 'kept' } });
+    const broken = JSON.stringify({ format: 'knead-export', v: 1, exportedAt: NOW, records: [], notes: [], plan: null, prefs: { settings: { intensity: 'loud', leadInSeconds: 0, halfwayTick: true, screen: 'allow-off' }, updatedAt: NOW } });
+    const result = importAll(store, broken, NOW);
+    expect(result).toMatchObject({ ok: true, summary: { prefs: 'rejected' } });
+    expect(result.ok && result.summary.prefsProblem).toMatch(/^prefs\.settings\.intensity /);
+    expect(store.getItem(PREFS_KEY)).toBe(newer);
+  });
+
+  it('deleteAll - removes records, notes and plan and nothing else (preferences stay)', () => {
     const store = filled(makeRecords(3));
-    store.setItem('preferences', '{"intensity":"strong"}');
+    const prefs = store.getItem(PREFS_KEY);
     expect(deleteAll(store).ok).toBe(true);
-    expect(store.snapshot()).toEqual({ preferences: '{"intensity":"strong"}' });
+    expect(store.snapshot()).toEqual({ [PREFS_KEY]: prefs });
     expect(readHistory(store).records).toEqual([]);
     expect(readAllNotes(store).notes).toEqual([]);
     expect(readPlan(store)).toEqual({ plan: null });
