@@ -15,51 +15,24 @@ import type { AreaCheckIn, Routine, SessionRecord, StepRecord } from '../core/mo
 import { buildRecord, newSessionId, withCheckIn } from '../core/record';
 import { acknowledge, enqueue, nextBatch } from '../core/sync/outbox';
 import { MAX_PUSH_BYTES, makePushParams } from '../core/sync/protocol';
-import type { KeyValueStore } from '../core/sync/store';
 import { ratioOf } from './table';
 import type { BenchRow } from './table';
+import { MemoryStore } from '../tests/fixtures/memory-store';
+import { mulberry32 } from '../sim/platform/prng';
 
 const SESSIONS = 500;
 const BLE_FRAME_BYTES = 3584;
 const T0 = Date.UTC(2025, 0, 6, 7, 30);
 const HOUR_MS = 3_600_000;
 
-/** Counts what each setItem writes (key + value, UTF-16 code units as settingsStorage sees them). */
-class CountingStore implements KeyValueStore {
-  private readonly data = new Map<string, string>();
-  bytesWritten = 0;
-  getItem(key: string): string | null {
-    const value = this.data.get(key);
-    return value === undefined ? null : value;
-  }
-  setItem(key: string, value: string): void {
-    this.bytesWritten += key.length + value.length;
-    this.data.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.data.delete(key);
-  }
-  keys(): string[] {
-    return Array.from(this.data.keys());
-  }
-  storedBytes(): number {
-    let total = 0;
-    this.data.forEach((value, key) => (total += key.length + value.length));
-    return total;
-  }
+/** Every character a store has been asked to write (key + value, as settingsStorage sees them). */
+function bytesWritten(store: MemoryStore): number {
+  return store.writes.reduce((sum, write) => sum + write.bytes, 0);
 }
 
-/** A deterministic PRNG so both sides of every comparison see the same sessions. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
-  };
-}
 
 function makeSessions(): SessionRecord[] {
-  const random = lcg(42);
+  const random = mulberry32(42);
   const out: SessionRecord[] = [];
   for (let i = 0; i < SESSIONS; i += 1) {
     const routine = LIBRARY[i % LIBRARY.length] as Routine;
@@ -92,33 +65,33 @@ function makeSessions(): SessionRecord[] {
 
 function phoneStorageRows(sessions: readonly SessionRecord[]): BenchRow[] {
   const now = T0 + 2 * 365 * 24 * HOUR_MS;
-  const buckets = new CountingStore();
-  const single = new CountingStore();
+  const buckets = new MemoryStore();
+  const single = new MemoryStore();
   const all: SessionRecord[] = [];
   let bucketLast = 0;
   let singleLast = 0;
   sessions.forEach((record, index) => {
-    const beforeBuckets = buckets.bytesWritten;
-    const beforeSingle = single.bytesWritten;
+    const beforeBuckets = bytesWritten(buckets);
+    const beforeSingle = bytesWritten(single);
     pushSessions(buckets, makePushParams([record]), now);
     all.push(record);
     single.setItem('history', JSON.stringify(all));
     if (index === sessions.length - 1) {
-      bucketLast = buckets.bytesWritten - beforeBuckets;
-      singleLast = single.bytesWritten - beforeSingle;
+      bucketLast = bytesWritten(buckets) - beforeBuckets;
+      singleLast = bytesWritten(single) - beforeSingle;
     }
   });
   const group = 'phone storage';
   const note = `${SESSIONS} sessions, month buckets vs one key`;
   return [
-    { group, metric: 'mean bytes rewritten per added session', knead: Math.round(buckets.bytesWritten / SESSIONS), baseline: Math.round(single.bytesWritten / SESSIONS), ratio: ratioOf(buckets.bytesWritten, single.bytesWritten), unit: 'chars', note },
+    { group, metric: 'mean bytes rewritten per added session', knead: Math.round(bytesWritten(buckets) / SESSIONS), baseline: Math.round(bytesWritten(single) / SESSIONS), ratio: ratioOf(bytesWritten(buckets), bytesWritten(single)), unit: 'chars', note },
     { group, metric: `bytes rewritten for session #${SESSIONS}`, knead: bucketLast, baseline: singleLast, ratio: ratioOf(bucketLast, singleLast), unit: 'chars', note },
-    { group, metric: 'bytes stored at the end', knead: buckets.storedBytes(), baseline: single.storedBytes(), ratio: ratioOf(buckets.storedBytes(), single.storedBytes()), unit: 'chars', note: 'the index and keys cost little' },
+    { group, metric: 'bytes stored at the end', knead: buckets.usedBytes(), baseline: single.usedBytes(), ratio: ratioOf(buckets.usedBytes(), single.usedBytes()), unit: 'chars', note: 'the index and keys cost little' },
   ];
 }
 
 function outboxRows(sessions: readonly SessionRecord[]): BenchRow[] {
-  const store = new CountingStore();
+  const store = new MemoryStore();
   for (const record of sessions) enqueue(store, record);
   let requests = 0;
   let bytes = 0;

@@ -6,6 +6,7 @@ import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
 import { makeRecord } from '../fixtures/records';
+import { stoppedSession } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -40,14 +41,8 @@ describe('watch recovery from bad storage', () => {
     const storage = sim.device.storage();
     const quarantined = Object.keys(storage).filter((k) => k.startsWith('outbox.quarantine.'));
     expect(quarantined.map((k) => storage[k])).toEqual(['{"v":1,"pending":[{"id":']);
-    sim.device.click('Desk reset');
-    await sim.clock.advance(100);
-    sim.device.click('Start');
-    await sim.clock.advance(10_000);
-    sim.device.click('Stop');
-    await sim.clock.advance(500);
-    sim.device.click('Skip');
-    await sim.clock.advance(2_000);
+    await stoppedSession(sim, 10_000);
+    await sim.clock.advance(1_000);
     expect(readHistory(phoneStore(sim)).records.map((r) => r.status)).toEqual(['stopped']);
   });
 });

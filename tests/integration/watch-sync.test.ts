@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
+import { stoppedSession } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -14,19 +15,6 @@ function pendingOnWatch(sim: Sim): number {
   const raw = sim.device.storage()['outbox'];
   if (raw === undefined) return 0;
   return (JSON.parse(String(raw)) as { pending: unknown[] }).pending.length;
-}
-
-/** Starts desk reset from Home, stops it a few seconds in and skips the check-in. */
-async function stoppedSession(sim: Sim): Promise<void> {
-  sim.device.click('Desk reset');
-  await sim.clock.advance(100);
-  sim.device.click('Start');
-  await sim.clock.advance(12_000);
-  sim.device.click('Stop');
-  await sim.clock.advance(500);
-  if (sim.device.currentPage()?.path.includes('checkin') === true) sim.device.click('Skip');
-  await sim.clock.advance(1_000);
-  expect(sim.device.currentPage()?.path).toContain('summary');
 }
 
 describe('watch sync', () => {
