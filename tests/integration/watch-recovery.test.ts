@@ -45,4 +45,23 @@ describe('watch recovery from bad storage', () => {
     await sim.clock.advance(1_000);
     expect(readHistory(phoneStore(sim)).records.map((r) => r.status)).toEqual(['stopped']);
   });
+
+  it('home - after a session, the same routine starts again in two taps from launch', async () => {
+    const sim = await bootWatch({ startTime: START, advance: 1_000 });
+    sim.device.click('Tired feet');
+    await sim.clock.advance(100);
+    sim.device.click('Start');
+    await sim.clock.advance(5_000);
+    sim.device.click('Stop');
+    await sim.clock.advance(500);
+    sim.device.kill();
+    sim.device.launch();
+    await sim.clock.advance(1_000);
+    sim.device.click('▶ Tired feet'); // tap 1
+    await sim.clock.advance(100);
+    sim.device.click('Start'); // tap 2
+    await sim.clock.advance(100);
+    expect(sim.device.currentPage()?.path).toContain('session');
+    expect(sim.device.hasText('Feet')).toBe(true);
+  });
 });
