@@ -1,6 +1,9 @@
 // The curated device list zeus reads instead of its CDN (PLATFORM.md §3): every watch that
 // API 3.6 keeps, with its real deviceSources, shape, screen and API level. iconSize 248 is the
 // size seen on these watches (0 would break zeus's icon resizing).
+// Not verified against Zepp's own list: productId, productVersion and chip.manufacturer below are
+// placeholders (zpm writes the manufacturer into the .zab manifest as `cpuPlatform`); check them
+// against a real `.zeus_devices` before publishing a package to the Zepp store.
 export const DEVICES = [
   { name: 'Amazfit Balance', code: 'balance', api: '3.7', shape: 'round', screen: '480*480', sources: [8519936, 8519937, 8519939] },
   { name: 'Amazfit Cheetah Pro', code: 'cheetahpro', api: '3.6', shape: 'round', screen: '480*480', sources: [8126720, 8126721] },
