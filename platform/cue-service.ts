@@ -19,10 +19,12 @@ export function ensureBackgroundPermission(done: (granted: boolean) => void): vo
   });
 }
 
-/** (Re)starts the service so it re-reads the stored session and re-arms its timer. */
+/**
+ * (Re)starts the service so it re-reads the stored session and re-arms its timer; `reload` makes a
+ * service that is still running start over instead of being left as it was. True when accepted.
+ */
 export function restartCueService(): boolean {
-  stopCueService();
-  return start({ file: CUE_SERVICE_FILE, param: JSON.stringify({ reason: 'session' }), complete_func: () => undefined });
+  return start({ file: CUE_SERVICE_FILE, param: JSON.stringify({ reason: 'session' }), reload: true, complete_func: () => undefined });
 }
 
 export function stopCueService(): void {

@@ -6,7 +6,9 @@ import type { FlowItem } from '../kit';
 import { routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { goTo } from '../../platform/router';
-import { now, tzOffsetMin } from '../../platform/system';
+import { apiLevel, now, tzOffsetMin } from '../../platform/system';
+import { stopCueService } from '../../platform/cue-service';
+import { cueHostFor } from '../../core/watch/api-level';
 import { readPlan } from '../../core/phone/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
 import { homeModel } from '../../core/watch/home';
@@ -37,6 +39,8 @@ function recover(): FlowItem[] {
   if (stored.kind === 'corrupt') {
     notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
   } else if (stored.kind === 'active') {
+    // A running cue service (API 4.x) writes the session too; the Session page restarts it.
+    if (cueHostFor(apiLevel()) === 'service') stopCueService();
     // Apply the clock silently: a session that ended while the app was closed is recorded now.
     const caught = runStored({ type: 'tick', now: now() }, { store: watchStore, cue: () => undefined, schedule: () => undefined });
     const record = caught.kind === 'ran' ? (caught.result.state.phase === 'idle' ? null : caught.result.state.record) : stored.state.record;

@@ -129,6 +129,9 @@ class SessionController {
 
   private send(type: 'pause' | 'resume' | 'skip' | 'extend' | 'stop' | 'pain'): void {
     if (this.done) return;
+    // The service also writes the stored session: stop it first so the two never interleave a
+    // read-modify-write; it is started again (re-reading the result) below.
+    if (this.host === 'service') stopCueService();
     const ports: RunnerPorts = this.host === 'page' ? this.ports : { ...this.ports, schedule: () => undefined };
     const result = runStored({ type, now: Date.now() }, ports);
     if (result.kind !== 'ran') return;

@@ -56,8 +56,8 @@ export interface RealmHooks {
   readonly owner: string;
   invoke(what: string, fn: () => void): void;
   navigate(kind: 'push' | 'replace' | 'back' | 'exit' | 'home', url?: string, params?: unknown): void;
-  startService(option: ServiceStartOption): void;
-  stopService(option: { file?: string; complete_func?: (r: unknown) => void }): void;
+  startService(option: ServiceStartOption): boolean;
+  stopService(option: { file?: string; complete_func?: (r: unknown) => void }): boolean;
   runningServices(): string[];
   exitService(): void;
   fireAlarm(url: string, param: unknown): void;
@@ -142,9 +142,13 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
     checkSystemApp: () => false,
   });
   modules.set('@zos/app-service', {
-    start: (option: ServiceStartOption) => hooks.startService(option),
-    stop: (option: { file?: string; url?: string; complete_func?: (r: unknown) => void }) =>
-      hooks.stopService({ ...(option.file ?? option.url ? { file: option.file ?? option.url } : {}), ...(option.complete_func ? { complete_func: option.complete_func } : {}) }),
+    // Both answer at once whether the request was accepted (start.Result / stop.Result: boolean),
+    // and again through complete_func.
+    start: (option: ServiceStartOption): boolean => hooks.startService(option),
+    stop: (option: { file?: string; url?: string; complete_func?: (r: unknown) => void }): boolean => {
+      const file = option.file ?? option.url;
+      return hooks.stopService({ ...(file !== undefined ? { file } : {}), ...(option.complete_func ? { complete_func: option.complete_func } : {}) });
+    },
     getAllAppServices: () => hooks.runningServices(),
     exit: () => hooks.exitService(),
   });

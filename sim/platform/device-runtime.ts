@@ -150,11 +150,13 @@ export class DeviceRuntime {
     this.showPage(url, params, 'push');
   }
 
-  startService(option: ServiceStartOption): void {
+  /** Like @zos/app-service start(): true when the service runs afterwards (also told to complete_func). */
+  startService(option: ServiceStartOption): boolean {
     const file = normalizePath(option.file ?? option.url ?? '');
-    const done = (result: boolean) => {
+    const done = (result: boolean): boolean => {
       const cb = option.complete_func;
       if (cb !== undefined) this.deps.clock.schedule('timeout', this.app?.owner ?? 'system', 0, () => cb({ file, result }));
+      return result;
     };
     if (!this.deps.state.permissionsGranted) return done(false);
     const running = this.services.get(file);
@@ -163,10 +165,11 @@ export class DeviceRuntime {
     // Only one continuous service runs system-wide.
     if (this.services.size > 0) return done(false);
     this.runService(file, option.param);
-    done(this.services.has(file));
+    return done(this.services.has(file));
   }
 
-  stopService(file?: string, complete?: (r: unknown) => void): void {
+  /** Like @zos/app-service stop(): true when a service was stopped. */
+  stopService(file?: string, complete?: (r: unknown) => void): boolean {
     const target = file === undefined ? [...this.services.keys()][0] : normalizePath(file);
     const svc = target === undefined ? undefined : this.services.get(target);
     if (svc !== undefined) {
@@ -178,6 +181,7 @@ export class DeviceRuntime {
       this.services.delete(svc.file);
     }
     if (complete !== undefined) complete({ file: target ?? '', result: svc !== undefined });
+    return svc !== undefined;
   }
 
   /** Fires a gesture / key to the listeners registered with @zos/interaction. */
