@@ -1,6 +1,7 @@
 // Compiles the TypeScript sources into build/zos, a folder laid out as a zeus project: one
 // self-contained ES module per entry (no shared chunks: zpm bundles each entry on its own),
-// @zos/* and zosLoader:* left as imports for zpm and the watch, ZML bundled in.
+// @zos/*, zosLoader:* and the Settings App's virtual 'i18n' (zpm inlines setting/i18n/*.po) left
+// as imports for zpm and the watch, ZML bundled in.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { listEntries, readManifest } from './entries.mjs';
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const BUILD_DIR = join(ROOT, 'build', 'zos');
 
-const isExternal = (id) => id.startsWith('@zos/') || id.startsWith('zosLoader:');
+const isExternal = (id) => id === 'i18n' || id.startsWith('@zos/') || id.startsWith('zosLoader:');
 
 export async function build({ root = ROOT, outDir = BUILD_DIR, log = console.log } = {}) {
   const manifest = readManifest(root);
@@ -38,6 +39,7 @@ export async function build({ root = ROOT, outDir = BUILD_DIR, log = console.log
   writeFileSync(join(outDir, 'app.json'), JSON.stringify(manifest, null, 2));
   cpSync(join(root, 'assets'), join(outDir, 'assets'), { recursive: true });
   cpSync(join(root, 'page', 'i18n'), join(outDir, 'page', 'i18n'), { recursive: true });
+  cpSync(join(root, 'setting', 'i18n'), join(outDir, 'setting', 'i18n'), { recursive: true });
   log(`built ${entries.length} entries into ${outDir}`);
   return { manifest, entries };
 }

@@ -10,6 +10,7 @@ import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { sessionDate, sessionLine, statusText } from './format';
+import { tr } from './text';
 
 export interface HistoryInput {
   readonly months: readonly MonthGroup[];
@@ -20,14 +21,14 @@ export interface HistoryInput {
 
 export function historySection(store: KeyValueStore, input: HistoryInput, t: Translate): SettingsNode {
   if (input.months.length === 0) {
-    return Section({ title: 'History' }, [Text({ paragraph: true }, ['No sessions yet. Finished sessions arrive here when the watch app syncs.'])]);
+    return Section({ title: tr('set.history') }, [Text({ paragraph: true }, [tr('set.history.empty')])]);
   }
   const wanted = uiGet(store, UI.month);
   const group = input.months.find((m) => m.month === wanted) || (input.months[0] as MonthGroup);
   const openId = uiGet(store, UI.session);
   const children: SettingsChild[] = [
     Select({
-      label: 'Month',
+      label: tr('set.history.month'),
       options: input.months.map((m) => ({ name: `${m.month} (${m.sessions.length})`, value: m.month })),
       value: group.month,
       onChange: (month: string) => uiSet(store, { [UI.month]: month, [UI.session]: undefined, [UI.noteMessage]: undefined }),
@@ -37,7 +38,7 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
     const note = input.notes.get(s.id);
     children.push(
       Button({
-        label: `${sessionLine(s, t)}${note === undefined ? '' : ' · note'}`,
+        label: `${sessionLine(s, t)}${note === undefined ? '' : tr('set.history.with-note')}`,
         onClick: () => uiSet(store, { [UI.session]: openId === s.id ? undefined : s.id, [UI.noteMessage]: undefined }),
       }),
     );
@@ -46,7 +47,7 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
       if (record !== undefined) children.push(sessionDetail(store, record, note, input.now, t));
     }
   }
-  return Section({ title: 'History' }, children);
+  return Section({ title: tr('set.history') }, children);
 }
 
 function sessionDetail(store: KeyValueStore, record: SessionRecord, note: SessionNote | undefined, now: number, t: Translate): SettingsNode {
@@ -54,35 +55,35 @@ function sessionDetail(store: KeyValueStore, record: SessionRecord, note: Sessio
   record.steps.forEach((step, index) => {
     const done = Math.round(step.doneMs / 1000);
     const planned = Math.round(step.plannedMs / 1000);
-    const pain = record.status === 'pain' && record.painStepIndex === index ? ' (pain here)' : '';
-    lines.push(`${t(`area.${step.area}`)} ${step.side}: ${step.skipped ? 'skipped' : `${done} of ${planned} s`}${pain}`);
+    const pain = record.status === 'pain' && record.painStepIndex === index ? tr('set.history.pain-here') : '';
+    lines.push(`${t(`area.${step.area}`)} ${t(`side.${step.side}`)}: ${step.skipped ? tr('set.history.skipped') : tr('set.history.step-done', { done, planned })}${pain}`);
   });
   for (const c of record.checkIn) {
-    const flags = [c.newSoreness ? 'new soreness' : '', c.sidesDiffer ? 'sides differ' : '', c.pain ? 'pain' : ''].filter((f) => f !== '');
-    lines.push(`Check-in ${t(`area.${c.area}`)}: tightness ${c.tightness}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}`);
+    const flags = [c.newSoreness ? tr('set.history.new-soreness') : '', c.sidesDiffer ? tr('set.history.sides-differ') : '', c.pain ? tr('set.history.pain') : ''].filter((f) => f !== '');
+    lines.push(`${tr('set.history.check-in', { area: t(`area.${c.area}`), tightness: c.tightness })}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}`);
   }
-  if (record.notes.length > 0) lines.push(`Notes on the watch: ${record.notes.map((n) => t(`note.${n}`)).join(', ')}`);
+  if (record.notes.length > 0) lines.push(tr('set.history.watch-notes', { notes: record.notes.map((n) => t(`note.${n}`)).join(', ') }));
   const message = uiGet(store, UI.noteMessage);
   return View({}, [
     ...lines.map((line) => Text({ paragraph: true }, [line])),
     TextInput({
-      label: note === undefined ? 'Add a note' : 'Your note (edit to change)',
-      placeholder: `What you noticed (up to ${MAX_NOTE_LENGTH} characters)`,
+      label: note === undefined ? tr('set.note.add') : tr('set.note.edit'),
+      placeholder: tr('set.note.placeholder', { max: MAX_NOTE_LENGTH }),
       value: note === undefined ? '' : note.text,
       maxLength: MAX_NOTE_LENGTH,
       multiline: true,
       onChange: (text: string) => {
         const saved = saveNote(store, record.id, text, now);
-        uiSet(store, { [UI.noteMessage]: saved.ok ? 'Note saved.' : `Note not saved: ${describeProblems(saved.problems)}` });
+        uiSet(store, { [UI.noteMessage]: saved.ok ? tr('set.note.saved') : tr('set.note.not-saved', { problem: describeProblems(saved.problems) }) });
       },
     }),
     note === undefined
       ? null
       : Button({
-          label: 'Delete note',
+          label: tr('set.note.delete'),
           onClick: () => {
             const removed = deleteNote(store, record.id);
-            uiSet(store, { [UI.noteMessage]: removed.ok ? 'Note deleted.' : `Note not deleted: ${removed.error === undefined ? 'unknown error' : removed.error}` });
+            uiSet(store, { [UI.noteMessage]: removed.ok ? tr('set.note.deleted') : tr('set.note.not-deleted', { problem: removed.error === undefined ? tr('set.unknown-error') : removed.error }) });
           },
         }),
     message === undefined ? null : Text({ paragraph: true }, [message]),

@@ -3,15 +3,16 @@
 import type { Overview } from '../core/phone/stats';
 import type { Translate } from '../core/phone/messages';
 import { sessionLine } from './format';
+import { tr } from './text';
 
 export function overviewSection(view: Overview, t: Translate, problems: readonly string[]): SettingsNode {
-  const week = view.thisWeek.target > 0 ? `This week: ${view.thisWeek.count} of ${view.thisWeek.target}` : `This week: ${view.thisWeek.count} (no weekly target)`;
-  const streak = `Streak: ${view.streakWeeks} ${view.streakWeeks === 1 ? 'week' : 'weeks'} on target`;
-  const last = view.lastSession === null ? 'Last session: none yet' : `Last session: ${sessionLine(view.lastSession, t)}`;
-  return Section({ title: 'Overview' }, [
+  const week = view.thisWeek.target > 0 ? tr('set.overview.week-target', { count: view.thisWeek.count, target: view.thisWeek.target }) : tr('set.overview.week', { count: view.thisWeek.count });
+  const streak = tr(view.streakWeeks === 1 ? 'set.overview.streak-one' : 'set.overview.streak', { weeks: view.streakWeeks });
+  const last = view.lastSession === null ? tr('set.overview.last-none') : tr('set.overview.last', { session: sessionLine(view.lastSession, t) });
+  return Section({ title: tr('set.overview') }, [
     Text({ paragraph: true }, [week]),
     Text({ paragraph: true }, [streak]),
     Text({ paragraph: true }, [last]),
-    ...problems.map((p) => Text({ paragraph: true }, [`Storage problem: ${p}`])),
+    ...problems.map((p) => Text({ paragraph: true }, [tr('set.overview.problem', { problem: p })])),
   ]);
 }

@@ -10,6 +10,7 @@ import type { Translate } from '../core/phone/messages';
 import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
+import { tr } from './text';
 
 export function emptyPlan(now: number): TherapistPlan {
   return { v: PLAN_VERSION, focusAreas: [], avoidAreas: [], weeklyTarget: 0, assignedRoutineIds: [], customRoutines: [], updatedAt: now };
@@ -18,7 +19,7 @@ export function emptyPlan(now: number): TherapistPlan {
 /** Saves `next` (stamped with `now`) and leaves a message for the next build. */
 export function applyPlanEdit(store: KeyValueStore, next: TherapistPlan, now: number, messageKey: typeof UI.planMessage | typeof UI.routineMessage): boolean {
   const saved = savePlan(store, { ...next, updatedAt: Math.max(now, next.updatedAt + 1) });
-  uiSet(store, { [messageKey]: saved.ok ? 'Saved. The watch gets the plan the next time its app is connected.' : `Not saved: ${describeProblems(saved.problems)}` });
+  uiSet(store, { [messageKey]: saved.ok ? tr('set.saved-plan') : tr('set.not-saved', { problem: describeProblems(saved.problems) }) });
   return saved.ok;
 }
 
@@ -42,30 +43,30 @@ export function planSection(store: KeyValueStore, stored: TherapistPlan | null, 
   const plan = stored === null ? emptyPlan(now) : stored;
   const message = uiGet(store, UI.planMessage);
   const routines = LIBRARY.map((r) => ({ id: r.id, name: t(r.name) })).concat(plan.customRoutines.map((r) => ({ id: r.id, name: r.name })));
-  return Section({ title: 'Plan from your therapist' }, [
-    problem === undefined ? null : Text({ paragraph: true }, [`The stored plan could not be read (${problem}); saving replaces it.`]),
+  return Section({ title: tr('set.plan') }, [
+    problem === undefined ? null : Text({ paragraph: true }, [tr('set.plan.unreadable', { problem })]),
     Slider({
-      label: `Weekly target: ${plan.weeklyTarget === 0 ? 'none' : `${plan.weeklyTarget} sessions`}`,
+      label: tr('set.plan.target', { target: plan.weeklyTarget === 0 ? tr('set.plan.target-none') : tr('set.plan.target-sessions', { count: plan.weeklyTarget }) }),
       min: 0,
       max: MAX_WEEKLY_TARGET,
       step: 1,
       value: plan.weeklyTarget,
       onChange: (value: number) => applyPlanEdit(store, { ...plan, weeklyTarget: value }, now, UI.planMessage),
     }),
-    Text({ bold: true }, ['Areas: focus gets more time, avoid is never cued']),
+    Text({ bold: true }, [tr('set.plan.areas')]),
     ...AREAS.map((area) =>
       Select({
-        label: `${t(`area.${area}`)} area`,
+        label: tr('set.plan.area', { area: t(`area.${area}`) }),
         options: [
-          { name: 'Normal', value: 'normal' },
-          { name: 'Focus', value: 'focus' },
-          { name: 'Avoid', value: 'avoid' },
+          { name: tr('set.plan.normal'), value: 'normal' },
+          { name: tr('set.plan.focus'), value: 'focus' },
+          { name: tr('set.plan.avoid'), value: 'avoid' },
         ],
         value: roleOf(plan, area),
         onChange: (role: string) => applyPlanEdit(store, withRole(plan, area, role), now, UI.planMessage),
       }),
     ),
-    Text({ bold: true }, ['Assigned routines (shown first on the watch)']),
+    Text({ bold: true }, [tr('set.plan.assigned')]),
     ...routines.map((r) =>
       Toggle({
         label: r.name,

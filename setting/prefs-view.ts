@@ -8,13 +8,12 @@ import { readPrefs, savePrefs } from '../core/phone/prefs-store';
 import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
+import { tr } from './text';
 
-const SCREEN_TEXT: Readonly<Record<string, string>> = { 'keep-on': 'Keep the screen on during a session', 'allow-off': 'Let the screen sleep (cues continue)' };
+const SCREEN_TEXT: Readonly<Record<string, string>> = { 'keep-on': 'set.prefs.keep-on', 'allow-off': 'set.prefs.allow-off' };
 
-export const PREFS_EXPLAINER =
-  'Saved on the phone and applied on the watch at its next sync (when Knead next opens on the watch, ' +
-  'or at once while its Home screen is open). A change made later on the watch itself wins; ' +
-  'this section shows the values last saved on the phone.';
+/** msgid of the explainer (en-US: "Saved on the phone and applied on the watch at its next sync…"). */
+export const PREFS_EXPLAINER = 'set.prefs.explainer';
 
 export function prefsSection(store: KeyValueStore): SettingsNode {
   const { prefs, problem } = readPrefs(store);
@@ -22,22 +21,22 @@ export function prefsSection(store: KeyValueStore): SettingsNode {
   const change = (patch: Partial<WatchSettings>): void => {
     // Stamped with the time of the change itself, not of the page build (core keeps stamps rising).
     const saved = savePrefs(store, { ...prefs, ...patch }, Date.now());
-    uiSet(store, { [UI.prefsMessage]: saved.ok ? undefined : `Not saved: ${describeProblems(saved.problems)}` });
+    uiSet(store, { [UI.prefsMessage]: saved.ok ? undefined : tr('set.not-saved', { problem: describeProblems(saved.problems) }) });
   };
-  return Section({ title: 'Preferences' }, [
-    Text({ paragraph: true }, [PREFS_EXPLAINER]),
-    problem === undefined ? null : Text({ paragraph: true }, [`Stored preferences were unreadable (${problem}); showing defaults.`]),
+  return Section({ title: tr('set.prefs') }, [
+    Text({ paragraph: true }, [tr(PREFS_EXPLAINER)]),
+    problem === undefined ? null : Text({ paragraph: true }, [tr('set.prefs.unreadable', { problem })]),
     Select({
-      label: 'Cue strength',
-      options: CUE_INTENSITIES.map((i) => ({ name: i, value: i })),
+      label: tr('set.prefs.cue'),
+      options: CUE_INTENSITIES.map((i) => ({ name: tr(`intensity.${i}`), value: i })),
       value: prefs.intensity,
       onChange: (value: string) => change({ intensity: value as WatchSettings['intensity'] }),
     }),
-    Slider({ label: `Lead-in: ${prefs.leadInSeconds} s`, min: 0, max: 15, step: 1, value: prefs.leadInSeconds, onChange: (value: number) => change({ leadInSeconds: value }) }),
-    Toggle({ label: 'Halfway tick on long steps', value: prefs.halfwayTick, onChange: (value: boolean) => change({ halfwayTick: value }) }),
+    Slider({ label: tr('set.prefs.lead-in', { seconds: prefs.leadInSeconds }), min: 0, max: 15, step: 1, value: prefs.leadInSeconds, onChange: (value: number) => change({ leadInSeconds: value }) }),
+    Toggle({ label: tr('set.prefs.halfway'), value: prefs.halfwayTick, onChange: (value: boolean) => change({ halfwayTick: value }) }),
     Select({
-      label: 'Screen',
-      options: SCREEN_BEHAVIOURS.map((s) => ({ name: SCREEN_TEXT[s] || s, value: s })),
+      label: tr('set.prefs.screen'),
+      options: SCREEN_BEHAVIOURS.map((s) => ({ name: SCREEN_TEXT[s] ? tr(SCREEN_TEXT[s]) : s, value: s })),
       value: prefs.screen,
       onChange: (value: string) => change({ screen: value as WatchSettings['screen'] }),
     }),

@@ -8,15 +8,16 @@ import { buildReport } from '../core/phone/report';
 import { localDay, localWeekStart } from '../core/local-time';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
+import { tr } from './text';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const REPORT_PERIODS = [
-  { value: 'last-4-weeks', name: 'Last 4 weeks' },
-  { value: 'this-month', name: 'This month' },
-  { value: 'last-month', name: 'Last month' },
-  { value: 'last-3-months', name: 'Last 3 months' },
-  { value: 'all', name: 'Everything' },
+  { value: 'last-4-weeks', name: 'set.report.last-4-weeks' },
+  { value: 'this-month', name: 'set.report.this-month' },
+  { value: 'last-month', name: 'set.report.last-month' },
+  { value: 'last-3-months', name: 'set.report.last-3-months' },
+  { value: 'all', name: 'set.report.all' },
 ] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number]['value'];
 
@@ -59,15 +60,15 @@ export function reportSection(store: KeyValueStore, input: ReportInputs, t: Tran
   const period: ReportPeriod = REPORT_PERIODS.find((p) => p.value === stored)?.value ?? 'last-4-weeks';
   const range = periodRange(period, input.records, input.now, input.tzOffsetMin);
   const text = buildReport({ records: input.records, notes: input.notes, plan: input.plan, from: range.from, to: range.to, tzOffsetMin: input.tzOffsetMin }, t);
-  return Section({ title: 'Report for your therapist' }, [
+  return Section({ title: tr('set.report') }, [
     Select({
-      label: 'Period',
-      options: REPORT_PERIODS.map((p) => ({ name: p.name, value: p.value })),
+      label: tr('set.report.period'),
+      options: REPORT_PERIODS.map((p) => ({ name: tr(p.name), value: p.value })),
       value: period,
       onChange: (value: string) => uiSet(store, { [UI.reportPeriod]: value }),
     }),
-    Text({ paragraph: true }, ['Select the text below and copy it into a message to your therapist.']),
+    Text({ paragraph: true }, [tr('set.report.copy-hint')]),
     // A text box so the report can be selected and copied; edits are not kept.
-    TextInput({ label: 'Report', value: text, multiline: true }),
+    TextInput({ label: tr('set.report.box'), value: text, multiline: true }),
   ]);
 }

@@ -9,6 +9,7 @@ import { isPlainObject, parseJson } from '../core/sync/json';
 import type { KeyValueStore } from '../core/sync/store';
 import { applyPlanEdit, emptyPlan } from './plan-view';
 import { UI, uiGet, uiSet } from './ui-state';
+import { tr } from './text';
 
 interface Draft {
   /** Id of the routine being edited; absent for a new one. */
@@ -46,11 +47,11 @@ export function routineEditorSection(store: KeyValueStore, stored: TherapistPlan
   const children: SettingsChild[] = [];
   for (const routine of plan.customRoutines) {
     const minutes = Math.round(routine.steps.reduce((s, x) => s + x.seconds, 0) / 6) / 10;
-    children.push(Text({ paragraph: true }, [`${routine.name} · ${routine.steps.length} steps · ${minutes} min`]));
-    children.push(Button({ label: `Edit ${routine.name}`, onClick: () => writeDraft(store, { originalId: routine.id, routine }) }));
+    children.push(Text({ paragraph: true }, [tr('set.routines.line', { name: routine.name, steps: routine.steps.length, minutes })]));
+    children.push(Button({ label: tr('set.routines.edit', { name: routine.name }), onClick: () => writeDraft(store, { originalId: routine.id, routine }) }));
     children.push(
       Button({
-        label: `Delete ${routine.name}`,
+        label: tr('set.routines.delete', { name: routine.name }),
         color: 'secondary',
         onClick: () => {
           const next = { ...plan, customRoutines: plan.customRoutines.filter((r) => r.id !== routine.id), assignedRoutineIds: plan.assignedRoutineIds.filter((id) => id !== routine.id) };
@@ -60,12 +61,12 @@ export function routineEditorSection(store: KeyValueStore, stored: TherapistPlan
     );
   }
   if (draft === null) {
-    children.push(Button({ label: 'New routine', onClick: () => writeDraft(store, { routine: { id: '', name: '', steps: [NEW_STEP] } }) }));
+    children.push(Button({ label: tr('set.routines.new'), onClick: () => writeDraft(store, { routine: { id: '', name: '', steps: [NEW_STEP] } }) }));
   } else {
     children.push(draftEditor(store, plan, draft, now, t));
   }
   if (message !== undefined) children.push(Text({ paragraph: true }, [message]));
-  return Section({ title: 'Your routines' }, children);
+  return Section({ title: tr('set.routines') }, children);
 }
 
 function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, now: number, t: Translate): SettingsNode {
@@ -75,21 +76,21 @@ function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, no
   const setStep = (index: number, change: Partial<Step>): void => update({ ...routine, steps: steps.map((s, i) => (i === index ? { ...s, ...change } : s)) });
   const options = (values: readonly string[], label: (v: string) => string): { name: string; value: string }[] => values.map((v) => ({ name: label(v), value: v }));
   const children: SettingsChild[] = [
-    TextInput({ label: 'Routine name', value: typeof routine.name === 'string' ? routine.name : '', maxLength: ROUTINE_LIMITS.nameMaxLength, onChange: (name: string) => update({ ...routine, name }) }),
+    TextInput({ label: tr('set.routines.name'), value: typeof routine.name === 'string' ? routine.name : '', maxLength: ROUTINE_LIMITS.nameMaxLength, onChange: (name: string) => update({ ...routine, name }) }),
   ];
   steps.forEach((step, index) => {
-    children.push(Text({ bold: true }, [`Step ${index + 1}`]));
-    children.push(Select({ label: 'Area', options: options(AREAS, (a) => t(`area.${a}`)), value: step.area, onChange: (area: string) => setStep(index, { area: area as Step['area'] }) }));
-    children.push(Select({ label: 'Side', options: options(SIDES, (s) => s), value: step.side, onChange: (side: string) => setStep(index, { side: side as Step['side'] }) }));
-    children.push(Slider({ label: `Seconds: ${step.seconds}`, min: ROUTINE_LIMITS.minStepSeconds, max: ROUTINE_LIMITS.maxStepSeconds, step: 5, value: step.seconds, onChange: (seconds: number) => setStep(index, { seconds }) }));
-    children.push(Select({ label: 'Tool', options: options(TOOLS, (x) => x.replace('-', ' ')), value: step.tool, onChange: (tool: string) => setStep(index, { tool: tool as Step['tool'] }) }));
-    children.push(TextInput({ label: 'Hint', value: step.hint, maxLength: ROUTINE_LIMITS.hintMaxLength, onChange: (hint: string) => setStep(index, { hint }) }));
-    children.push(Button({ label: `Remove step ${index + 1}`, color: 'secondary', onClick: () => update({ ...routine, steps: steps.filter((_s, i) => i !== index) }) }));
+    children.push(Text({ bold: true }, [tr('set.routines.step', { n: index + 1 })]));
+    children.push(Select({ label: tr('set.routines.area'), options: options(AREAS, (a) => t(`area.${a}`)), value: step.area, onChange: (area: string) => setStep(index, { area: area as Step['area'] }) }));
+    children.push(Select({ label: tr('set.routines.side'), options: options(SIDES, (s) => t(`side.${s}`)), value: step.side, onChange: (side: string) => setStep(index, { side: side as Step['side'] }) }));
+    children.push(Slider({ label: tr('set.routines.seconds', { seconds: step.seconds }), min: ROUTINE_LIMITS.minStepSeconds, max: ROUTINE_LIMITS.maxStepSeconds, step: 5, value: step.seconds, onChange: (seconds: number) => setStep(index, { seconds }) }));
+    children.push(Select({ label: tr('set.routines.tool'), options: options(TOOLS, (x) => tr(`set.tool.${x}`)), value: step.tool, onChange: (tool: string) => setStep(index, { tool: tool as Step['tool'] }) }));
+    children.push(TextInput({ label: tr('set.routines.hint'), value: step.hint, maxLength: ROUTINE_LIMITS.hintMaxLength, onChange: (hint: string) => setStep(index, { hint }) }));
+    children.push(Button({ label: tr('set.routines.remove-step', { n: index + 1 }), color: 'secondary', onClick: () => update({ ...routine, steps: steps.filter((_s, i) => i !== index) }) }));
   });
-  children.push(Button({ label: 'Add step', onClick: () => update({ ...routine, steps: steps.concat([NEW_STEP]) }) }));
+  children.push(Button({ label: tr('set.routines.add-step'), onClick: () => update({ ...routine, steps: steps.concat([NEW_STEP]) }) }));
   children.push(
     Button({
-      label: 'Save routine',
+      label: tr('set.routines.save'),
       onClick: () => {
         const others = plan.customRoutines.filter((r) => r.id !== draft.originalId);
         const id = draft.originalId !== undefined ? draft.originalId : idFromName(String(routine.name), others.map((r) => r.id));
@@ -99,6 +100,6 @@ function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, no
       },
     }),
   );
-  children.push(Button({ label: 'Cancel', color: 'secondary', onClick: () => uiSet(store, { [UI.routineDraft]: undefined, [UI.routineMessage]: undefined }) }));
+  children.push(Button({ label: tr('set.cancel'), color: 'secondary', onClick: () => uiSet(store, { [UI.routineDraft]: undefined, [UI.routineMessage]: undefined }) }));
   return View({}, children);
 }

@@ -42,3 +42,9 @@ declare function Toggle(attrs: { label?: string; value?: boolean; onChange?: (va
 declare function Select(attrs: { label?: string; options: { name: string; value: string }[]; value?: string; multiple?: boolean; onChange?: (value: string) => void }): SettingsNode;
 declare function Slider(attrs: { label?: string; min?: number; max?: number; step?: number; value?: number; onChange?: (value: number) => void }): SettingsNode;
 declare function Toast(attrs: { message: string; visible?: boolean; duration?: number }): SettingsNode;
+
+declare module 'i18n' {
+  /** zpm's virtual module for app-side and setting: the text of msgid in the phone's language
+   * (from setting/i18n/<lang>.po, falling back to defaultLanguage, then to msgid itself). */
+  export function gettext(msgid: string, ...args: unknown[]): string;
+}

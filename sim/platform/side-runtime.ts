@@ -23,6 +23,43 @@ export interface SideDeps extends RealmBase {
   readonly link: FakeLink;
   readonly appJson: AppJson;
   readonly settings: SettingsStore;
+  /** The phone's language (BCP 47, e.g. 'de-DE'), as the Zepp app gives it in userSettings.lang. */
+  readonly language?: string;
+}
+
+type LangTable = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/**
+ * The Zepp app's globals behind zpm's virtual `i18n` module: zpm inlines the setting/i18n/*.po
+ * files as a table { '<lang>': { msgid: msgstr } } and calls
+ * `HmUtils.gettextFactory(table, new HmUtils.Lang(HmUtils.getLanguage(userSettings)), defaultLanguage)`.
+ * Lookup mirrors zpm's own gettext factory: the language's table, else the default's, else msgid.
+ */
+export function sideI18nGlobals(language: string): Record<string, unknown> {
+  class Lang {
+    constructor(readonly code: string) {}
+    toString(): string {
+      return this.code;
+    }
+  }
+  const pick = (table: LangTable, code: string): Readonly<Record<string, string>> | undefined => {
+    if (Object.prototype.hasOwnProperty.call(table, code)) return table[code];
+    const lower = code.toLowerCase();
+    const key = Object.keys(table).find((k) => k.toLowerCase() === lower);
+    return key === undefined ? undefined : table[key];
+  };
+  return {
+    userSettings: { lang: language },
+    HmUtils: {
+      Lang,
+      getLanguage: (us: { lang?: string } | undefined) => us?.lang ?? 'en-US',
+      gettextFactory: (table: LangTable, lang: unknown, fallback: string) => {
+        const msgs = pick(table, String(lang)) ?? pick(table, fallback) ?? {};
+        return (msgid: string): string => (Object.prototype.hasOwnProperty.call(msgs, msgid) ? (msgs[msgid] as string) : msgid);
+      },
+      format: (text: string) => text,
+    },
+  };
 }
 
 export interface LaunchReasons {
@@ -140,7 +177,7 @@ export class SideRuntime {
     const realm = this.deps.host.createRealm('settings');
     const check = installBase(this.deps, realm, 'settings');
     let options: Options | null = null;
-    Object.assign(realm.global, pageTimerGlobals(this.deps.clock, owner), componentGlobals(), {
+    Object.assign(realm.global, pageTimerGlobals(this.deps.clock, owner), componentGlobals(), sideI18nGlobals(this.deps.language ?? 'en-US'), {
       AppSettingsPage: (o: Options) => {
         options = o;
         return o;

@@ -111,7 +111,7 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
   const settings = new SettingsStore(options.settings ?? {}, invokeAny);
   const base = { clock, errors, Buffer: inputs.Buffer, log };
   const device = new DeviceRuntime({ ...base, host: inputs.host, files: inputs.files, link, state });
-  const side = new SideRuntime({ ...base, host: inputs.host, files: inputs.files, link, appJson, settings });
+  const side = new SideRuntime({ ...base, host: inputs.host, files: inputs.files, link, appJson, settings, language });
 
   const widgets = () => device.ui.list().map(view);
   const findAll = (text: string) => widgets().filter((w) => w.visible && w.text.includes(text));
