@@ -1,8 +1,10 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.mjs';
-import { ROOT, scratch } from './helpers';
+import { ROOT, scratch, removeScratches } from './helpers';
+
+afterAll(removeScratches);
 
 /** A copy of the sources the build reads, inside the repo so node_modules resolves. */
 function copyOfSources(prefix: string): string {

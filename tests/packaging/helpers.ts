@@ -1,16 +1,25 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BUILD_DIR = join(ROOT, 'build', 'zos');
 
+const scratches: string[] = [];
+
 /** A scratch folder inside the repo (git-ignored), so module resolution still finds node_modules. */
 export function scratch(prefix: string): string {
   const base = join(ROOT, '.tmp');
   mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${prefix}-`));
+  const dir = mkdtempSync(join(base, `${prefix}-`));
+  scratches.push(dir);
+  return dir;
+}
+
+/** Removes every scratch folder made so far (call from afterAll). */
+export function removeScratches(): void {
+  for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function copyOfBuild(prefix: string): string {

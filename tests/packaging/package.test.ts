@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEVICES } from '../../scripts/devices.mjs';
 import { packageApp } from '../../scripts/package.mjs';
 import { readZab } from '../../scripts/zab.mjs';
-import { copyOfBuild, fingerprint, ROOT, scratch } from './helpers';
+import { copyOfBuild, fingerprint, ROOT, scratch, removeScratches } from './helpers';
+
+afterAll(removeScratches);
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'app.json'), 'utf8')) as {
   app: { version: { name: string } };
