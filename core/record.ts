@@ -2,20 +2,14 @@
 // session ids that stay unique when several watches feed one phone.
 
 import { AREAS, PRESET_NOTES, RECORD_VERSION } from './model';
-import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, SessionStatus, StepRecord, Tightness } from './model';
+import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, Tightness } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
 
-export interface RecordInput {
+/** What the engine knows at the end; `steps` has one entry per step of the routine, in order. */
+export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex'> {
   readonly sessionId: string;
   readonly routine: Routine;
-  readonly startedAt: number;
-  readonly endedAt: number;
-  readonly tzOffsetMin: number;
-  readonly status: SessionStatus;
-  /** One per step of the routine, in order. */
-  readonly steps: readonly StepRecord[];
-  readonly painStepIndex?: number;
 }
 
 export function buildRecord(input: RecordInput): SessionRecord {

@@ -1,27 +1,22 @@
 // Report for the therapist: a period picker and core's plain-text report in a text box the
 // person can select and copy.
 
-import type { SessionRecord, TherapistPlan } from '../core/model';
-import type { SessionNote } from '../core/phone/notes';
 import type { Translate } from '../core/phone/messages';
 import { buildReport } from '../core/phone/report';
-import { REPORT_PERIODS, periodRange } from '../core/phone/report-period';
-import type { ReportPeriod } from '../core/phone/report-period';
+import type { ReportInput } from '../core/phone/report';
+import { REPORT_PERIODS, parseReportPeriod, periodRange } from '../core/phone/report-period';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';
 
-export interface ReportInputs {
-  readonly records: readonly SessionRecord[];
-  readonly notes: readonly SessionNote[];
-  readonly plan: TherapistPlan | null;
+/** The report's data without its period, which this section picks; `now` anchors the period. */
+export interface ReportInputs extends Omit<ReportInput, 'from' | 'to'> {
   readonly now: number;
-  readonly tzOffsetMin: number;
 }
 
 export function reportSection(store: KeyValueStore, input: ReportInputs, t: Translate): SettingsNode {
   const stored = uiGet(store, UI.reportPeriod);
-  const period: ReportPeriod = REPORT_PERIODS.find((p) => p.value === stored)?.value ?? 'last-4-weeks';
+  const period = parseReportPeriod(stored);
   const range = periodRange(period, input.records, input.now, input.tzOffsetMin);
   const text = buildReport({ records: input.records, notes: input.notes, plan: input.plan, from: range.from, to: range.to, tzOffsetMin: input.tzOffsetMin }, t);
   return Section({ title: tr('set.report') }, [

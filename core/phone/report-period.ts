@@ -15,6 +15,12 @@ export const REPORT_PERIODS = [
 ] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number]['value'];
 
+/** A stored or chosen period name, or the default (the last four weeks) for anything else. */
+export function parseReportPeriod(value: string | undefined): ReportPeriod {
+  const known = REPORT_PERIODS.find((p) => p.value === value);
+  return known === undefined ? 'last-4-weeks' : known.value;
+}
+
 /** [from, to) in UTC ms for a period, in the phone's local calendar. */
 export function periodRange(period: ReportPeriod, records: readonly SessionRecord[], now: number, tz: number): { from: number; to: number } {
   const offset = tz * 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from '../../../core/phone/report-period';
+import { parseReportPeriod, periodRange } from '../../../core/phone/report-period';
 import { makeRecord } from '../../fixtures/records';
 
 const HOUR = 3_600_000;
@@ -28,5 +28,11 @@ describe('report periods', () => {
     const first = makeRecord({ startedAt: Date.UTC(2025, 6, 4, 23, 30) }); // already 5 July in UTC+1
     expect(periodRange('all', [first, makeRecord({ startedAt: NOW - HOUR })], NOW, TZ)).toEqual({ from: localMidnight(2025, 6, 5), to: localMidnight(2026, 2, 11) });
     expect(periodRange('all', [], NOW, TZ)).toEqual({ from: localMidnight(2026, 2, 10), to: localMidnight(2026, 2, 11) });
+  });
+
+  it('report period - a stored name is read back; anything else is the last four weeks', () => {
+    expect(parseReportPeriod('last-month')).toBe('last-month');
+    expect(parseReportPeriod('next-year')).toBe('last-4-weeks');
+    expect(parseReportPeriod(undefined)).toBe('last-4-weeks');
   });
 });
