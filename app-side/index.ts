@@ -4,7 +4,7 @@
 import { BaseSideService } from '@zeppos/zml/base-side';
 import { answerRequest } from './requests';
 import { planChangedCall } from './plan-notice';
-import { settingsKeyValueStore } from './settings-store';
+import { settingsKeyValueStore } from '../core/sync/store';
 
 const store = settingsKeyValueStore(settings.settingsStorage);
 

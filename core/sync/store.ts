@@ -9,6 +9,23 @@ export interface KeyValueStore {
   keys(): string[];
 }
 
+/** The part of settingsStorage the adapter needs (the side's global and the Settings App's props). */
+export interface SettingsStorageLike {
+  getItem(key: string): string | null | undefined;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  toObject(): Record<string, string>;
+}
+
+export function settingsKeyValueStore(storage: SettingsStorageLike): KeyValueStore {
+  return {
+    getItem: (key) => storage.getItem(key),
+    setItem: (key, value) => storage.setItem(key, value),
+    removeItem: (key) => storage.removeItem(key),
+    keys: () => Object.keys(storage.toObject() || {}),
+  };
+}
+
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 /** Reads a key; a throwing adapter reads as "absent" plus the reason, never as an exception. */

@@ -1,0 +1,43 @@
+// The import boundaries the README draws are enforced by ESLint; each case here is a deliberate
+// break, linted as if it were a file in that folder, and must be refused with the boundary's message.
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+async function importErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const breaks: ReadonlyArray<readonly [string, string, string, RegExp]> = [
+  ['core imports a Zepp OS module', 'core/engine/broken.ts', "import { createWidget } from '@zos/ui';", /core\/ is pure TypeScript/],
+  ['core imports a watch adapter', 'core/engine/broken.ts', "import { playCue } from '../../platform/vibrator';", /platform adapters/],
+  ['core imports a page', 'core/watch/broken.ts', "import { kit } from '../../page/kit';", /shells that use it/],
+  ['core imports Node', 'core/broken.ts', "import { readFileSync } from 'node:fs';", /no Node modules/],
+  ['a page imports the simulator', 'page/home/broken.ts', "import { Simulation } from '../../sim/platform/simulation';", /never imports the simulator/],
+  ['the app service imports the preview', 'app-service/broken.ts', "import { start } from '../preview/src/main';", /browser preview/],
+  ['a watch adapter imports the side service', 'platform/broken.ts', "import { onRequest } from '../app-side/requests';", /never imports the phone side/],
+  ['the Settings App imports side-service internals', 'setting/broken.ts', "import { handle } from '../app-side/requests';", /through storage only/],
+  ['the side service imports a Settings App view', 'app-side/broken.ts', "import { view } from '../setting/app-view';", /never imports Settings App views/],
+  ['the side service imports a Zepp OS watch module', 'app-side/broken.ts', "import { Vibrator } from '@zos/sensor';", /no @zos modules/],
+  ['the Settings App imports a page', 'setting/broken.ts', "import { kit } from '../page/kit';", /never imports watch code/],
+];
+
+describe('lint boundaries', () => {
+  for (const [name, file, source, message] of breaks) {
+    it(`lint boundaries - ${name} is refused`, async () => {
+      const errors = await importErrors(file, `${source}\nexport const used = typeof ${source.match(/\{ (\w+) \}/)?.[1] ?? 'undefined'};\n`);
+      expect(errors.length, `${file}: ${source}`).toBe(1);
+      expect(errors[0]).toMatch(message);
+    });
+  }
+
+  it('lint boundaries - allowed imports pass: a page uses core, the Settings App uses core', async () => {
+    expect(await importErrors('page/home/fine.ts', "import { transition } from '../../core/engine';\nexport const t = transition;\n")).toEqual([]);
+    expect(await importErrors('setting/fine.ts', "import { settingsKeyValueStore } from '../core/sync/store';\nexport const s = settingsKeyValueStore;\n")).toEqual([]);
+  });
+});
