@@ -4,7 +4,7 @@
 
 import type { TherapistPlan } from '../model';
 import type { Problem, Validated } from '../result';
-import { describeProblems, invalid, valid } from '../result';
+import { describeProblems, invalid } from '../result';
 import { parseJson } from '../sync/json';
 import type { KeyValueStore } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
@@ -69,9 +69,4 @@ export function acceptPlanOnWatch(store: KeyValueStore, incoming: unknown): Watc
   const saved = writeAll(store, [[PLAN_KEY, text]]);
   if (!saved.ok) return { plan: current.plan, changed: false, problems: [{ path: '', message: saved.error }] };
   return { plan: checked.value, changed: true, problems: [] };
-}
-
-export function planOrNull(store: KeyValueStore): Validated<TherapistPlan | null> {
-  const stored = readPlan(store);
-  return stored.problem === undefined ? valid(stored.plan) : invalid([{ path: '', message: stored.problem }]);
 }

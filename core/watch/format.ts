@@ -8,12 +8,6 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds < 10 ? '0' : ''}${seconds}`;
 }
 
-/** "5 min" style total for a list of step seconds, rounded to whole minutes (at least 1). */
-export function totalMinutes(seconds: readonly number[]): number {
-  const sum = seconds.reduce((a, b) => a + b, 0);
-  return Math.max(1, Math.round(sum / 60));
-}
-
 /** Fills `{name}` placeholders of a translated template. Unknown names stay as written. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{([a-z]+)\}/g, (whole, name: string) => {
