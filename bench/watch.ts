@@ -2,12 +2,19 @@
 // - Size: the bytecode each page and app.js ship as in the real .zab (what the watch stores and
 //   loads), and the non-bytecode JS of the same build, against ZML's own page / app runtime, which
 //   every ZML page carries whatever it does.
-// - QuickJS time to evaluate app.js + the page and run its build(), for Home and Session, against
-//   a bare page (same wrapper, one TEXT widget, no ZML, no core) evaluated by the same harness in
-//   the same run. Median of several runs after a warm-up (the first QuickJS context is slow).
+// - Targets (issue 15): the largest page's bytecode against a bare page compiled by the same qjsc
+//   in this run (target ≤ 40 KB), and the device code each .zpk carries compressed (every .bin,
+//   deflated as zpm zips it) against an app of the same shape whose pages are all bare (target
+//   ≤ 120 KB).
+// - QuickJS time to evaluate app.js + the page and run its build(), for Home, Session and Summary,
+//   against a bare page (same wrapper, one TEXT widget, no ZML, no core) evaluated by the same
+//   harness in the same run. Median of several runs after a warm-up (the first QuickJS context is
+//   slow). Target for Home: ≤ 1.5× the bare page.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { checkWithQuickJs } from '../sim/quickjs/index';
 import { readZab } from '../scripts/zab.mjs';
 import { ratioOf } from './table';
@@ -53,6 +60,48 @@ function zmlBytes(file: string): number {
   return statSync(join(ROOT, 'node_modules', '@zeppos', 'zml', 'dist', file)).size;
 }
 
+/** zpm's own qjsc (QuickJS 2020-07-05), the compiler that made the .bin files in the .zab. */
+function qjscPath(): string {
+  const suffix = process.platform === 'darwin' ? `_darwin${process.arch === 'arm64' ? '_arm64' : ''}` : process.platform === 'win32' ? '_win32.exe' : process.arch === 'arm64' ? '_arm64' : '';
+  return join(ROOT, 'node_modules', '@zeppos', 'zpm', 'bin', `qjsc${suffix}`);
+}
+
+let bareBin: Uint8Array | null = null;
+
+/** The bare page compiled the way zpm compiles every page. */
+function barePageBin(): Uint8Array {
+  if (bareBin !== null) return bareBin;
+  const dir = mkdtempSync(join(tmpdir(), 'knead-bare-'));
+  try {
+    writeFileSync(join(dir, 'bare.js'), BARE_PAGE);
+    execFileSync(qjscPath(), ['-b', '-o', join(dir, 'bare.bin'), join(dir, 'bare.js')]);
+    bareBin = new Uint8Array(readFileSync(join(dir, 'bare.bin')));
+    return bareBin;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bytes after deflate at level 6, what zpm's zip (JSZip, DEFLATE level 6) stores. */
+function deflated(bytes: Uint8Array): number {
+  return deflateRawSync(bytes, { level: 6 }).byteLength;
+}
+
+function targetRows(device: Readonly<Record<string, Uint8Array>>): BenchRow[] {
+  const bare = barePageBin();
+  const bins = Object.entries(device).filter(([name]) => name.endsWith('.bin'));
+  const pages = bins.filter(([name]) => name.startsWith('page/'));
+  const largest = pages.reduce<[string, number]>((best, [name, b]) => (b.byteLength > best[1] ? [name, b.byteLength] : best), ['', 0]);
+  const code = bins.reduce((sum, [, b]) => sum + deflated(b), 0);
+  const app = device['app.bin'];
+  const bareApp = (app === undefined ? 0 : deflated(app)) + pages.length * deflated(bare);
+  const group = 'watch size target';
+  return [
+    { group, metric: `largest page bytecode (${largest[0].replace(/^page\/|\/index\.page\.bin$/g, '')})`, knead: largest[1], baseline: bare.byteLength, ratio: ratioOf(largest[1], bare.byteLength), unit: 'bytes', note: `target ≤ 40960 (${ratioOf(largest[1], 40960)} of it); baseline: bare page, same qjsc` },
+    { group, metric: 'device code per .zpk, compressed', knead: code, baseline: bareApp, ratio: ratioOf(code, bareApp), unit: 'bytes', note: `target ≤ 122880 (${ratioOf(code, 122880)} of it); baseline: app.bin + ${pages.length} bare pages` },
+  ];
+}
+
 function sizeRows(): BenchRow[] {
   const zab = readdirSync(DIST).find((f) => f.endsWith('.zab'));
   if (zab === undefined) return [];
@@ -75,7 +124,7 @@ function sizeRows(): BenchRow[] {
       rows.push({ group: 'watch size', metric: `${entry.name} (device JS)`, knead: size, baseline: entry.baseline, ratio: ratioOf(size, entry.baseline), unit: 'bytes', note: 'round 480, --js2bin=false' });
     }
   }
-  return rows;
+  return rows.concat(targetRows(group.device));
 }
 
 async function quickJsRows(): Promise<BenchRow[]> {
@@ -101,9 +150,10 @@ async function quickJsRows(): Promise<BenchRow[]> {
       }
     }
     const bare = median(times.get('page/bare/index.page') ?? []);
-    return ['home', 'session'].map((page) => {
+    return ['home', 'session', 'summary'].map((page) => {
       const ms = median(times.get(`page/${page}/index.page`) ?? []);
-      return { group: 'watch QuickJS', metric: `app.js + ${page} page build()`, knead: ms, baseline: bare, ratio: ratioOf(ms, bare), unit: 'ms', note: `median of ${RUNS}; baseline: app.js + a bare one-TEXT page` };
+      const target = page === 'home' ? '; target ≤ 1.5×' : '';
+      return { group: 'watch QuickJS', metric: `app.js + ${page} page build()`, knead: ms, baseline: bare, ratio: ratioOf(ms, bare), unit: 'ms', note: `median of ${RUNS}; baseline: app.js + a bare one-TEXT page${target}` };
     });
   } finally {
     rmSync(dist, { recursive: true, force: true });
