@@ -109,6 +109,10 @@ export interface SessionRecord {
   readonly painStepIndex?: number;
   readonly checkIn: readonly AreaCheckIn[];
   readonly notes: readonly PresetNote[];
+  /** Time spent paused between startedAt and endedAt (absent: none); the rest was active. */
+  readonly pausedMs?: number;
+  /** Set by the phone when the watch clock looked wrong (before 2020, or over a day ahead). */
+  readonly clockSuspect?: true;
 }
 
 export const PLAN_VERSION = 1;

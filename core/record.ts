@@ -7,7 +7,7 @@ import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
 
 /** What the engine knows at the end; `steps` has one entry per step of the routine, in order. */
-export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex'> {
+export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex' | 'pausedMs'> {
   readonly sessionId: string;
   readonly routine: Routine;
 }
@@ -26,7 +26,9 @@ export function buildRecord(input: RecordInput): SessionRecord {
     checkIn: [],
     notes: [],
   } as const;
-  return input.painStepIndex === undefined ? base : { ...base, painStepIndex: input.painStepIndex };
+  const withPain = input.painStepIndex === undefined ? base : { ...base, painStepIndex: input.painStepIndex };
+  // Only a session that was paused says so; the active time is then the span minus the pause.
+  return input.pausedMs === undefined || input.pausedMs <= 0 ? withPain : { ...withPain, pausedMs: input.pausedMs };
 }
 
 function isRecordObject(input: unknown): input is Readonly<Record<string, unknown>> {

@@ -7,6 +7,7 @@ import { AREAS, PAIRED_AREAS, SIDES, TOOLS } from './model';
 import type { Area, Routine, Side, Step, Tool } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
+import { NO_CONTROL, NO_CONTROL_MESSAGE } from './sync/checks';
 
 export const ROUTINE_LIMITS = {
   idMaxLength: 40,
@@ -58,6 +59,12 @@ function checkText(
   }
   if (input.length > maxLength) {
     problems.push({ path, message: `must be at most ${maxLength} characters (it has ${input.length})` });
+    return undefined;
+  }
+  // The same rule as a session record's routineName: a name saved here must never make its
+  // sessions unsendable (core/sync/record-validation checks the record with NO_CONTROL too).
+  if (!NO_CONTROL.test(input)) {
+    problems.push({ path, message: NO_CONTROL_MESSAGE });
     return undefined;
   }
   return input;

@@ -20,6 +20,7 @@ export function finish(state: SessionState, status: SessionStatus, endedAt: numb
     tzOffsetMin: state.tzOffsetMin,
     status,
     steps: ended,
+    pausedMs: state.pausedMs,
     ...(painStepIndex === undefined ? {} : { painStepIndex }),
   });
   return { ...state, phase: 'finished', anchorAt: endedAt, ended, record };

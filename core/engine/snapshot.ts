@@ -2,12 +2,14 @@
 // relaunched page resumes at the right step and time. restore() accepts a snapshot whole or
 // not at all: a corrupt or unknown one is rejected with the reason, never half-applied.
 
-import { AREAS, CUE_INTENSITIES, RECORD_VERSION, SCREEN_BEHAVIOURS, SESSION_STATUSES, SIDES } from '../model';
+import { AREAS, CUE_INTENSITIES, SCREEN_BEHAVIOURS, SIDES } from '../model';
 import type { SessionRecord, StepRecord, WatchSettings } from '../model';
 import { validateRoutine } from '../routine-validation';
 import { invalid, joinPath, valid } from '../result';
 import type { Problem, Validated } from '../result';
-import { IDLE } from './types';
+import { validateRecord, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../sync/record-validation';
+import { segmentMs } from './timing';
+import { IDLE, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from './types';
 import type { EngineState, SessionPhase, SessionState } from './types';
 
 export const SNAPSHOT_VERSION = 1;
@@ -121,31 +123,15 @@ function readStepRecords(input: unknown, path: string, problems: Problem[]): Ste
   });
 }
 
+/** The finished session's record, checked by the one record validator the phone uses too. */
 function readRecord(input: unknown, path: string, problems: Problem[]): SessionRecord | null {
   if (input === null) return null;
-  if (!isObject(input)) {
-    problems.push({ path, message: 'must be an object or null' });
+  const checked = validateRecord(input, path);
+  if (!checked.ok) {
+    problems.push(...checked.problems);
     return null;
   }
-  const r = new Reader(input, path);
-  if (input['v'] !== RECORD_VERSION) problems.push({ path: joinPath(path, 'v'), message: `must be ${RECORD_VERSION}` });
-  const base = {
-    v: RECORD_VERSION,
-    id: r.text('id'),
-    routineId: r.text('routineId'),
-    routineName: r.text('routineName'),
-    startedAt: r.time('startedAt'),
-    endedAt: r.time('endedAt'),
-    tzOffsetMin: r.time('tzOffsetMin'),
-    status: r.choice('status', SESSION_STATUSES),
-    steps: readStepRecords(input['steps'], joinPath(path, 'steps'), problems),
-    // The engine never fills these; check-ins are added to the record after the session.
-    checkIn: [],
-    notes: [],
-  } as const;
-  const record: SessionRecord = input['painStepIndex'] === undefined ? base : { ...base, painStepIndex: r.count('painStepIndex') };
-  problems.push(...r.problems);
-  return record;
+  return checked.value;
 }
 
 const PHASES: readonly SessionPhase[] = ['lead-in', 'running', 'paused', 'finished'];
@@ -184,6 +170,19 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
   if ((state.phase === 'finished') !== (state.record !== null)) problems.push({ path: 'state.record', message: 'must be set exactly when the session is finished' });
   if (state.anchorAt > state.lastNow) problems.push({ path: 'state.anchorAt', message: 'must not be after lastNow' });
   if (state.inLeadIn && state.stepIndex !== 0) problems.push({ path: 'state.stepIndex', message: 'must be 0 during the lead-in' });
+  if (problems.length > 0) return state;
+  // Ranges: a value the engine cannot produce (an extraMs of 1e12 would put the next wake-up
+  // decades away) means the snapshot is damaged, so the session is not resumed from it.
+  const range = (key: string, value: number, min: number, max: number): void => {
+    if (value < min || value > max) problems.push({ path: `state.${key}`, message: `must be between ${min} and ${max} (it is ${value})` });
+  };
+  range('extraMs', state.extraMs, 0, MAX_EXTRA_MS);
+  range('leadInMs', state.leadInMs, 0, MAX_LEAD_IN_SECONDS * 1000);
+  range('leadInSpentMs', state.leadInSpentMs, 0, state.leadInMs);
+  range('tzOffsetMin', state.tzOffsetMin, MIN_TZ_OFFSET_MIN, MAX_TZ_OFFSET_MIN);
+  range('anchorAt', state.anchorAt, state.startedAt, state.lastNow);
+  range('pausedMs', state.pausedMs, 0, Math.max(0, state.lastNow - state.startedAt));
+  if (state.phase !== 'finished') range('elapsedMs', state.elapsedMs, 0, segmentMs(state));
   return state;
 }
 

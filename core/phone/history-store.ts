@@ -6,14 +6,15 @@
 //                      a cache for the Overview, rebuilt from the buckets when missing or damaged
 //   'storage:version'  '1' (see storage-version.ts)
 //
-// A damaged bucket is reported and never rewritten; the other months stay readable and writable.
+// Reading reports a damaged bucket or entry; writing a month sets its damaged entries aside in
+// 'history:quarantine' (bounded) and keeps the rest, so damage never blocks a session.
 
 import type { SessionRecord } from '../model';
 import { describeProblems } from '../result';
 import type { IdReason, PushReply, ErrorReply } from '../sync/protocol';
 import { errorReply, parsePushParams } from '../sync/protocol';
-import { isPlainObject, parseJson, shorten } from '../sync/json';
-import { validateRecord } from '../sync/record-validation';
+import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
+import { isSessionId, validateRecord } from '../sync/record-validation';
 import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { localMonth } from '../local-time';
@@ -138,52 +139,214 @@ export interface PreparedRecords {
   readonly writes: ReadonlyArray<readonly [string, string | undefined]>;
 }
 
+/** A month's bucket never grows past this; a push into a full month is deferred with the reason. */
+export const MAX_BUCKET_BYTES = 512 * 1024;
+/** Retention: months older than this many before the newest stored month are not kept (see docs/sync.md). */
+export const HISTORY_RETENTION_MONTHS = 60;
+/** Where damaged stored entries are set aside, alone, so the rest of their month stays usable. */
+export const HISTORY_QUARANTINE_KEY = 'history:quarantine';
+/** The quarantine is bounded too; the oldest entries go first when it is full. */
+export const MAX_QUARANTINE_BYTES = 64 * 1024;
+
+interface QuarantineEntry {
+  readonly month: string;
+  readonly at: number;
+  /** The damaged value as it was stored (cut to fit the quarantine). */
+  readonly raw: string;
+  readonly reason: string;
+}
+
+/** What is stored, by id, across every month (read once per push or import). */
+interface StoredIds {
+  readonly months: Map<string, { readonly raw: unknown[] | undefined; readonly damaged?: string }>;
+  readonly byId: Map<string, { readonly month: string; readonly raw: unknown }>;
+}
+
+function scanStored(store: KeyValueStore): StoredIds {
+  const months = new Map<string, { readonly raw: unknown[] | undefined; readonly damaged?: string }>();
+  const byId = new Map<string, { readonly month: string; readonly raw: unknown }>();
+  for (const month of storedMonths(store)) {
+    const read = readItem(store, bucketKey(month));
+    if (read.error !== undefined || read.value === undefined) {
+      months.set(month, { raw: undefined, damaged: read.error === undefined ? 'missing' : read.error });
+      continue;
+    }
+    const parsed = parseJson(read.value, `phone storage for ${month}`);
+    if (!parsed.ok || !Array.isArray(parsed.value)) {
+      months.set(month, { raw: undefined, damaged: parsed.ok ? `phone storage for ${month} is not a list` : describeProblems(parsed.problems) });
+      continue;
+    }
+    const raw = parsed.value as unknown[];
+    months.set(month, { raw });
+    for (const entry of raw) {
+      if (isPlainObject(entry) && typeof entry['id'] === 'string' && !byId.has(entry['id'])) byId.set(entry['id'], { month, raw: entry });
+    }
+  }
+  return { months, byId };
+}
+
+/** The record as compared for "same session": the phone's clock flag is not part of what the watch sent. */
+function sameSession(a: SessionRecord, b: SessionRecord): boolean {
+  const { clockSuspect: _a, ...restA } = a;
+  const { clockSuspect: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+function quarantineWith(store: KeyValueStore, added: readonly QuarantineEntry[]): string {
+  const read = readItem(store, HISTORY_QUARANTINE_KEY);
+  let entries: QuarantineEntry[] = [];
+  if (read.value !== undefined) {
+    const parsed = parseJson(read.value, 'history quarantine');
+    if (parsed.ok && isPlainObject(parsed.value) && Array.isArray(parsed.value['entries'])) entries = parsed.value['entries'] as QuarantineEntry[];
+  }
+  const room = Math.floor(MAX_QUARANTINE_BYTES / 2);
+  entries = entries.concat(added.map((e) => (e.raw.length > room ? { ...e, raw: `${e.raw.slice(0, room)}…` } : e)));
+  let text = JSON.stringify({ v: 1, entries });
+  while (text.length > MAX_QUARANTINE_BYTES && entries.length > 1) {
+    entries = entries.slice(1);
+    text = JSON.stringify({ v: 1, entries });
+  }
+  return text;
+}
+
+/** Damaged entries set aside so far (newest last), for the Settings App's Data section. */
+export function readQuarantine(store: KeyValueStore): readonly QuarantineEntry[] {
+  const read = readItem(store, HISTORY_QUARANTINE_KEY);
+  if (read.value === undefined) return [];
+  const parsed = parseJson(read.value, 'history quarantine');
+  if (!parsed.ok || !isPlainObject(parsed.value) || !Array.isArray(parsed.value['entries'])) return [];
+  return (parsed.value['entries'] as unknown[]).filter(
+    (e): e is QuarantineEntry => isPlainObject(e) && typeof e['month'] === 'string' && typeof e['raw'] === 'string' && typeof e['reason'] === 'string' && typeof e['at'] === 'number',
+  );
+}
+
 /**
  * Validates records and works out the writes that would store the new ones, without writing, so
  * callers (push, import) can apply them together with their own writes in one writeAll.
- * Only the buckets of new records are touched.
+ *
+ * - Idempotent by id across all months: the same session again is "already stored" wherever it
+ *   is filed; a different session under a stored id is rejected with the reason (never kept
+ *   silently, never stored twice).
+ * - A damaged stored entry is set aside alone in the quarantine when its month is written (a month
+ *   that is not readable at all is set aside whole and the month starts again), so damage never
+ *   blocks a session; only a full month defers one (MAX_BUCKET_BYTES).
+ * - Months older than HISTORY_RETENTION_MONTHS before the newest month are dropped when a newer month is
+ *   written; a session older than that window is refused (it would be dropped at once).
  */
 export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[], now: number, path = 'records'): PreparedRecords {
   const rejected: IdReason[] = [];
   const deferred: IdReason[] = [];
+  const stored = scanStored(store);
   const byMonth = new Map<string, SessionRecord[]>();
-  const seen = new Set<string>();
+  const alreadyStored: string[] = [];
+  const incomingIds = new Map<string, SessionRecord>();
+  let newest = '';
+  stored.months.forEach((_v, month) => {
+    if (month > newest) newest = month;
+  });
+  const valids: SessionRecord[] = [];
   inputs.forEach((raw, index) => {
     const checked = validateRecord(raw, `${path}[${index}]`, now);
     if (!checked.ok) {
       rejected.push({ id: idOf(raw, `${path}[${index}]`), reason: describeProblems(checked.problems) });
       return;
     }
-    if (seen.has(checked.value.id)) return;
-    seen.add(checked.value.id);
+    valids.push(checked.value);
     const month = monthOf(checked.value);
-    const list = byMonth.get(month);
-    if (list === undefined) byMonth.set(month, [checked.value]);
-    else list.push(checked.value);
+    if (month > newest) newest = month;
   });
+  const oldestKept = newest === '' ? -Infinity : monthIndex(newest) - HISTORY_RETENTION_MONTHS + 1;
+  for (const record of valids) {
+    const earlier = incomingIds.get(record.id);
+    if (earlier !== undefined) {
+      if (!sameSession(earlier, record)) rejected.push({ id: record.id, reason: conflictReason(record.id, monthOf(earlier)) });
+      continue;
+    }
+    const known = stored.byId.get(record.id);
+    if (known !== undefined) {
+      const storedRecord = validateRecord(known.raw);
+      if (storedRecord.ok && sameSession(storedRecord.value, record)) alreadyStored.push(record.id);
+      else if (storedRecord.ok) rejected.push({ id: record.id, reason: conflictReason(record.id, known.month) });
+      else {
+        // The stored copy is damaged: it is set aside when its month is rewritten; store this one.
+        incomingIds.set(record.id, record);
+        pushTo(byMonth, monthOf(record), record);
+      }
+      continue;
+    }
+    const month = monthOf(record);
+    if (monthIndex(month) < oldestKept) {
+      rejected.push({ id: record.id, reason: `is from ${month}, older than the ${HISTORY_RETENTION_MONTHS} months of history the phone keeps` });
+      continue;
+    }
+    incomingIds.set(record.id, record);
+    pushTo(byMonth, month, record);
+  }
 
   const added: string[] = [];
-  const alreadyStored: string[] = [];
   const writes: Array<readonly [string, string | undefined]> = [];
+  const quarantined: QuarantineEntry[] = [];
   const counts = new Map<string, number>();
   byMonth.forEach((incoming, month) => {
-    const bucket = readBucket(store, month);
-    if (bucket.problem !== undefined) {
-      const reason = `${bucket.problem}; the session stays on the watch until this is repaired`;
+    const existing = stored.months.get(month);
+    const kept: SessionRecord[] = [];
+    if (existing !== undefined && existing.raw === undefined) {
+      const read = readItem(store, bucketKey(month));
+      quarantined.push({ month, at: now, raw: read.value === undefined ? '' : read.value, reason: existing.damaged === undefined ? 'unreadable' : existing.damaged });
+    } else if (existing !== undefined && existing.raw !== undefined) {
+      existing.raw.forEach((raw, index) => {
+        const checked = validateRecord(raw, `${bucketKey(month)}[${index}]`);
+        if (checked.ok && !incomingIds.has(checked.value.id)) kept.push(checked.value);
+        else if (!checked.ok) quarantined.push({ month, at: now, raw: safeText(raw), reason: shorten(describeProblems(checked.problems), 200) });
+      });
+    }
+    const merged = kept.concat(incoming).sort(byStart);
+    const text = JSON.stringify(merged);
+    if (utf8ByteLength(text) > MAX_BUCKET_BYTES) {
+      const reason = `phone storage for ${month} is full (at most ${MAX_BUCKET_BYTES / 1024} KiB a month); the session stays on the watch`;
       for (const r of incoming) deferred.push({ id: r.id, reason });
       return;
     }
-    const known = new Set(bucket.records.map((r) => r.id));
-    const fresh = incoming.filter((r) => !known.has(r.id));
-    for (const r of incoming) if (known.has(r.id)) alreadyStored.push(r.id);
-    if (fresh.length === 0) return;
-    const merged = bucket.records.concat(fresh).sort(byStart);
-    writes.push([bucketKey(month), JSON.stringify(merged)]);
+    writes.push([bucketKey(month), text]);
     counts.set(month, merged.length);
-    for (const r of fresh) added.push(r.id);
+    for (const r of incoming) added.push(r.id);
   });
-  if (writes.length > 0) writes.push([HISTORY_INDEX_KEY, indexWith(store, counts)]);
+  // Retention: a newer month pushes the oldest ones out.
+  const dropped: string[] = [];
+  if (writes.length > 0) {
+    stored.months.forEach((_v, month) => {
+      if (monthIndex(month) < oldestKept) {
+        writes.push([bucketKey(month), undefined]);
+        dropped.push(month);
+      }
+    });
+  }
+  if (quarantined.length > 0 && writes.length > 0) writes.push([HISTORY_QUARANTINE_KEY, quarantineWith(store, quarantined)]);
+  if (writes.length > 0) writes.push([HISTORY_INDEX_KEY, indexWith(store, counts, dropped)]);
   return { outcome: { added, alreadyStored, rejected, deferred }, writes };
+}
+
+function pushTo(map: Map<string, SessionRecord[]>, month: string, record: SessionRecord): void {
+  const list = map.get(month);
+  if (list === undefined) map.set(month, [record]);
+  else list.push(record);
+}
+
+function conflictReason(id: string, month: string): string {
+  return `a different session with id ${shorten(id)} is already stored (${month}); this copy was not stored`;
+}
+
+function safeText(raw: unknown): string {
+  try {
+    const text = JSON.stringify(raw);
+    return typeof text === 'string' ? text : String(raw);
+  } catch {
+    return String(raw);
+  }
 }
 
 /** Validates and stores records; if storage refuses, nothing is written and the new ones are deferred. */
@@ -202,9 +365,9 @@ function deferAll(added: readonly string[], alreadyStored: readonly string[], re
   return { added: [], alreadyStored, rejected, deferred: deferred.concat(added.map((id) => ({ id, reason }))) };
 }
 
-function indexWith(store: KeyValueStore, counts: ReadonlyMap<string, number>): string {
+function indexWith(store: KeyValueStore, counts: ReadonlyMap<string, number>, dropped: readonly string[] = []): string {
   const merged = new Map<string, number>();
-  for (const m of readIndex(store).months) merged.set(m.month, m.count);
+  for (const m of readIndex(store).months) if (dropped.indexOf(m.month) < 0) merged.set(m.month, m.count);
   counts.forEach((count, month) => merged.set(month, count));
   const months: MonthCount[] = [];
   merged.forEach((count, month) => months.push({ month, count }));
@@ -212,9 +375,9 @@ function indexWith(store: KeyValueStore, counts: ReadonlyMap<string, number>): s
   return JSON.stringify({ v: 1, months });
 }
 
+/** The id to name a refused record by: its own when the watch could match it (the one id rule), else its place. */
 function idOf(raw: unknown, fallback: string): string {
-  if (isPlainObject(raw) && typeof raw['id'] === 'string' && raw['id'].length > 0 && raw['id'].length <= 64) return raw['id'];
-  return fallback;
+  return isPlainObject(raw) && isSessionId(raw['id']) ? raw['id'] : fallback;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
 import { validateRoutines } from '../routine-validation';
 import type { ProblemList } from '../sync/checks';
+import { jsonByteLength } from '../sync/json';
+import { MAX_PLAN_BYTES } from '../sync/protocol';
 import { checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
 
 export const MAX_WEEKLY_TARGET = 14;
@@ -39,7 +41,7 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
   const customRoutines = readCustomRoutines(obj, path, problems);
   const assignedRoutineIds = readAssigned(obj, path, problems, customRoutines);
   if (problems.length > 0) return invalid(problems);
-  return valid({
+  const plan: TherapistPlan = {
     v: PLAN_VERSION,
     focusAreas: focusAreas as Area[],
     avoidAreas: avoidAreas as Area[],
@@ -47,7 +49,14 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
     assignedRoutineIds: assignedRoutineIds as string[],
     customRoutines: customRoutines as Routine[],
     updatedAt: updatedAt as number,
-  });
+  };
+  // The same bound the watch applies to the plan.get reply (core/sync/protocol), so a plan the
+  // phone saves is always one the watch takes.
+  const bytes = jsonByteLength(plan);
+  if (bytes > MAX_PLAN_BYTES) {
+    return invalid([{ path: '', message: `the plan is too large to send to the watch (${bytes} bytes; at most ${MAX_PLAN_BYTES}): shorten hints or remove a custom routine` }]);
+  }
+  return valid(plan);
 }
 
 function readAreas(obj: Record<string, unknown>, key: string, path: string, problems: ProblemList): Area[] | undefined {

@@ -4,7 +4,7 @@
 
 import type { SessionRecord } from '../model';
 import type { IdReason } from './protocol';
-import { MAX_PUSH_BYTES, PUSH_ENVELOPE_BYTES } from './protocol';
+import { MAX_PUSH_BYTES, MAX_RECORDS_PER_PUSH, PUSH_ENVELOPE_BYTES } from './protocol';
 import { jsonByteLength } from './json';
 import type { RecentEntry } from './recent-history';
 import { addRecent, markRecent, summarize } from './recent-history';
@@ -60,16 +60,26 @@ export function enqueueRecord(state: OutboxState, record: SessionRecord): Outbox
   return { ...state, pending: state.pending.concat([entry]), recent: addRecent(state.recent, summarize(record)) };
 }
 
+/** A record the watch knows the phone would refuse: kept as refused, with the reason, idempotently. */
+export function enqueueRefused(state: OutboxState, record: SessionRecord, reason: string, now: number): OutboxState {
+  if (isQueued(state, record.id)) return state;
+  const entry: RejectedEntry = { id: record.id, record: record as unknown as Readonly<Record<string, unknown>>, reason, rejectedAt: now };
+  return { ...state, rejected: state.rejected.concat([entry]), recent: addRecent(state.recent, { ...summarize(record), sync: 'rejected', reason }) };
+}
+
 /**
- * The oldest pending records whose request stays within `maxBytes`. A batch always holds the
- * first pending record when there is one, so an outbox can never get stuck behind a large record
- * (valid records are at most MAX_RECORD_BYTES, well under MAX_PUSH_BYTES).
+ * The oldest pending records whose request stays within both of the phone's limits: `maxBytes`
+ * and MAX_RECORDS_PER_PUSH records (the same constants parsePushParams enforces, so a batch the
+ * watch builds is never a request the phone refuses). A batch always holds the first pending
+ * record when there is one, so an outbox can never get stuck behind a large record (valid records
+ * are at most MAX_RECORD_BYTES, well under MAX_PUSH_BYTES).
  */
 export function selectBatch(state: OutboxState, maxBytes: number = MAX_PUSH_BYTES): Batch {
   const ids: string[] = [];
   const records: Readonly<Record<string, unknown>>[] = [];
   let bytes = PUSH_ENVELOPE_BYTES;
   for (const entry of state.pending) {
+    if (records.length >= MAX_RECORDS_PER_PUSH) break;
     const size = jsonByteLength(entry.record) + (records.length > 0 ? 1 : 0);
     if (records.length > 0 && bytes + size > maxBytes) break;
     ids.push(entry.id);

@@ -11,11 +11,13 @@
 import type { SessionRecord } from '../model';
 import type { IdReason } from './protocol';
 import { MAX_PUSH_BYTES } from './protocol';
-import { MAX_ID_LENGTH } from './record-validation';
+import { MAX_ID_LENGTH, isSessionId, validateRecord } from './record-validation';
+import { describeProblems } from '../result';
+import { shorten } from './json';
 import type { KeyValueStore } from './store';
 import { errorText, listKeys, readItem, writeAll } from './store';
 import type { Batch, OutboxState, RejectedEntry } from './outbox-state';
-import { applyAck, emptyOutbox, enqueueRecord, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
+import { applyAck, emptyOutbox, enqueueRecord, enqueueRefused, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
 import { decodeOutbox } from './outbox-codec';
 import type { RecentEntry } from './recent-history';
 
@@ -86,10 +88,20 @@ function update(store: KeyValueStore, change: (state: OutboxState) => OutboxStat
   return loaded.problem === undefined ? { ok: true } : { ok: true, problem: loaded.problem };
 }
 
-/** Queues a finished session. Idempotent by id: enqueuing the same session twice keeps one. */
-export function enqueue(store: KeyValueStore, record: SessionRecord): OutboxResult {
-  if (typeof record.id !== 'string' || record.id.length === 0 || record.id.length > MAX_ID_LENGTH) {
-    return { ok: false, error: `session id must be 1-${MAX_ID_LENGTH} characters` };
+/**
+ * Queues a finished session. Idempotent by id: enqueuing the same session twice keeps one. The
+ * record is checked with the phone's own validator first: one the phone would refuse is kept
+ * straight away among the refused ones with the reason (shown in History, retry or discard),
+ * never sent in a loop and never lost.
+ */
+export function enqueue(store: KeyValueStore, record: SessionRecord, now = 0): OutboxResult {
+  if (!isSessionId(record.id)) {
+    return { ok: false, error: `session id must be 1-${MAX_ID_LENGTH} visible ASCII characters` };
+  }
+  const checked = validateRecord(record);
+  if (!checked.ok) {
+    const reason = `the phone would refuse it: ${shorten(describeProblems(checked.problems), 200)}`;
+    return update(store, (state) => enqueueRefused(state, record, reason, now));
   }
   return update(store, (state) => enqueueRecord(state, record));
 }

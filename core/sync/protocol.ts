@@ -20,11 +20,11 @@ import type { TherapistPlan } from '../model';
 import type { Problem, Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
 import type { ProblemList } from './checks';
-import { PRINTABLE_ID, PRINTABLE_ID_MESSAGE, checkKnownKeys, checkString, expectObject, readArray, readString, readVersion } from './checks';
+import { checkKnownKeys, expectObject, readArray, readString, readVersion } from './checks';
 import { hasOwn, jsonByteLength } from './json';
 import type { StampedSettings } from '../settings-validation';
 import { validateStampedSettings } from '../settings-validation';
-import { MAX_ID_LENGTH, MAX_RECORD_BYTES } from './record-validation';
+import { MAX_RECORD_BYTES, isSessionId } from './record-validation';
 
 export const PROTOCOL_VERSION = 1;
 export const METHOD_SESSIONS_PUSH = 'sessions.push';
@@ -42,8 +42,14 @@ export const PUSH_ENVELOPE_BYTES = jsonByteLength({ v: PROTOCOL_VERSION, records
 export const MAX_RECORDS_PER_PUSH = 50;
 /** A reply names at most the ids of one request; reasons are cut to keep replies small. */
 export const MAX_REASON_LENGTH = 300;
-/** Plans carry custom routines; 64 KB is roughly 20 routines of 30 steps with long hints. */
+/** Plans carry custom routines; the watch refuses a plan.get reply larger than this. */
 export const MAX_PLAN_REPLY_BYTES = 64 * 1024;
+/**
+ * The largest plan (as JSON) the phone may save: the reply adds `{"plan":…,"prefs":…}` around it
+ * (prefs are ~150 bytes), so a saved plan always fits the reply the watch accepts. validatePlan
+ * enforces it, so the Settings App refuses an over-limit plan when it is saved, with the reason.
+ */
+export const MAX_PLAN_BYTES = MAX_PLAN_REPLY_BYTES - 1024;
 
 export const ERROR_CODES = ['bad-request', 'unsupported-version', 'too-large', 'unknown-method', 'storage', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -141,10 +147,9 @@ export function parsePushReply(input: unknown): Validated<PushReply> {
   const list = readArray(obj, 'accepted', '', problems, MAX_RECORDS_PER_PUSH);
   const accepted: string[] = [];
   if (list !== undefined) {
-    list.forEach((id, index) => {
-      const checked = checkString(id, joinPath('accepted', index), problems, { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE });
-      if (checked !== undefined) accepted.push(checked);
-    });
+    // An id the watch could never have sent (the one id rule) names none of its records: it is
+    // skipped, and the rest of the reply still counts, so one odd entry never costs the others.
+    for (const id of list) if (isSessionId(id)) accepted.push(id);
   }
   const rejected = readIdReasons(obj, 'rejected', problems, true);
   const deferred = Object.prototype.hasOwnProperty.call(obj, 'deferred') ? readIdReasons(obj, 'deferred', problems, false) : [];
@@ -161,9 +166,9 @@ function readIdReasons(obj: Record<string, unknown>, key: string, problems: Prob
     const at = joinPath(key, index);
     const entry = expectObject(raw, at, problems);
     if (entry === undefined) return;
-    const id = readString(entry, 'id', at, problems, { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE });
+    if (!isSessionId(entry['id'])) return;
     const reason = readString(entry, 'reason', at, problems, { max: 100_000 });
-    if (id !== undefined && reason !== undefined) out.push({ id, reason: clip(reason) });
+    if (reason !== undefined) out.push({ id: entry['id'], reason: clip(reason) });
   });
   return out;
 }

@@ -26,13 +26,18 @@ import { jsonByteLength } from './json';
 import { migrateRecord } from './record-migration';
 
 export const MAX_ID_LENGTH = 64;
+/** Above ROUTINE_LIMITS.nameMaxLength (40) so records from older apps still read; same character rule. */
 export const MAX_ROUTINE_NAME_LENGTH = 60;
 export const MAX_RECORD_STEPS = 30;
 export const MAX_RECORD_CHECK_INS = 30;
-/** Nothing before Knead existed; catches clocks that were never set (1970, 2000). */
+/**
+ * Nothing before Knead existed, so a record starting earlier came from a clock that was never set
+ * (1970, 2000, the 2019 firmware default). Such a record is still stored, flagged `clockSuspect`.
+ */
 export const EARLIEST_START_MS = Date.UTC(2020, 0, 1);
-export const MAX_SESSION_MS = 3 * 60 * 60 * 1000;
-/** Watch and phone clocks may disagree; beyond a day the record's clock was simply wrong. */
+/** Bound of one step's planned time in a record (routines allow far less). */
+export const MAX_STEP_MS = 3 * 60 * 60 * 1000;
+/** Watch and phone clocks may disagree; beyond a day the record's clock was simply wrong (flagged, kept). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 export const MIN_TZ_OFFSET_MIN = -720;
 export const MAX_TZ_OFFSET_MIN = 840;
@@ -46,21 +51,33 @@ export const MAX_RECORD_BYTES = 8 * 1024;
 
 const RECORD_KEYS = [
   'v', 'id', 'routineId', 'routineName', 'startedAt', 'endedAt', 'tzOffsetMin', 'status', 'steps',
-  'painStepIndex', 'checkIn', 'notes',
+  'painStepIndex', 'checkIn', 'notes', 'pausedMs', 'clockSuspect',
 ] as const;
 const STEP_KEYS = ['area', 'side', 'plannedMs', 'doneMs', 'skipped'] as const;
 const CHECK_IN_KEYS = ['area', 'tightness', 'newSoreness', 'sidesDiffer', 'pain'] as const;
 
-const ID_RULE = { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE };
+/** The one rule for a session id, used by the validator, the watch's outbox and the protocol parser. */
+export const ID_RULE = { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE } as const;
 
-export interface RecordValidationOptions {
-  /** The checker's clock (UTC ms); records starting more than a day after it are refused. */
-  readonly now?: number;
+/** True when `id` is a session id both ends accept. */
+export function isSessionId(id: unknown): id is string {
+  return typeof id === 'string' && id.length >= ID_RULE.min && id.length <= ID_RULE.max && ID_RULE.pattern.test(id);
 }
 
 /**
- * Validates (and first migrates) a session record. Returns a fresh object holding only the known
- * fields, so prototype tricks in the input ("__proto__" keys) never reach storage.
+ * Whether the record's clock looks wrong: before Knead existed, or more than a day ahead of the
+ * checker's clock. Not a reason to refuse it (the session happened; the person can still see it).
+ */
+export function isClockSuspect(startedAt: number, now?: number): boolean {
+  return startedAt < EARLIEST_START_MS || (now !== undefined && startedAt > now + MAX_FUTURE_MS);
+}
+
+/**
+ * Validates (and first migrates) a session record: the one definition of a valid record, used by
+ * the watch before queueing and by the phone before storing. Returns a fresh object holding only
+ * the known fields, so prototype tricks in the input ("__proto__" keys) never reach storage. A
+ * record whose clock looks wrong (see isClockSuspect; `now` is the checker's clock) is valid and
+ * comes back flagged `clockSuspect: true`.
  */
 export function validateRecord(input: unknown, path = '', now?: number): Validated<SessionRecord> {
   const migrated = migrateRecord(input, path);
@@ -78,16 +95,15 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
   const routineName = readString(obj, 'routineName', path, problems, {
     min: 1, max: MAX_ROUTINE_NAME_LENGTH, pattern: NO_CONTROL, patternMessage: NO_CONTROL_MESSAGE,
   });
-  const latestStart = now === undefined ? Number.MAX_SAFE_INTEGER : now + MAX_FUTURE_MS;
-  const startedAt = readInteger(obj, 'startedAt', path, problems, EARLIEST_START_MS, Number.MAX_SAFE_INTEGER);
-  if (startedAt !== undefined && startedAt > latestStart) {
-    problems.push({ path: joinPath(path, 'startedAt'), message: 'is more than a day in the future; check the watch clock' });
-  }
+  const startedAt = readInteger(obj, 'startedAt', path, problems, 0, Number.MAX_SAFE_INTEGER);
   const endedAt = readInteger(obj, 'endedAt', path, problems, 0, Number.MAX_SAFE_INTEGER);
-  if (startedAt !== undefined && endedAt !== undefined) {
-    if (endedAt < startedAt) problems.push({ path: joinPath(path, 'endedAt'), message: 'must not be before startedAt' });
-    else if (endedAt - startedAt > MAX_SESSION_MS) problems.push({ path: joinPath(path, 'endedAt'), message: 'must be at most 3 hours after startedAt' });
+  // No upper bound on the span: a session paused overnight, or with every step extended, is
+  // recorded as it happened (pausedMs says how much of the span was a pause).
+  if (startedAt !== undefined && endedAt !== undefined && endedAt < startedAt) {
+    problems.push({ path: joinPath(path, 'endedAt'), message: 'must not be before startedAt' });
   }
+  const pausedMs = readOptionalPausedMs(obj, path, problems, startedAt, endedAt);
+  const flagged = readOptionalTrue(obj, 'clockSuspect', path, problems);
   const tzOffsetMin = readInteger(obj, 'tzOffsetMin', path, problems, MIN_TZ_OFFSET_MIN, MAX_TZ_OFFSET_MIN);
   const status = readEnum(obj, 'status', path, problems, SESSION_STATUSES);
   const steps = readSteps(obj, path, problems);
@@ -109,6 +125,8 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
     ...(painStepIndex === undefined ? {} : { painStepIndex }),
     checkIn: checkIn as AreaCheckIn[],
     notes: notes as PresetNote[],
+    ...(pausedMs === undefined ? {} : { pausedMs }),
+    ...(flagged === true || isClockSuspect(startedAt as number, now) ? { clockSuspect: true as const } : {}),
   };
   const bytes = jsonByteLength(record);
   if (bytes > MAX_RECORD_BYTES) {
@@ -129,8 +147,8 @@ function readSteps(obj: Record<string, unknown>, path: string, problems: Problem
     checkKnownKeys(step, STEP_KEYS, at, problems);
     const area = readEnum(step, 'area', at, problems, AREAS);
     const side = readEnum(step, 'side', at, problems, SIDES);
-    const plannedMs = readInteger(step, 'plannedMs', at, problems, 0, MAX_SESSION_MS);
-    const doneMs = readInteger(step, 'doneMs', at, problems, 0, MAX_SESSION_MS);
+    const plannedMs = readInteger(step, 'plannedMs', at, problems, 0, MAX_STEP_MS);
+    const doneMs = readInteger(step, 'doneMs', at, problems, 0, MAX_STEP_MS + STEP_EXTENSION_ALLOWANCE_MS);
     const skipped = readBoolean(step, 'skipped', at, problems);
     if (plannedMs !== undefined && doneMs !== undefined && doneMs > plannedMs + STEP_EXTENSION_ALLOWANCE_MS) {
       problems.push({ path: joinPath(at, 'doneMs'), message: `must be at most plannedMs + ${STEP_EXTENSION_ALLOWANCE_MS / 1000} s` });
@@ -140,6 +158,25 @@ function readSteps(obj: Record<string, unknown>, path: string, problems: Problem
     }
   });
   return problems.length === before ? steps : undefined;
+}
+
+function readOptionalPausedMs(
+  obj: Record<string, unknown>,
+  path: string,
+  problems: ProblemList,
+  startedAt: number | undefined,
+  endedAt: number | undefined,
+): number | undefined {
+  if (!Object.prototype.hasOwnProperty.call(obj, 'pausedMs') || obj['pausedMs'] === undefined) return undefined;
+  const span = startedAt !== undefined && endedAt !== undefined && endedAt >= startedAt ? endedAt - startedAt : Number.MAX_SAFE_INTEGER;
+  return readInteger(obj, 'pausedMs', path, problems, 0, span);
+}
+
+function readOptionalTrue(obj: Record<string, unknown>, key: string, path: string, problems: ProblemList): true | undefined {
+  if (!Object.prototype.hasOwnProperty.call(obj, key) || obj[key] === undefined) return undefined;
+  if (obj[key] === true) return true;
+  problems.push({ path: joinPath(path, key), message: 'must be true when present' });
+  return undefined;
 }
 
 function readPainStepIndex(

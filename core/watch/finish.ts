@@ -20,7 +20,7 @@ export interface SaveOutcome {
 export function saveFinished(store: KeyValueStore, record: SessionRecord, checkIns: unknown = [], notes: unknown = []): SaveOutcome {
   const checked = withCheckIn(record, checkIns, notes);
   const final = checked.ok ? checked.value : record;
-  const queued = enqueue(store, final);
+  const queued = enqueue(store, final, final.endedAt);
   if (!queued.ok) return { record: final, queued: false, error: queued.error };
   writeAll(store, [[KEYS.lastSummary, JSON.stringify(final)]]);
   clearSession(store);

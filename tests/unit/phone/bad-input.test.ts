@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { importAll } from '../../../core/phone/export-import';
-import { bucketKey, pushSessions } from '../../../core/phone/history-store';
+import { pushSessions } from '../../../core/phone/history-store';
 import { saveNote } from '../../../core/phone/notes';
 import { acceptPlanOnWatch, savePlan } from '../../../core/phone/plan-store';
 import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
@@ -90,8 +90,6 @@ interface Case {
   readonly expected: string;
 }
 
-const MONTH = '2026-11';
-
 const CASES: readonly Case[] = [
   // sessions.push requests (side service)
   { name: 'push params are a string', setup: phoneWithData, act: (s) => push(s, 'hello'), expected: 'bad-request: params must be an object' },
@@ -108,24 +106,22 @@ const CASES: readonly Case[] = [
   { name: 'record with a 10 KB routine name', setup: phoneWithData, act: pushRecord({ routineName: 'n'.repeat(10_000) }), expected: 'rejected r1: records[0].routineName must be at most 60 characters (got 10000)' },
   { name: 'record with a 10 KB extra field', setup: phoneWithData, act: pushRecord({ blob: 'b'.repeat(10_000) }), expected: 'rejected r1: records[0].blob is not a known field' },
   { name: 'imported record with a 1 MB routine name', setup: phoneWithData, act: importText(exportDoc({ records: [rawRecord({ id: 'big', routineName: MB })] })), expected: 'imported: {"added":0,"skipped":0,"rejected":[{"id":"big","reason":"records[0].routineName must be at most 60 characters (got 1000000)"}],"notesAdded":0,"notesSkipped":0,"plan":"none","prefs":"none"}' },
-  { name: 'record with NaN start', setup: phoneWithData, act: pushRecord({ startedAt: Number.NaN }), expected: `rejected r1: records[0].startedAt must be an integer between ${Date.UTC(2020, 0, 1)} and ${Number.MAX_SAFE_INTEGER}` },
-  { name: 'record with start as a string', setup: phoneWithData, act: pushRecord({ startedAt: '2026-11-10' }), expected: `rejected r1: records[0].startedAt must be an integer between ${Date.UTC(2020, 0, 1)} and ${Number.MAX_SAFE_INTEGER}` },
+  { name: 'record with NaN start', setup: phoneWithData, act: pushRecord({ startedAt: Number.NaN }), expected: `rejected r1: records[0].startedAt must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}` },
+  { name: 'record with start as a string', setup: phoneWithData, act: pushRecord({ startedAt: '2026-11-10' }), expected: `rejected r1: records[0].startedAt must be an integer between 0 and ${Number.MAX_SAFE_INTEGER}` },
   { name: 'record from a newer app', setup: phoneWithData, act: pushRecord({ v: 2 }), expected: 'rejected r1: records[0] record version 2 is newer than this app understands (1); update Knead' },
-  { name: 'record starting next week', setup: phoneWithData, act: pushRecord({ startedAt: NOW + 7 * DAY_MS, endedAt: NOW + 7 * DAY_MS + 1000 }), expected: 'rejected r1: records[0].startedAt is more than a day in the future; check the watch clock' },
   { name: 'record id "__proto__" with a bad status', setup: phoneWithData, act: pushRecord({ id: '__proto__', status: 'done' }), expected: 'rejected __proto__: records[0].status must be one of: completed, stopped, pain' },
   { name: 'record with a "__proto__" key', setup: phoneWithData, act: (s) => push(s, makePushParams([JSON.parse('{"__proto__":{"admin":true},"id":"p1"}')])), expected: 'rejected p1: records[0].__proto__ is not a known field; records[0].v is required; records[0].routineId is required; records[0].routineName is required; records[0].startedAt is required; records[0].endedAt is required; records[0].tzOffsetMin is required; records[0].status is required; records[0].steps is required; records[0].checkIn is required; records[0].notes is required' },
   { name: 'record with an unknown preset note', setup: phoneWithData, act: pushRecord({ notes: ['<script>'] }), expected: 'rejected r1: records[0].notes[0] must be one of: felt-good, still-tight, more-sore-than-usual, less-sore-than-usual, slept-badly, long-desk-day, after-exercise' },
-  { name: 'record id with spaces', setup: phoneWithData, act: pushRecord({ id: 'a b' }), expected: 'rejected a b: records[0].id must use only visible ASCII characters (no spaces)' },
+  // Named by its place, not its id: the watch only reads ids that pass the one id rule.
+  { name: 'record id with spaces', setup: phoneWithData, act: pushRecord({ id: 'a b' }), expected: 'rejected records[0]: records[0].id must use only visible ASCII characters (no spaces)' },
   // phone storage that cannot be written safely
   { name: 'phone storage from a newer app', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: '2' }), act: (s) => push(s, makePushParams([RECORD])), expected: 'storage: phone storage version 2 is newer than this app understands (1); update Knead' },
   { name: 'phone storage version unreadable', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: 'abc' }), act: (s) => push(s, makePushParams([RECORD])), expected: "storage: phone storage version 'abc' is unreadable; nothing was changed" },
-  { name: 'month bucket is not JSON', setup: () => new MemoryStore({ [bucketKey(MONTH)]: '[{"v":1,"id"', [STORAGE_VERSION_KEY]: '1' }), act: (s) => push(s, makePushParams([RECORD])), expected: `deferred ${RECORD.id}: phone storage for 2026-11 (history:2026-11) is not valid JSON; the session stays on the watch until this is repaired` },
-  { name: 'month bucket is an object', setup: () => new MemoryStore({ [bucketKey(MONTH)]: '{}', [STORAGE_VERSION_KEY]: '1' }), act: (s) => push(s, makePushParams([RECORD])), expected: `deferred ${RECORD.id}: phone storage for 2026-11 (history:2026-11) is not a list; the session stays on the watch until this is repaired` },
   { name: 'unknown request method', setup: phoneWithData, act: () => text(parseRequest({ method: '__proto__' })), expected: "method '__proto__' is not a known method (expected sessions.push or plan.get)" },
   // replies arriving on the watch
   { name: 'push reply truncated to a string', setup: watchWithOutbox, act: watchReply('{"accepted":["a"'), expected: 'must be a reply object' },
   { name: 'push reply with wrong types', setup: watchWithOutbox, act: watchReply({ accepted: 'all', rejected: [] }), expected: 'accepted must be a list' },
-  { name: 'push reply with a 1 MB id', setup: watchWithOutbox, act: watchReply({ accepted: [MB], rejected: [] }), expected: 'accepted[0] must be at most 64 characters (got 1000000)' },
+  { name: 'push reply with a 1 MB id', setup: watchWithOutbox, act: watchReply({ accepted: [MB], rejected: [] }), expected: 'ok' }, // an id no record can have names nothing: skipped
   { name: 'push reply is an error', setup: watchWithOutbox, act: watchReply({ error: { code: 'storage', message: 'disk full' } }), expected: 'phone replied with error storage: disk full' },
   { name: 'push reply naming unknown ids', setup: watchWithOutbox, act: watchReply({ accepted: ['someone-else'], rejected: [{ id: 'nobody', reason: 'x' }] }), expected: 'ok' },
   { name: 'outbox storage corrupt and disk read-only', setup: () => { const s = new MemoryStore({ [OUTBOX_KEY]: '{"v":1,"pending":[{"id":' }); s.failWrites = true; return s; }, act: (s) => { const r = enqueue(s, RECORD); return r.ok ? 'ok' : r.error; }, expected: 'outbox storage is not valid JSON; could not set it aside (could not save outbox.quarantine.1: storage write failed), so nothing was changed' },

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../core/model';
-import { HISTORY_INDEX_KEY, bucketKey, monthOf, pushSessions, readHistory, readIndex } from '../../../core/phone/history-store';
+import { HISTORY_INDEX_KEY, MAX_BUCKET_BYTES, bucketKey, monthOf, pushSessions, readHistory, readIndex, readQuarantine } from '../../../core/phone/history-store';
 import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
 import { MemoryStore } from '../../fixtures/memory-store';
-import { BASE_START, DAY_MS, makeRecord, makeRecords } from '../../fixtures/records';
+import { BASE_START, DAY_MS, makeRecord, makeRecords, makeStep } from '../../fixtures/records';
 
 const NOW = BASE_START + 200 * DAY_MS;
 
@@ -53,20 +53,66 @@ describe('history store', () => {
     expect(store.writes.map((w) => w.key)).toEqual([bucketKey('2026-12'), HISTORY_INDEX_KEY]);
   });
 
-  it('pushSessions - a damaged month is reported, kept as it was, and its sessions stay on the watch', () => {
+  it('pushSessions - an unreadable month is set aside in the quarantine whole and the new session is stored', () => {
     const store = new MemoryStore({ [bucketKey('2026-11')]: '[{"v":1,', [STORAGE_VERSION_KEY]: '1' });
-    const older = makeRecord({ startedAt: Date.UTC(2026, 9, 5, 9) });
-    pushSessions(store, makePushParams([older]), NOW);
     const record = makeRecord();
     const reply = pushSessions(store, makePushParams([record]), NOW);
-    expect(reply).toMatchObject({ accepted: [], rejected: [] });
-    expect('deferred' in reply && reply.deferred?.[0]?.reason).toBe(
-      'phone storage for 2026-11 (history:2026-11) is not valid JSON; the session stays on the watch until this is repaired',
-    );
-    expect(store.getItem(bucketKey('2026-11'))).toBe('[{"v":1,');
-    const history = readHistory(store);
-    expect(history.records.map((r) => r.id)).toEqual([older.id]);
-    expect(history.problems).toHaveLength(1);
+    expect(reply).toEqual({ accepted: [record.id], rejected: [] });
+    expect(readHistory(store)).toEqual({ records: [record], problems: [] });
+    expect(readQuarantine(store)).toEqual([{ month: '2026-11', at: NOW, raw: '[{"v":1,', reason: 'phone storage for 2026-11 is not valid JSON' }]);
+  });
+
+  it('pushSessions - one unreadable session in a month is quarantined alone; its neighbours and later months are stored', () => {
+    const neighbour = makeRecord({ minutesAfterBase: 60 });
+    const broken = { ...makeRecord({ minutesAfterBase: 120 }), tzOffsetMin: 9999 };
+    const store = new MemoryStore({ [bucketKey('2026-11')]: JSON.stringify([neighbour, broken]), [STORAGE_VERSION_KEY]: '1' });
+    const sameMonth = makeRecord();
+    const laterMonth = makeRecord({ startedAt: Date.UTC(2027, 1, 3, 9) });
+    expect(pushSessions(store, makePushParams([sameMonth, laterMonth]), NOW)).toEqual({ accepted: [sameMonth.id, laterMonth.id], rejected: [] });
+    expect(readHistory(store)).toEqual({ records: [sameMonth, neighbour, laterMonth], problems: [] });
+    const quarantine = readQuarantine(store);
+    expect(quarantine.map((q) => [q.month, JSON.parse(q.raw).id as string])).toEqual([['2026-11', broken.id]]);
+  });
+
+  it('pushSessions - the same session id filed in another month is already stored, not stored twice', () => {
+    const store = new MemoryStore();
+    const record = makeRecord();
+    pushSessions(store, makePushParams([record]), NOW);
+    // The same id with a start in December (its content differs, so it is a different session).
+    const moved = { ...record, startedAt: Date.UTC(2026, 11, 5, 9), endedAt: Date.UTC(2026, 11, 5, 9) + 180_000 };
+    const reply = pushSessions(store, makePushParams([moved]), NOW);
+    expect(reply).toEqual({ accepted: [], rejected: [{ id: record.id, reason: `a different session with id ${record.id} is already stored (2026-11); this copy was not stored` }] });
+    expect(readHistory(store).records).toEqual([record]);
+    // The identical session again (e.g. a lost acknowledgement) is accepted and changes nothing.
+    const before = store.snapshot();
+    expect(pushSessions(store, makePushParams([record]), NOW)).toEqual({ accepted: [record.id], rejected: [] });
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('pushSessions - one push holding two different sessions under one id stores the first and refuses the second with the reason', () => {
+    const store = new MemoryStore();
+    const record = makeRecord();
+    const twin = { ...record, status: 'stopped' as const };
+    const reply = pushSessions(store, makePushParams([record, twin]), NOW);
+    expect('accepted' in reply && reply.accepted).toEqual([record.id]);
+    expect('rejected' in reply && reply.rejected[0]?.reason).toMatch(/^a different session with id/);
+    expect(readHistory(store).records).toEqual([record]);
+  });
+
+  it('pushSessions - a month is bounded in bytes: a full month defers with a plain reason and keeps what it has', () => {
+    const store = new MemoryStore();
+    const big = (i: number): SessionRecord => makeRecord({ startedAt: BASE_START + i * 60_000, steps: Array.from({ length: 30 }, () => makeStep()) });
+    const batch: SessionRecord[] = [];
+    for (let i = 0; i < 200; i += 1) batch.push(big(i));
+    const reply = pushSessions(store, makePushParams(batch.slice(0, 5)), NOW);
+    expect('accepted' in reply && reply.accepted).toHaveLength(5);
+    let deferredReason = '';
+    for (let i = 5; i < 200 && deferredReason === ''; i += 5) {
+      const r = pushSessions(store, makePushParams(batch.slice(i, i + 5)), NOW);
+      if ('deferred' in r && r.deferred !== undefined && r.deferred[0] !== undefined) deferredReason = r.deferred[0].reason;
+    }
+    expect(deferredReason).toBe(`phone storage for 2026-11 is full (at most ${MAX_BUCKET_BYTES / 1024} KiB a month); the session stays on the watch`);
+    for (const w of store.writes) expect(w.bytes).toBeLessThanOrEqual(MAX_BUCKET_BYTES + 100);
   });
 
   it('pushSessions - a full disk defers everything and leaves storage unchanged', () => {

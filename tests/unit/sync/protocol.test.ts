@@ -59,7 +59,8 @@ describe('protocol', () => {
   });
 
   it('protocol - a malformed push reply is refused with paths', () => {
-    expect(text(parsePushReply({ accepted: [1], rejected: [{ id: 'b' }] }))).toBe('accepted[0] must be a string; rejected[0].reason is required');
+    expect(text(parsePushReply({ accepted: [1], rejected: [{ id: 'b' }] }))).toBe('rejected[0].reason is required');
+    expect(text(parsePushReply({ accepted: 'all', rejected: [] }))).toBe('accepted must be a list');
     expect(text(parsePushReply(null))).toBe('must be a reply object');
   });
 
