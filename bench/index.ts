@@ -1,13 +1,14 @@
 // Runs every bench module and prints one table. Add a module by adding its function here.
 
 import { engineBench } from './engine';
+import { memoryBench } from './memory';
 import { syncBench } from './sync';
 import { syncLinkBench } from './sync-link';
 import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -127,20 +127,28 @@ function sizeRows(): BenchRow[] {
   return rows.concat(targetRows(group.device));
 }
 
+/**
+ * A copy of the built group (in a temporary dist folder, which the caller removes) with one extra
+ * page listed in app.json: the bare baseline, page/bare/index.page.
+ */
+export function copyWithBarePage(source: string = join(DIST, 'device-js', GROUP)): string {
+  const dist = mkdtempSync(join(tmpdir(), 'knead-bench-'));
+  const group = join(dist, GROUP);
+  cpSync(source, group, { recursive: true });
+  cpSync(join(group, 'device', 'page', 'home'), join(group, 'device', 'page', 'bare'), { recursive: true });
+  writeFileSync(join(group, 'device', 'page', 'bare', 'index.page.js'), BARE_PAGE);
+  const appJsonPath = join(group, 'device', 'app.json');
+  const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8')) as { module: { page: { pages: string[] } } };
+  appJson.module.page.pages.push('page/bare/index.page');
+  writeFileSync(appJsonPath, JSON.stringify(appJson));
+  return dist;
+}
+
 async function quickJsRows(): Promise<BenchRow[]> {
   const source = join(DIST, 'device-js', GROUP);
   if (!existsSync(source)) return [];
-  // A copy of the built group with one extra page: the bare baseline, listed in app.json.
-  const dist = mkdtempSync(join(tmpdir(), 'knead-bench-'));
+  const dist = copyWithBarePage(source);
   try {
-    const group = join(dist, GROUP);
-    cpSync(source, group, { recursive: true });
-    cpSync(join(group, 'device', 'page', 'home'), join(group, 'device', 'page', 'bare'), { recursive: true });
-    writeFileSync(join(group, 'device', 'page', 'bare', 'index.page.js'), BARE_PAGE);
-    const appJsonPath = join(group, 'device', 'app.json');
-    const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8')) as { module: { page: { pages: string[] } } };
-    appJson.module.page.pages.push('page/bare/index.page');
-    writeFileSync(appJsonPath, JSON.stringify(appJson));
     const times = new Map<string, number[]>();
     await checkWithQuickJs([PROFILE], dist); // warm-up
     for (let run = 0; run < RUNS; run += 1) {

@@ -48,6 +48,80 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** The built device files of one group as the platform bundle reads them (binary as base64). */
+function deviceFiles(groupDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const full of listFiles(groupDir)) {
+    const rel = relative(groupDir, full).split('\\').join('/');
+    if (!rel.startsWith('device/') || rel.endsWith('.png')) continue;
+    if (rel.endsWith('.js') || rel.endsWith('.json')) files[rel] = readFileSync(full, 'utf8');
+    else files[`b64:${rel}`] = readFileSync(full).toString('base64');
+  }
+  return files;
+}
+
+export type ScenarioStep = { readonly launch: string } | { readonly click: string } | { readonly advance: number };
+
+export interface ScenarioSample {
+  readonly step: ScenarioStep;
+  /** QuickJS's memory_used_size after the step (and its promise jobs) ran. */
+  readonly memoryUsed: number;
+  readonly page: string | null;
+  readonly texts: readonly string[];
+  readonly buzzes: number;
+  readonly errors: readonly string[];
+}
+
+export interface ScenarioRun {
+  /** memory_used_size once the platform and the build's files are loaded, before any step. */
+  readonly bootMemory: number;
+  readonly samples: readonly ScenarioSample[];
+}
+
+/**
+ * Runs `steps` one at a time in one fresh QuickJS context (link down) and samples the heap
+ * (QuickJS's own accounting, JS_ComputeMemoryUsage) after each: what the bench's memory rows read.
+ */
+export async function runQuickJsScenario(profile: string, steps: readonly ScenarioStep[], distDir: string = DEFAULT_DIST): Promise<ScenarioRun> {
+  const QuickJS = await getQuickJS();
+  const bundle = await platformBundle();
+  const files = deviceFiles(distGroupDir(profile, distDir));
+  const vm = QuickJS.newContext();
+  const memoryUsed = (): number => {
+    const handle = vm.runtime.computeMemoryUsage();
+    const usage = vm.dump(handle) as { memory_used_size: number };
+    handle.dispose();
+    return usage.memory_used_size;
+  };
+  try {
+    const filesHandle = vm.newString(JSON.stringify(files));
+    vm.setProp(vm.global, '__filesJson', filesHandle);
+    filesHandle.dispose();
+    vm.unwrapResult(vm.evalCode('globalThis.__files = JSON.parse(__filesJson); delete globalThis.__filesJson;', 'files.js')).dispose();
+    vm.unwrapResult(vm.evalCode(bundle, 'sim-platform.js')).dispose();
+    vm.unwrapResult(vm.evalCode(`__knead_sim_start(${JSON.stringify(profile)})`, 'start.js')).dispose();
+    const bootMemory = memoryUsed();
+    const samples: ScenarioSample[] = [];
+    for (const step of steps) {
+      vm.unwrapResult(vm.evalCode(`__knead_sim_step(${JSON.stringify(JSON.stringify(step))})`, 'step.js')).dispose();
+      for (let guard = 0; guard < 10_000; guard += 1) {
+        vm.runtime.executePendingJobs();
+        const done = vm.unwrapResult(vm.evalCode('__knead_sim_done', 'done.js'));
+        const finished = vm.dump(done) === true;
+        done.dispose();
+        if (finished) break;
+      }
+      const resultHandle = vm.unwrapResult(vm.evalCode('__knead_sim_result', 'result.js'));
+      const result = JSON.parse(vm.getString(resultHandle)) as Omit<ScenarioSample, 'step' | 'memoryUsed'>;
+      resultHandle.dispose();
+      samples.push({ step, memoryUsed: memoryUsed(), ...result });
+    }
+    return { bootMemory, samples };
+  } finally {
+    vm.dispose();
+  }
+}
+
 /** Runs the check for each profile (default: one per shape). */
 export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST): Promise<QuickJsEntryResult[]> {
   const QuickJS = await getQuickJS();
@@ -55,13 +129,7 @@ export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3
   const results: QuickJsEntryResult[] = [];
   for (const profile of profiles) {
     const groupDir = distGroupDir(profile, distDir);
-    const files: Record<string, string> = {};
-    for (const full of listFiles(groupDir)) {
-      const rel = relative(groupDir, full).split('\\').join('/');
-      if (!rel.startsWith('device/') || rel.endsWith('.png')) continue;
-      if (rel.endsWith('.js') || rel.endsWith('.json')) files[rel] = readFileSync(full, 'utf8');
-      else files[`b64:${rel}`] = readFileSync(full).toString('base64');
-    }
+    const files = deviceFiles(groupDir);
     const appJson = JSON.parse(readFileSync(join(groupDir, 'device/app.json'), 'utf8')) as {
       module: { page?: { pages?: string[] }; 'app-service'?: { services?: string[] } };
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithQuickJs } from '../../sim/quickjs/index';
+import { checkWithQuickJs, runQuickJsScenario } from '../../sim/quickjs/index';
 
 describe('quickjs', () => {
   it('quickjs - every built device entry evaluates and each page builds without error, on both shapes', async () => {
@@ -11,5 +11,19 @@ describe('quickjs', () => {
     }
     const home = results.find((r) => r.path === 'page/home/index.page');
     expect(home?.texts).toContain('Knead');
+  });
+
+  it('quickjs - a scripted run follows the clicks from page to page and samples the heap after every step (bench memory rows)', async () => {
+    const run = await runQuickJsScenario('balance-3.7', [{ launch: 'page/home/index.page' }, { advance: 500 }, { click: 'Desk reset' }, { advance: 100 }, { click: 'Start' }, { advance: 8_000 }]);
+    expect(run.samples.map((s) => s.page)).toEqual(['page/home/index.page', 'page/home/index.page', 'page/before/index.page', 'page/before/index.page', 'page/session/index.page', 'page/session/index.page']);
+    // The link is down in a scripted run: ZML's unhandled code-2 rejection is expected, nothing else.
+    expect((run.samples.at(-1)?.errors ?? []).filter((e) => !e.includes('ble disconnect (code 2)'))).toEqual([]);
+    // Loading a page's code takes heap; the Session page is loaded on top of Home and Before.
+    const [home, , before, , session] = run.samples.map((s) => s.memoryUsed);
+    expect(home).toBeGreaterThan(run.bootMemory);
+    expect(before).toBeGreaterThan(home ?? 0);
+    expect(session).toBeGreaterThan(before ?? 0);
+    // The lead-in ends within 8 s of Start: its cue is a vibration the run saw.
+    expect(run.samples.at(-1)?.buzzes).toBeGreaterThan(0);
   });
 });
