@@ -1,17 +1,17 @@
 // The continuous cue service (API 4.0+): plays the session's cues while the screen sleeps.
-// Each wake re-reads the stored session, applies the clock (tick), vibrates, persists, and arms
-// ONE createSysTimer to the next wake-up. Paused or finished: nothing to wait for, so it exits;
-// the Session page restarts it after every event it sends. The record stays in the finished
-// snapshot; the app queues it on its next launch (or the Check-in page does).
+// Wiring over core/watch/session-shell serviceWake: each wake applies the clock to the stored
+// session, plays what is due, and arms ONE createSysTimer to the next wake-up. With nothing left
+// to wait for (paused or finished) it exits, but only after the cue it just started has played
+// whole. The Session page stops and starts it around each press (see session-shell).
 
 import { exit } from '@zos/app-service';
 import { createSysTimer, stopTimer } from '@zos/timer';
 import { watchStore } from '../platform/storage';
-import { createCuePlayer } from '../platform/vibrator';
-import { runStored } from '../core/watch/runner';
+import { createVibratorPort } from '../platform/vibrator';
+import { serviceWake } from '../core/watch/session-shell';
 
 let timerId: number | null = null;
-const player = createCuePlayer(true);
+const vibrator = createVibratorPort(true);
 
 function disarm(): void {
   if (timerId !== null) stopTimer(timerId);
@@ -20,23 +20,13 @@ function disarm(): void {
 
 function wake(): void {
   disarm();
-  let next: number | null = null;
-  const result = runStored(
-    { type: 'tick', now: Date.now() },
-    {
-      store: watchStore,
-      cue: (cue, state) => player.play(cue, state.phase === 'idle' ? 'standard' : state.settings.intensity),
-      schedule: (at) => {
-        next = at;
-      },
-    },
-  );
-  const at: number | null = next;
-  if (result.kind !== 'ran' || result.result.finished !== null || at === null) {
-    exit();
+  const result = serviceWake({ store: watchStore, clock: { now: () => Date.now() }, vibrator });
+  if (result.next !== null) {
+    timerId = createSysTimer(false, Math.max(1, result.next - Date.now()), () => wake());
     return;
   }
-  timerId = createSysTimer(false, Math.max(1, at - Date.now()), () => wake());
+  if (result.playingMs > 0) timerId = createSysTimer(false, result.playingMs, () => exit());
+  else exit();
 }
 
 AppService({

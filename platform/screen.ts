@@ -1,4 +1,6 @@
-// Keeping the Session page lit on API 3.6-3.x, bounded to the session, and undoing it on leave.
+// The session shell's ScreenPort: keeping the page lit, bounded to the session (bright time,
+// drop-wrist and palm screen-off pauses, all with a duration), giving it all back, and the
+// wake-up relaunch flag. Drop-wrist and palm pauses are system-wide, so they are always bounded.
 
 import {
   pauseDropWristScreenOff,
@@ -9,34 +11,26 @@ import {
   setPageBrightTime,
   setWakeUpRelaunch,
 } from '@zos/display';
+import type { ScreenPort } from '../core/watch/session-shell';
 
-export interface ScreenKeeper {
-  keepLit(ms: number): void;
-  reset(): void;
-}
-
-export function createScreenKeeper(): ScreenKeeper {
-  let changed = false;
+export function createScreenPort(): ScreenPort {
+  let lit = false;
   return {
     keepLit(ms) {
-      changed = true;
+      lit = true;
       setPageBrightTime({ brightTime: ms });
       pauseDropWristScreenOff({ duration: ms });
       pausePalmScreenOff({ duration: ms });
-      setWakeUpRelaunch({ relaunch: true });
     },
-    reset() {
-      if (!changed) return;
-      changed = false;
+    release() {
+      if (!lit) return;
+      lit = false;
       resetPageBrightTime();
       resetDropWristScreenOff();
       resetPalmScreenOff();
-      setWakeUpRelaunch({ relaunch: false });
+    },
+    relaunchOnWake(on) {
+      setWakeUpRelaunch({ relaunch: on });
     },
   };
-}
-
-/** Only the relaunch flag, for when the person allows the screen to go off. */
-export function relaunchOnWake(on: boolean): void {
-  setWakeUpRelaunch({ relaunch: on });
 }

@@ -1,6 +1,8 @@
-// Plays a cue (core/haptics) on the watch's motor. API 3.6+: stop(); start(scene array) with the
-// scene types mapped through getType(); otherwise the closest built-in scene:
-// stop(); setMode(VIBRATOR_SCENE_X); start().
+// Plays a haptic pattern (core/haptics) on the watch's motor. API 3.6+: stop(); start(scene array)
+// with the scene types mapped through getType() (the stop() right before a start() is the robust
+// pattern public apps use; it replaces nothing that is still wanted, since cues never overlap);
+// otherwise the closest built-in scene: stop(); setMode(VIBRATOR_SCENE_X); start().
+// Nothing here stops a cue once started: every cue plays whole (a page that leaves lets it finish).
 
 import {
   Vibrator,
@@ -12,10 +14,11 @@ import {
   VIBRATOR_SCENE_SHORT_STRONG,
   VIBRATOR_SCENE_STRONG_REMINDER,
 } from '@zos/sensor';
-import { hapticPattern } from '../core/haptics';
-import type { FallbackScene } from '../core/haptics';
+import type { FallbackScene, HapticPattern } from '../core/haptics';
 import type { CueName } from '../core/engine';
 import type { CueIntensity } from '../core/model';
+import { cuePattern } from '../core/watch/session-shell';
+import type { VibratorPort } from '../core/watch/session-shell';
 
 const FALLBACK: Readonly<Record<FallbackScene, number>> = {
   SHORT_LIGHT: VIBRATOR_SCENE_SHORT_LIGHT,
@@ -27,21 +30,14 @@ const FALLBACK: Readonly<Record<FallbackScene, number>> = {
   NOTIFICATION: VIBRATOR_SCENE_NOTIFICATION,
 };
 
-export interface CuePlayer {
-  play(cue: CueName, intensity: CueIntensity): void;
-  /** Stops anything still vibrating (call on leave). */
-  stop(): void;
-}
-
-export function createCuePlayer(sceneArrays: boolean): CuePlayer {
+export function createVibratorPort(sceneArrays: boolean): VibratorPort {
   let motor: Vibrator | null = null;
   const get = (): Vibrator => {
     if (motor === null) motor = new Vibrator();
     return motor;
   };
   return {
-    play(cue, intensity) {
-      const pattern = hapticPattern(cue, intensity);
+    play(pattern: HapticPattern) {
       const vibrator = get();
       vibrator.stop();
       const types = sceneArrays && typeof vibrator.getType === 'function' ? (vibrator.getType() as unknown as Readonly<Record<string, number>>) : null;
@@ -54,8 +50,15 @@ export function createCuePlayer(sceneArrays: boolean): CuePlayer {
       (vibrator.setMode as unknown as (mode: number) => void)(FALLBACK[pattern.fallback]);
       vibrator.start();
     },
-    stop() {
-      if (motor !== null) motor.stop();
-    },
   };
+}
+
+/** For Settings' "feel each cue": a cue by name at a chosen strength (pain is always strong). */
+export interface CuePlayer {
+  play(cue: CueName, intensity: CueIntensity): void;
+}
+
+export function createCuePlayer(sceneArrays: boolean): CuePlayer {
+  const port = createVibratorPort(sceneArrays);
+  return { play: (cue, intensity) => port.play(cuePattern(cue, { intensity })) };
 }

@@ -5,6 +5,7 @@ import type { FlowItem } from '../kit';
 import { areaName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { swapTo } from '../../platform/router';
+import { markCheckinOffered } from '../../platform/launch';
 import { PRESET_NOTES } from '../../core/model';
 import type { SessionRecord } from '../../core/model';
 import { cycleTightness, emptyDraft, toggleFlag, toggleNote } from '../../core/watch/checkin';
@@ -62,15 +63,15 @@ Page(
         swapTo('summary', {});
         return;
       }
+      // Backing out to Home is a "no thanks" (saved without ratings there); a new launch asks again.
+      markCheckinOffered();
       draft = emptyDraft(record);
       draw();
     },
     onDestroy() {
-      // Leaving without an answer still saves the session (as skipped check-in).
-      if (record !== null && !saved) {
-        saved = true;
-        saveFinished(watchStore, record);
-      }
+      // Leaving without an answer (the system exits the page 10 s after screen-off, or the app is
+      // killed) keeps the finished session stored: the next launch offers the check-in again
+      // (core/watch/session-shell recoverAtLaunch), or saves it without ratings once that lapses.
       record = null;
     },
   }),

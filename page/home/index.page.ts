@@ -7,16 +7,16 @@ import { routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { goTo } from '../../platform/router';
 import { apiLevel, now, tzOffsetMin } from '../../platform/system';
-import { stopCueService } from '../../platform/cue-service';
+import { createCueServicePort } from '../../platform/cue-service';
+import { createScreenPort } from '../../platform/screen';
+import { checkinOfferedThisLaunch } from '../../platform/launch';
 import { cueHostFor } from '../../core/watch/api-level';
 import { readPlan } from '../../core/phone/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
 import { homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
-import { loadSession } from '../../core/watch/session-store';
-import { saveFinished } from '../../core/watch/finish';
-import { runStored } from '../../core/watch/runner';
+import { recoverAtLaunch } from '../../core/watch/session-shell';
 import { readItem, writeAll } from '../../core/sync/store';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
@@ -32,26 +32,17 @@ function phoneLine(result: PlanResult): string {
 let sync: WatchSync | null = null;
 let notices: FlowItem[] = [];
 
-/** Where a launch should go: a running session, a session that ended while the app was closed, or Home. */
+/** Where a launch should go (core/watch/session-shell recoverAtLaunch), plus Home's notices. */
 function recover(): FlowItem[] {
   const notices: FlowItem[] = [];
-  const stored = loadSession(watchStore);
-  if (stored.kind === 'corrupt') {
-    notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
-  } else if (stored.kind === 'active') {
-    // A running cue service (API 4.x) writes the session too; the Session page restarts it.
-    if (cueHostFor(apiLevel()) === 'service') stopCueService();
-    // Apply the clock silently: a session that ended while the app was closed is recorded now.
-    const caught = runStored({ type: 'tick', now: now() }, { store: watchStore, cue: () => undefined, schedule: () => undefined });
-    const record = caught.kind === 'ran' ? (caught.result.state.phase === 'idle' ? null : caught.result.state.record) : stored.state.record;
-    if (record === null) {
-      goTo('session', {});
-    } else {
-      const saved = saveFinished(watchStore, record);
-      if (!saved.queued) notices.push({ kind: 'text', text: t('home.save-failed'), tone: 'warning' });
-      goTo('summary', {});
-    }
-  }
+  const level = apiLevel();
+  const route = recoverAtLaunch(
+    { store: watchStore, clock: { now }, screen: createScreenPort(), service: cueHostFor(level) === 'service' ? createCueServicePort() : null },
+    checkinOfferedThisLaunch(),
+  );
+  if (route.go === 'home' && route.corrupt) notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
+  if ((route.go === 'home' || route.go === 'summary') && route.saveFailed) notices.push({ kind: 'text', text: t('home.save-failed'), tone: 'warning' });
+  if (route.go !== 'home') goTo(route.go, {});
   const notice = readItem(watchStore, KEYS.notice).value;
   if (notice !== undefined) {
     notices.push({ kind: 'text', text: notice, tone: 'warning' });

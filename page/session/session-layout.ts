@@ -78,10 +78,12 @@ export function makeSessionLayout(shape: Shape, g: SessionGeometry): SessionLayo
   const progressWidget = (slot: number, colourValue: number, value: number, track_: boolean): Widget => {
     if (shape.round) {
       return track(
+        // ARC is placed by its bounding box (x, y, w, h); centre and radius belong to ARC_PROGRESS.
         drawShape(widget.ARC, {
-          center_x: px(centre),
-          center_y: px(shape.height / 2),
-          radius: px(slot),
+          x: px(centre - slot),
+          y: px(shape.height / 2 - slot),
+          w: px(2 * slot),
+          h: px(2 * slot),
           start_angle: FULL_ARC_START,
           end_angle: FULL_ARC_START + Math.round(FULL_ARC_SWEEP * value),
           color: colourValue,

@@ -47,7 +47,7 @@ Page(
       draw();
     },
     onDestroy() {
-      if (player !== null) player.stop();
+      // A sample still playing finishes on its own: stopping it would cut the cue being felt.
       player = null;
     },
   }),

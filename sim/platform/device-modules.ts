@@ -36,6 +36,8 @@ export interface WatchState {
   readonly keyListeners: Set<(key: number, action: number) => boolean | void>;
   readonly gestureListeners: Set<(gesture: number) => boolean | void>;
   permissionsGranted: boolean;
+  /** Every @zos/app-service start/stop request with the code it got. */
+  readonly serviceRequests: Array<{ readonly time: number; readonly what: 'start' | 'stop'; readonly file: string; readonly code: number }>;
   log(realm: string, level: string, args: readonly unknown[]): void;
 }
 
@@ -56,8 +58,8 @@ export interface RealmHooks {
   readonly owner: string;
   invoke(what: string, fn: () => void): void;
   navigate(kind: 'push' | 'replace' | 'back' | 'exit' | 'home', url?: string, params?: unknown): void;
-  startService(option: ServiceStartOption): boolean;
-  stopService(option: { file?: string; complete_func?: (r: unknown) => void }): boolean;
+  startService(option: ServiceStartOption): number;
+  stopService(option: { file?: string; complete_func?: (r: unknown) => void }): number;
   runningServices(): string[];
   exitService(): void;
   fireAlarm(url: string, param: unknown): void;
@@ -142,10 +144,10 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
     checkSystemApp: () => false,
   });
   modules.set('@zos/app-service', {
-    // Both answer at once whether the request was accepted (start.Result / stop.Result: boolean),
-    // and again through complete_func.
-    start: (option: ServiceStartOption): boolean => hooks.startService(option),
-    stop: (option: { file?: string; url?: string; complete_func?: (r: unknown) => void }): boolean => {
+    // Both answer at once with an ERROR_CODE (0 = accepted; the docs' tables say so, though the
+    // typings say boolean) and report completion later through complete_func({file, result}).
+    start: (option: ServiceStartOption): number => hooks.startService(option),
+    stop: (option: { file?: string; url?: string; complete_func?: (r: unknown) => void }): number => {
       const file = option.file ?? option.url;
       return hooks.stopService({ ...(file !== undefined ? { file } : {}), ...(option.complete_func ? { complete_func: option.complete_func } : {}) });
     },

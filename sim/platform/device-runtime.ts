@@ -42,10 +42,19 @@ export interface DeviceDeps extends RealmBase {
 
 let launchCounter = 0;
 
+/**
+ * How long a service start or stop takes before complete_func hears of it. The docs say only
+ * "asynchronously"; 100 ms is the simulator's assumption, long enough that code which does not
+ * wait for complete_func meets the documented "service status" error.
+ */
+export const SERVICE_SWITCH_MS = 100;
+
 export class DeviceRuntime {
   readonly ui: WidgetTree;
   private app: { realm: Realm; owner: string; options: Options | null; stack: PageEntry[]; page: Options | null; bus: EventBus; checkRejections: () => void; detachBle: () => void } | null = null;
   private readonly services = new Map<string, RunningService>();
+  /** Services with a start or stop under way (requestStart / requestStop). */
+  private readonly pending = new Map<string, 'starting' | 'stopping'>();
   /** Count of app launches so far (a relaunch adds one). */
   launches = 0;
 
@@ -150,47 +159,114 @@ export class DeviceRuntime {
     this.showPage(url, params, 'push');
   }
 
-  /** Like @zos/app-service start(): true when the service runs afterwards (also told to complete_func). */
+  /**
+   * The system starting a service at once (tests, alarms): no permission check, no latency.
+   * Apps go through `requestStart` (@zos/app-service start), which is asynchronous and strict.
+   */
   startService(option: ServiceStartOption): boolean {
     const file = normalizePath(option.file ?? option.url ?? '');
-    const done = (result: boolean): boolean => {
-      const cb = option.complete_func;
-      if (cb !== undefined) this.deps.clock.schedule('timeout', this.app?.owner ?? 'system', 0, () => cb({ file, result }));
-      return result;
-    };
-    if (!this.deps.state.permissionsGranted) return done(false);
-    const running = this.services.get(file);
-    if (running !== undefined && option.reload !== true) return done(true);
-    if (running !== undefined) this.stopService(file);
-    // Only one continuous service runs system-wide.
-    if (this.services.size > 0) return done(false);
+    if (this.services.has(file) || this.pending.has(file)) return false;
     this.runService(file, option.param);
-    return done(this.services.has(file));
+    return this.services.has(file);
   }
 
-  /** Like @zos/app-service stop(): true when a service was stopped. */
-  stopService(file?: string, complete?: (r: unknown) => void): boolean {
+  /** The system stopping a service at once (tests; the watch killing it): onDestroy, timers gone. */
+  stopService(file?: string): boolean {
     const target = file === undefined ? [...this.services.keys()][0] : normalizePath(file);
     const svc = target === undefined ? undefined : this.services.get(target);
-    if (svc !== undefined) {
-      const opts = svc.options;
-      if (opts !== null) this.invoke('service', 'AppService.onDestroy', () => opts.onDestroy?.call(opts));
-      this.deps.clock.cancelOwner(svc.owner);
-      svc.checkRejections();
-      svc.realm.dispose?.();
-      this.services.delete(svc.file);
-    }
-    if (complete !== undefined) complete({ file: target ?? '', result: svc !== undefined });
-    return svc !== undefined;
+    if (svc === undefined) return false;
+    const opts = svc.options;
+    if (opts !== null) this.invoke('service', 'AppService.onDestroy', () => opts.onDestroy?.call(opts));
+    this.deps.clock.cancelOwner(svc.owner);
+    svc.checkRejections();
+    svc.realm.dispose?.();
+    this.services.delete(svc.file);
+    return true;
+  }
+
+  /**
+   * @zos/app-service start(): returns an ERROR_CODE at once (0 = accepted) and reports completion
+   * through complete_func({file, result}) SERVICE_SWITCH_MS later, when the service's onInit has
+   * run. Documented codes used: 1 parameter error (file not in app.json, no complete_func),
+   * 2 service status error (it runs, or a start/stop of it is still under way), 3 no permission,
+   * 7 service limit (only one continuous service runs system-wide).
+   */
+  requestStart(option: ServiceStartOption, caller: string): number {
+    const file = normalizePath(option.file ?? option.url ?? '');
+    const complete = option.complete_func;
+    const declared = (this.appJson.module['app-service']?.services ?? []).map(normalizePath);
+    const answer = (code: number): number => {
+      this.deps.state.serviceRequests.push({ time: this.deps.clock.now(), what: 'start', file, code });
+      if (code !== 0 && complete !== undefined) this.callBack(caller, 'start complete_func', () => complete({ file, result: false }));
+      return code;
+    };
+    if (typeof complete !== 'function' || !declared.includes(file)) return answer(1);
+    if (!this.deps.state.permissionsGranted) return answer(3);
+    if (this.services.has(file) || this.pending.has(file)) return answer(2);
+    if (this.services.size > 0 || this.pending.size > 0) return answer(7);
+    this.pending.set(file, 'starting');
+    this.deps.clock.schedule('timeout', 'system', SERVICE_SWITCH_MS, () => {
+      this.pending.delete(file);
+      this.runService(file, option.param);
+      const ok = this.services.has(file);
+      this.callBack(caller, 'start complete_func', () => complete({ file, result: ok }));
+    });
+    return answer(0);
+  }
+
+  /** @zos/app-service stop(): 0 when a running service will stop (then complete_func), else 2. */
+  requestStop(option: { file?: string; complete_func?: (r: unknown) => void }, caller: string): number {
+    const file = normalizePath(option.file ?? '');
+    const complete = option.complete_func;
+    const answer = (code: number): number => {
+      this.deps.state.serviceRequests.push({ time: this.deps.clock.now(), what: 'stop', file, code });
+      if (code !== 0 && complete !== undefined) this.callBack(caller, 'stop complete_func', () => complete({ file, result: false }));
+      return code;
+    };
+    if (typeof complete !== 'function' || file === '') return answer(1);
+    if (!this.services.has(file) || this.pending.has(file)) return answer(2);
+    this.pending.set(file, 'stopping');
+    this.deps.clock.schedule('timeout', 'system', SERVICE_SWITCH_MS, () => {
+      this.pending.delete(file);
+      const ok = this.stopService(file);
+      this.callBack(caller, 'stop complete_func', () => complete({ file, result: ok }));
+    });
+    return answer(0);
+  }
+
+  /** Calls back into the realm that asked, if it still exists (a killed app hears nothing). */
+  private callBack(caller: string, what: string, fn: () => void): void {
+    this.deps.clock.schedule('timeout', 'system', 0, () => {
+      const alive = this.app?.owner === caller || [...this.services.values()].some((s) => s.owner === caller);
+      if (!alive) return;
+      this.invoke(caller.startsWith('service') ? 'service' : 'device', what, fn);
+    });
   }
 
   /** Fires a gesture / key to the listeners registered with @zos/interaction. */
+  /**
+   * A swipe: listeners first (one returning true consumes it); otherwise the system default, and a
+   * swipe right (GESTURE_RIGHT = 4) goes back, as on the watch.
+   */
   gesture(gesture: number): void {
-    for (const listener of [...this.deps.state.gestureListeners]) this.invoke('device', 'onGesture callback', () => void listener(gesture));
+    let consumed = false;
+    for (const listener of [...this.deps.state.gestureListeners]) {
+      this.invoke('device', 'onGesture callback', () => {
+        if (listener(gesture) === true) consumed = true;
+      });
+    }
+    if (!consumed && gesture === 4 && this.app !== null) this.navigate('back');
   }
 
+  /** A key press: listeners first; otherwise a click of KEY_BACK (1) goes back. */
   key(key: number, action = 1): void {
-    for (const listener of [...this.deps.state.keyListeners]) this.invoke('device', 'onKey callback', () => void listener(key, action));
+    let consumed = false;
+    for (const listener of [...this.deps.state.keyListeners]) {
+      this.invoke('device', 'onKey callback', () => {
+        if (listener(key, action) === true) consumed = true;
+      });
+    }
+    if (!consumed && key === 1 && action === 1 && this.app !== null) this.navigate('back');
   }
 
   invoke(realm: 'device' | 'service', what: string, fn: () => void): void {
@@ -287,8 +363,8 @@ export class DeviceRuntime {
           if (this.app?.owner === owner) this.navigate(k, url, params);
         });
       },
-      startService: (o) => this.startService(o),
-      stopService: (o) => this.stopService(o.file, o.complete_func),
+      startService: (o) => this.requestStart(o, owner),
+      stopService: (o) => this.requestStop(o, owner),
       runningServices: () => this.runningServices(),
       exitService: () => {
         const file = this.serviceFileOf(owner);

@@ -7,7 +7,8 @@ export type SimErrorKind =
   | 'side-load-error' // a phone-side file threw while loading (its wrapper logged the error)
   | 'unhandled-rejection' // a promise was rejected and no handler was attached by the next checkpoint
   | 'callback-error' // a timer, click, lifecycle or message callback threw
-  | 'runtime-error'; // the simulator refused something (unknown module, missing page…)
+  | 'runtime-error' // the simulator refused something (unknown module, missing page…)
+  | 'cut-cue'; // a vibration was stopped before its pattern ended (the wrist felt less than the cue)
 
 export type SimRealm = 'device' | 'service' | 'side' | 'settings' | 'sim';
 
@@ -63,6 +64,12 @@ export class ErrorLog {
     this.all.push(error);
     for (const listener of this.listeners) listener(error);
     return error;
+  }
+
+  /** Takes back an error reported too early (a cut cue that a newer cue replaced in the same instant). */
+  withdraw(error: SimError): void {
+    const index = this.all.indexOf(error);
+    if (index >= 0) this.all.splice(index, 1);
   }
 
   onError(listener: (error: SimError) => void): void {

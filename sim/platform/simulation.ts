@@ -16,6 +16,9 @@ import { SideRuntime, type LaunchReasons } from './side-runtime';
 import { DeviceDisk } from './storage';
 import type { SimWidget } from './ui';
 
+/** The system exits a page this long after the screen went off (unless the page keeps it lit). */
+export const PAGE_EXIT_AFTER_SCREEN_OFF_MS = 10_000;
+
 export interface SimulationOptions {
   /** Device profile id (see PROFILES). Default 'balance-3.7'. */
   readonly profile?: string;
@@ -78,7 +81,10 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
   const translations = loadTranslations(inputs.files, language, appJson.defaultLanguage ?? 'en-US');
   const disk = new DeviceDisk(options.storage ?? {});
   const display = new DisplayRecorder(now);
-  const vibrations = new VibratorLog(now);
+  const vibrations = new VibratorLog(now, (cut) => {
+    const error = errors.add('cut-cue', cut.realm === 'service' ? 'service' : 'device', null, `a ${cut.lengthMs} ms cue started at ${cut.startedAt} was cut by stop() after ${cut.cutAt - cut.startedAt} ms`);
+    return () => errors.withdraw(error);
+  });
   const screen = new ScreenState();
   const state: WatchState = {
     clock,
@@ -98,6 +104,7 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
     keyListeners: new Set(),
     gestureListeners: new Set(),
     permissionsGranted: options.permissionsGranted ?? true,
+    serviceRequests: [],
     log,
   };
   const invokeAny = (realm: string, what: string, fn: () => void) => {
@@ -113,6 +120,7 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
   const device = new DeviceRuntime({ ...base, host: inputs.host, files: inputs.files, link, state });
   const side = new SideRuntime({ ...base, host: inputs.host, files: inputs.files, link, appJson, settings, language });
 
+  let screenOffExit: number | null = null;
   const widgets = () => device.ui.list().map(view);
   const findAll = (text: string) => widgets().filter((w) => w.visible && w.text.includes(text));
 
@@ -169,7 +177,27 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
         get status() {
           return screen.status;
         },
-        set: (status: 'on' | 'off' | 'aod') => screen.set(status, (what, fn) => device.invoke('device', what, fn)),
+        /**
+         * The wrist drops / the bright time runs out ('off', 'aod') or the wrist is raised ('on').
+         * A page that keeps itself lit (setPageBrightTime + pauseDropWristScreenOff) keeps the screen
+         * on: returns false. Off for PAGE_EXIT_AFTER_SCREEN_OFF_MS exits the app; 'on' with
+         * setWakeUpRelaunch(true) in force launches it again.
+         */
+        set: (status: 'on' | 'off' | 'aod'): boolean => {
+          if (status !== 'on' && display.state.pageBrightTime !== null && display.dropWristPaused()) return false;
+          if (screenOffExit !== null) clock.cancel(screenOffExit);
+          screenOffExit = null;
+          screen.set(status, (what, fn) => device.invoke('device', what, fn));
+          if (status === 'on') {
+            if (!device.running && display.state.wakeUpRelaunch) device.launch();
+            return true;
+          }
+          screenOffExit = clock.schedule('timeout', 'system', PAGE_EXIT_AFTER_SCREEN_OFF_MS, () => {
+            screenOffExit = null;
+            if (device.running) device.kill();
+          });
+          return true;
+        },
       },
       storage: () => disk.snapshot(),
       disk,
@@ -178,6 +206,8 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
       router: (): Recorded[] => state.router.slice(),
       alarms: () => [...state.alarms.entries()].map(([id, a]) => ({ id, url: a.url, at: a.at, param: a.param })),
       services: () => device.runningServices(),
+      /** Every start/stop the app asked for, with the ERROR_CODE it got (0 = accepted). */
+      serviceRequests: () => state.serviceRequests.slice(),
       startService: (file: string, param?: unknown) => device.startService({ file, param }),
       stopService: (file?: string) => device.stopService(file),
       gesture: (g: number) => device.gesture(g),

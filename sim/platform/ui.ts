@@ -1,6 +1,19 @@
 // @zos/ui: a widget tree the tests can read (texts, bounds, visibility) and poke (click).
 
 import { align, event, prop, propKey, text_style, widget, widgetName, type WidgetTypeName } from './ui-constants';
+import { WIDGET_PROPS } from './widget-props';
+
+/**
+ * Throws unless every key is a documented property of the widget type (@zeppos/device-types'
+ * createWidget options, see widget-props.ts). A watch ignores unknown properties silently, so a
+ * misplaced one (ARC with center_x) draws nothing: the simulator makes it an error instead.
+ */
+export function checkWidgetProps(type: WidgetTypeName, keys: readonly string[], where: string): void {
+  const allowed = WIDGET_PROPS[type];
+  if (allowed === undefined) throw new Error(`${where}: widget type ${type} has no documented properties in @zeppos/device-types`);
+  const unknown = keys.filter((key) => allowed.indexOf(key) < 0);
+  if (unknown.length > 0) throw new Error(`${where}: ${type} has no property ${unknown.join(', ')} in @zeppos/device-types (allowed: ${allowed.join(', ')})`);
+}
 
 export interface Bounds {
   readonly x: number;
@@ -56,7 +69,7 @@ function num(value: unknown): number {
 
 function localBounds(w: SimWidget): Bounds {
   const p = w.props;
-  if (w.type === 'CIRCLE' || (w.type === 'ARC' && p.radius !== undefined && p.w === undefined)) {
+  if (w.type === 'CIRCLE' || w.type === 'ARC_PROGRESS') {
     const r = num(p.radius);
     return { x: num(p.center_x) - r, y: num(p.center_y) - r, w: 2 * r, h: 2 * r };
   }
@@ -171,6 +184,7 @@ export class WidgetTree {
   private create(type: number, props: Record<string, unknown>, parent: SimWidget | null): WidgetHandle {
     const name = widgetName(type);
     if (name === null) throw new Error(`createWidget: unknown widget type ${String(type)}`);
+    checkWidgetProps(name, Object.keys(props), 'createWidget');
     const w = new SimWidget(this.nextId++, name, { ...props }, parent);
     if (parent === null) this.roots.push(w);
     else parent.children.push(w);
@@ -210,9 +224,14 @@ export class WidgetTree {
     const key = propKey(id);
     if (key === null) return false;
     if (key === '*') {
-      if (typeof value === 'object' && value !== null) Object.assign(w.props, value);
+      if (typeof value === 'object' && value !== null) {
+        checkWidgetProps(w.type, Object.keys(value), 'setProperty(prop.MORE)');
+        Object.assign(w.props, value);
+      }
       return true;
     }
+    // prop.VISIBLE is documented for every widget (the getter/setter table of each widget page).
+    if (key !== 'visible') checkWidgetProps(w.type, [key], 'setProperty');
     w.props[key] = value;
     return true;
   }

@@ -116,7 +116,11 @@ describe('watch session', () => {
     await sim.clock.advance(400_000);
     sim.device.launch();
     await sim.clock.advance(2_000);
-    // Saved as finished, then sent: Home flushes the outbox at launch.
+    // It ended while the app was closed: the check-in is offered at this launch, then the record
+    // is saved and sent (the Summary flushes the outbox).
+    expect(sim.device.currentPage()?.path).toContain('checkin');
+    await finishCheckIn(sim);
+    await sim.clock.advance(2_000);
     expect(readHistory(phoneStore(sim)).records.map((r) => r.status)).toEqual(['completed']);
     expect(outbox(sim).pending).toEqual([]);
   });

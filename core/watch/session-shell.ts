@@ -1,0 +1,452 @@
+// The session's lifecycle on the watch, behind ports (store, clock, scheduler, vibrator, cue
+// service, screen) so it runs the same on the watch and in unit tests with fakes:
+// - who plays the cues: the page (API 3.6-3.x, or 4.x without background permission) or the App
+//   Service (API 4.x), with ONE writer of the stored session at a time;
+// - presses: on the service path the page first stops the service and waits for complete_func,
+//   applies every press queued meanwhile (each at the time it was pressed), then starts the service
+//   again and waits for its complete_func; a start that fails falls back to the lit page, so there
+//   is never a silent gap;
+// - the next wake-up (page path), keeping the screen lit and giving it back, wake-up relaunch;
+// - recovery at launch and routing a finished session (pain → Summary, else Check-in).
+// Every cue is played as a whole pattern; nothing here ever stops the motor.
+
+import { nextWakeUp, sessionView, transition } from '../engine';
+import type { CueName, EngineEvent, SessionState } from '../engine';
+import { hapticPattern, patternMs } from '../haptics';
+import type { HapticPattern } from '../haptics';
+import type { CueIntensity, SessionRecord, WatchSettings } from '../model';
+import type { KeyValueStore } from '../sync/store';
+import { cueHostFor, keepLitMs } from './api-level';
+import type { CueHost } from './api-level';
+import { saveFinished } from './finish';
+import { remainingSessionMs } from './format';
+import { runEvent, runStored } from './runner';
+import { loadSession, saveSession } from './session-store';
+
+/** One pending wake-up at a time (page timers on the watch). */
+export interface SchedulerPort {
+  arm(at: number, wake: () => void): void;
+  disarm(): void;
+}
+
+export interface VibratorPort {
+  /** Plays a whole pattern. Never called to stop a cue. */
+  play(pattern: HapticPattern): void;
+}
+
+/** The continuous App Service (API 4.0+). Both requests complete asynchronously. */
+export interface CueServicePort {
+  isRunning(): boolean;
+  ensurePermission(done: (granted: boolean) => void): void;
+  /** done(true) once the service runs; done(false) when refused at once or it failed to start. */
+  start(done: (ok: boolean) => void): void;
+  /** done() once the service is gone (or was not running). */
+  stop(done: () => void): void;
+}
+
+export interface ScreenPort {
+  /** Bright time and drop-wrist / palm screen-off pause, all for `ms`. */
+  keepLit(ms: number): void;
+  /** Back to the system defaults (bright time, drop-wrist, palm). */
+  release(): void;
+  relaunchOnWake(on: boolean): void;
+}
+
+export interface ClockPort {
+  now(): number;
+}
+
+export interface ShellPorts {
+  readonly store: KeyValueStore;
+  readonly clock: ClockPort;
+  readonly scheduler: SchedulerPort;
+  readonly vibrator: VibratorPort;
+  readonly screen: ScreenPort;
+  /** null below API 4.0 (no createSysTimer for a service). */
+  readonly service: CueServicePort | null;
+}
+
+export type Press = 'pause' | 'resume' | 'skip' | 'extend' | 'stop' | 'pain';
+
+export type Route = 'checkin' | 'summary';
+
+export interface ShellListener {
+  /** The state to show changed (or time passed): draw it. */
+  changed(state: SessionState): void;
+  /** The session is over; the record was saved when the route is 'summary' (pain). */
+  finished(route: Route, record: SessionRecord): void;
+  notice(what: 'no-background' | 'save-failed'): void;
+}
+
+/** Pain always plays strong (DESIGN §4); every other cue at the chosen strength. */
+export function cueIntensity(cue: CueName, chosen: CueIntensity): CueIntensity {
+  return cue === 'pain-stop' ? 'strong' : chosen;
+}
+
+export function cuePattern(cue: CueName, settings: Pick<WatchSettings, 'intensity'>): HapticPattern {
+  return hapticPattern(cue, cueIntensity(cue, settings.intensity));
+}
+
+/** Where a finished session goes: pain straight to the Summary (saved at once), else Check-in. */
+export function routeFor(record: SessionRecord): Route {
+  return record.status === 'pain' ? 'summary' : 'checkin';
+}
+
+/**
+ * Which of the service path's states the page is in:
+ * - 'page' : the page plays the cues itself (API 3.x, or the service could not run);
+ * - 'service' : the service runs and is the only writer; the page only reads;
+ * - 'stopping' / 'starting' : a hand-over is under way, presses are queued;
+ * - 'idle' : service path, the service is not running (paused) and the page is the writer.
+ */
+type Writer = 'page' | 'service' | 'stopping' | 'starting' | 'idle';
+
+interface QueuedPress {
+  readonly type: Press;
+  readonly at: number;
+  /** Its cue was already felt at the press (so a hand-over never delays the feedback). */
+  readonly felt?: boolean;
+}
+
+export class SessionShell {
+  private state: SessionState | null = null;
+  private writer: Writer = 'page';
+  private host: CueHost = 'page';
+  private queue: QueuedPress[] = [];
+  private done = false;
+  private closed = false;
+
+  constructor(
+    private readonly ports: ShellPorts,
+    private readonly listener: ShellListener,
+  ) {}
+
+  /** The state on screen (null before open or when there is no session). */
+  get current(): SessionState | null {
+    return this.state;
+  }
+
+  /** Who writes the stored session now (for tests and the docs' claims). */
+  get writerNow(): Writer {
+    return this.writer;
+  }
+
+  /**
+   * Opens the Session page: resumes the stored session, or starts `start` when there is none. A
+   * finished session still waiting for its check-in is saved without ratings first (a new session
+   * ends the offer). Returns false when there is nothing to show.
+   */
+  open(start: Extract<EngineEvent, { type: 'start' }> | null): boolean {
+    const { store, service } = this.ports;
+    let stored = loadSession(store);
+    if (stored.kind === 'active' && stored.state.record !== null && start !== null) {
+      saveFinished(store, stored.state.record);
+      stored = loadSession(store);
+    }
+    if (stored.kind === 'active') {
+      this.state = stored.state;
+    } else if (start !== null) {
+      const result = runEvent({ phase: 'idle' }, start, { store, cue: () => undefined, schedule: () => undefined });
+      if (result.state.phase !== 'idle') this.state = result.state;
+      if (result.error !== undefined) this.listener.notice('save-failed');
+    }
+    const state = this.state;
+    if (state === null) return false;
+    if (state.record !== null) {
+      this.finish(state.record);
+      return true;
+    }
+    this.host = cueHostFor(service === null ? 3.6 : 4);
+    if (this.host === 'service' && service !== null) {
+      // Until the permission answer arrives, presses wait like during a hand-over.
+      this.writer = 'starting';
+      this.holdScreen();
+      service.ensurePermission((granted) => {
+        if (this.done || this.closed) return;
+        if (!granted) this.fallBackToPage();
+        else this.takeOver();
+      });
+      return true;
+    }
+    this.writer = 'page';
+    this.catchUp();
+    this.holdScreen();
+    return true;
+  }
+
+  /** Service path: leave a running service as the writer, else catch up here and start it. */
+  private takeOver(): void {
+    const service = this.ports.service;
+    if (service !== null && service.isRunning()) {
+      this.writer = 'service';
+      if (this.queue.length > 0) this.stopService();
+      return;
+    }
+    this.writer = 'idle';
+    const queued = this.queue;
+    this.queue = [];
+    this.apply(queued);
+  }
+
+  /** A control was pressed. */
+  press(type: Press): void {
+    if (this.done || this.state === null) return;
+    const at = this.ports.clock.now();
+    if (this.writer === 'page' || this.writer === 'idle') {
+      this.apply([{ type, at }]);
+      return;
+    }
+    // The press is applied once the service has stopped; its cue (Skip's "next area", pain's
+    // stop) is felt now, from the stored state as it is, and not played again then.
+    const stored = loadSession(this.ports.store);
+    if (stored.kind === 'active') {
+      for (const effect of transition(stored.state, { type, now: at }).effects) {
+        if (effect.type === 'cue') this.ports.vibrator.play(cuePattern(effect.cue, stored.state.settings));
+      }
+    }
+    this.queue.push({ type, at, felt: true });
+    if (this.writer === 'service') this.stopService();
+    // 'stopping' / 'starting': the queue is applied when the hand-over completes.
+  }
+
+  /** The page's render tick: on the service path the service writes, so read what it stored. */
+  refresh(): void {
+    if (this.done || this.closed) return;
+    if (this.writer === 'service' || this.writer === 'starting' || this.writer === 'stopping') {
+      const stored = loadSession(this.ports.store);
+      if (stored.kind === 'active') this.state = stored.state;
+    }
+    const state = this.state;
+    if (state === null) return;
+    if (state.record !== null) {
+      this.finish(state.record);
+      return;
+    }
+    // The service went away without finishing (exited when paused, or the system ended it):
+    // the page takes over rather than leave the session silent.
+    const service = this.ports.service;
+    if (this.writer === 'service' && service !== null && !service.isRunning()) {
+      this.takeOver();
+      return;
+    }
+    this.listener.changed(state);
+  }
+
+  /** The page is going away (navigation, system exit, kill). Never stops the motor. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ports.scheduler.disarm();
+    if (this.done) return;
+    // The screen goes back to its defaults with the page; the session, still running (in the
+    // service, or waiting on the stored state), brings the app back on the next wrist raise.
+    this.ports.screen.release();
+    this.ports.screen.relaunchOnWake(true);
+  }
+
+  private catchUp(): void {
+    this.apply([]);
+  }
+
+  /** The page is the writer: applies queued presses at their times, then the clock. */
+  private apply(presses: readonly QueuedPress[]): void {
+    const store = this.ports.store;
+    const settingsOf = (s: SessionState) => s.settings;
+    const cue = (name: CueName, s: { phase: string }) => {
+      if (s.phase !== 'idle') this.ports.vibrator.play(cuePattern(name, settingsOf(s as SessionState)));
+    };
+    const ports = { store, cue, schedule: () => undefined };
+    const silent = { store, cue: () => undefined, schedule: () => undefined };
+    const events: Array<{ event: EngineEvent; felt: boolean }> = presses.map((p) => ({ event: { type: p.type, now: p.at }, felt: p.felt === true }));
+    events.push({ event: { type: 'tick', now: this.ports.clock.now() }, felt: false });
+    for (const { event, felt } of events) {
+      const ran = runStored(event, felt ? silent : ports);
+      if (ran.kind !== 'ran') {
+        // The stored session vanished (another writer finished it): keep what is on screen.
+        continue;
+      }
+      if (ran.result.error !== undefined) this.listener.notice('save-failed');
+      if (ran.result.state.phase !== 'idle') this.state = ran.result.state;
+      if (ran.result.finished !== null) {
+        this.finish(ran.result.finished);
+        return;
+      }
+    }
+    this.afterWrite();
+  }
+
+  /** After the page wrote: arm its own wake-up, or hand the cues to the service. */
+  private afterWrite(): void {
+    const state = this.state;
+    if (state === null || this.done) return;
+    if (!this.closed) this.listener.changed(state);
+    this.holdScreen();
+    if (this.writer === 'page') {
+      this.armPageWake();
+      return;
+    }
+    // Service path: a running session goes (back) to the service; a paused one waits here.
+    if (state.phase === 'paused') {
+      this.writer = 'idle';
+      return;
+    }
+    this.startService();
+  }
+
+  private armPageWake(): void {
+    const state = this.state;
+    const at = state === null ? null : nextWakeUp(state);
+    if (at === null || this.closed) {
+      this.ports.scheduler.disarm();
+      return;
+    }
+    this.ports.scheduler.arm(at, () => {
+      if (this.done || this.closed || this.writer !== 'page') return;
+      this.apply([]);
+    });
+  }
+
+  private stopService(): void {
+    const service = this.ports.service;
+    if (service === null) return;
+    this.writer = 'stopping';
+    service.stop(() => {
+      if (this.done || this.closed) return;
+      this.writer = 'idle';
+      const queued = this.queue;
+      this.queue = [];
+      this.apply(queued);
+    });
+  }
+
+  private startService(): void {
+    const service = this.ports.service;
+    if (service === null || this.closed) return;
+    this.writer = 'starting';
+    service.start((ok) => {
+      if (this.done || this.closed) return;
+      if (!ok) {
+        this.fallBackToPage();
+        return;
+      }
+      this.writer = 'service';
+      // Presses made while it started: hand over again to apply them.
+      if (this.queue.length > 0) this.stopService();
+    });
+  }
+
+  /** No background service: the page plays the cues and keeps itself lit (as on API 3.x). */
+  private fallBackToPage(): void {
+    this.host = 'page';
+    this.writer = 'page';
+    const queued = this.queue;
+    this.queue = [];
+    this.apply(queued);
+    this.listener.notice('no-background');
+  }
+
+  private holdScreen(): void {
+    const state = this.state;
+    if (state === null || this.done || this.closed) return;
+    const { screen, clock } = this.ports;
+    if (this.host === 'page' || state.settings.screen === 'keep-on') {
+      const view = sessionView(state, clock.now());
+      screen.keepLit(keepLitMs(remainingSessionMs(view, state.routine.steps.map((s) => s.seconds))));
+    }
+    screen.relaunchOnWake(true);
+  }
+
+  private finish(record: SessionRecord): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue = [];
+    const { screen, scheduler, store } = this.ports;
+    scheduler.disarm();
+    screen.release();
+    screen.relaunchOnWake(false);
+    const route = routeFor(record);
+    if (route === 'summary') saveFinished(store, record);
+    // A page already gone leaves the finished record stored: the next launch offers the check-in.
+    if (!this.closed) this.listener.finished(route, record);
+  }
+}
+
+/** How long a pattern plays, so a service can wait for its last cue before exiting. */
+export function cueLengthMs(cue: CueName, settings: WatchSettings): number {
+  return patternMs(cuePattern(cue, settings));
+}
+
+export interface ServiceWake {
+  /** The next wake-up (UTC ms), or null: nothing more to play, exit. */
+  readonly next: number | null;
+  /** The service should stay alive this much longer so the cue it just started plays whole. */
+  readonly playingMs: number;
+}
+
+/** One wake of the App Service: apply the clock to the stored session, play what is due. */
+export function serviceWake(ports: Pick<ShellPorts, 'store' | 'clock' | 'vibrator'>): ServiceWake {
+  let playingMs = 0;
+  const ran = runStored(
+    { type: 'tick', now: ports.clock.now() },
+    {
+      store: ports.store,
+      cue: (name, s) => {
+        if (s.phase === 'idle') return;
+        const pattern = cuePattern(name, s.settings);
+        playingMs = Math.max(playingMs, patternMs(pattern));
+        ports.vibrator.play(pattern);
+      },
+      schedule: () => undefined,
+    },
+  );
+  if (ran.kind !== 'ran') return { next: null, playingMs };
+  const state = ran.result.state;
+  return { next: state.phase === 'idle' || state.record !== null ? null : nextWakeUp(state), playingMs };
+}
+
+/** Where a launch goes, decided from the stored session (Home's recovery). */
+export type LaunchRoute =
+  | { readonly go: 'home'; readonly corrupt: boolean; readonly saveFailed: boolean }
+  | { readonly go: 'session' }
+  | { readonly go: 'checkin' }
+  | { readonly go: 'summary'; readonly saveFailed: boolean };
+
+/** A finished session waits this long for its check-in before it is saved without ratings. */
+export const CHECKIN_OFFER_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Recovery at launch. A running session goes to the Session page (the service, when it runs, is
+ * the writer and is left alone; otherwise the page catches up). A session that ended while the app
+ * was closed is caught up silently (its cues are past) and offered for check-in, once per launch
+ * and for CHECKIN_OFFER_MS after it ended; after that, or when declined (back to Home), it is saved
+ * without ratings. Screen and wake-up relaunch go back to the defaults when nothing runs.
+ */
+export function recoverAtLaunch(
+  ports: Pick<ShellPorts, 'store' | 'clock' | 'screen' | 'service'>,
+  offeredThisLaunch: boolean,
+): LaunchRoute {
+  const { store, clock, screen, service } = ports;
+  const stored = loadSession(store);
+  if (stored.kind === 'corrupt') return { go: 'home', corrupt: true, saveFailed: false };
+  if (stored.kind === 'none') {
+    screen.relaunchOnWake(false);
+    return { go: 'home', corrupt: false, saveFailed: false };
+  }
+  let state = stored.state;
+  if (state.record === null) {
+    if (service !== null && service.isRunning()) return { go: 'session' };
+    const ran = runStored({ type: 'tick', now: clock.now() }, { store, cue: () => undefined, schedule: () => undefined });
+    if (ran.kind === 'ran' && ran.result.state.phase !== 'idle') state = ran.result.state;
+    if (state.record === null) return { go: 'session' };
+  }
+  const record = state.record;
+  screen.relaunchOnWake(false);
+  if (record.status !== 'pain' && !offeredThisLaunch && clock.now() - record.endedAt < CHECKIN_OFFER_MS) {
+    // Persisted finished: the check-in page reads the record from here.
+    saveSession(store, state);
+    return { go: 'checkin' };
+  }
+  const saved = saveFinished(store, record);
+  if (offeredThisLaunch) return { go: 'home', corrupt: false, saveFailed: !saved.queued };
+  return { go: 'summary', saveFailed: !saved.queued };
+}
