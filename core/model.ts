@@ -117,6 +117,14 @@ export interface SessionRecord {
 
 export const PLAN_VERSION = 1;
 
+/** The therapist's advice for one area: the tool to use and a one-line technique note. */
+export interface AreaAdvice {
+  readonly area: Area;
+  readonly tool: Tool;
+  /** One line in the therapist's words, e.g. "slow strokes toward the heart"; may be empty. */
+  readonly technique: string;
+}
+
 /** What the therapist asked for, edited in the Settings App and kept on the watch for offline use. */
 export interface TherapistPlan {
   readonly v: typeof PLAN_VERSION;
@@ -128,6 +136,10 @@ export interface TherapistPlan {
   readonly assignedRoutineIds: readonly string[];
   readonly customRoutines: readonly Routine[];
   readonly updatedAt: number;
+  /** Per-area tool and technique, shown on Before-you-start for the steps of that area (optional). */
+  readonly advice?: readonly AreaAdvice[];
+  /** A short note from the therapist, shown in the Settings App (optional). */
+  readonly note?: string;
 }
 
 export const CUE_INTENSITIES = ['gentle', 'standard', 'strong'] as const;

@@ -3,7 +3,7 @@
 // person's own week.
 
 import { LIBRARY } from './library';
-import type { Area, Routine, RoutineSource, Step, TherapistPlan } from './model';
+import type { Area, AreaAdvice, Routine, RoutineSource, Step, TherapistPlan } from './model';
 import { ROUTINE_LIMITS } from './routine-validation';
 
 /**
@@ -48,6 +48,20 @@ export function planRoutine(routine: Routine, plan: TherapistPlan | null): Plann
     return { ...step, seconds };
   });
   return { routine: { ...routine, steps }, leftOut, empty: steps.length === 0 };
+}
+
+/**
+ * Before-you-start: the therapist's advice for the steps of a routine, each area once, in the
+ * order the areas first appear (so the advice sits with the steps it is about).
+ */
+export function adviceForSteps(plan: TherapistPlan | null, steps: readonly Step[]): readonly AreaAdvice[] {
+  if (plan === null || plan.advice === undefined) return [];
+  const out: AreaAdvice[] = [];
+  for (const step of steps) {
+    const advice = plan.advice.find((a) => a.area === step.area);
+    if (advice !== undefined && out.indexOf(advice) < 0) out.push(advice);
+  }
+  return out;
 }
 
 export interface HomeRoutine {

@@ -12,6 +12,7 @@ import type { KeyValueStore } from '../core/sync/store';
 import { dataSection } from './data-view';
 import { historySection } from './history-view';
 import { overviewSection } from './overview-view';
+import { planCodeSection } from './plan-code-view';
 import { planSection } from './plan-view';
 import { prefsSection } from './prefs-view';
 import { reportSection } from './report-view';
@@ -37,6 +38,7 @@ export function renderApp(store: KeyValueStore, ctx: RenderContext): SettingsNod
     historySection(store, { months: historyByMonth(history.records), records: history.records, notes: noteMap, now: ctx.now }, t),
     reportSection(store, { records: history.records, notes: notes.notes, plan: stored.plan, now: ctx.now, tzOffsetMin: ctx.tzOffsetMin }, t),
     planSection(store, stored.plan, stored.problem, ctx.now, t),
+    planCodeSection(store, stored.plan, ctx.now, t),
     routineEditorSection(store, stored.plan, ctx.now, t),
     prefsSection(store),
     dataSection(store, history.records.length, ctx.now),

@@ -43,8 +43,11 @@ export function planSection(store: KeyValueStore, stored: TherapistPlan | null, 
   const plan = stored === null ? emptyPlan(now) : stored;
   const message = uiGet(store, UI.planMessage);
   const routines = LIBRARY.map((r) => ({ id: r.id, name: t(r.name) })).concat(plan.customRoutines.map((r) => ({ id: r.id, name: r.name })));
+  const advice = plan.advice === undefined ? [] : plan.advice;
   return Section({ title: tr('set.plan') }, [
     problem === undefined ? null : Text({ paragraph: true }, [tr('set.plan.unreadable', { problem })]),
+    plan.note === undefined ? null : Text({ paragraph: true }, [tr('set.plan.note', { note: plan.note })]),
+    ...advice.map((a) => Text({ paragraph: true }, [tr('set.plan.advice', { area: t(`area.${a.area}`), advice: a.technique === '' ? t(`tool.${a.tool}`) : `${t(`tool.${a.tool}`)}, ${a.technique}` })])),
     Slider({
       label: tr('set.plan.target', { target: plan.weeklyTarget === 0 ? tr('set.plan.target-none') : tr('set.plan.target-sessions', { count: plan.weeklyTarget }) }),
       min: 0,

@@ -4,6 +4,7 @@
 import type { Routine, Step, TherapistPlan } from '../core/model';
 import { AREAS, SIDES, TOOLS } from '../core/model';
 import { ROUTINE_LIMITS } from '../core/routine-validation';
+import { routineLength } from '../core/routine-length';
 import type { Translate } from '../core/phone/messages';
 import { isPlainObject, parseJson } from '../core/sync/json';
 import type { KeyValueStore } from '../core/sync/store';
@@ -46,8 +47,8 @@ export function routineEditorSection(store: KeyValueStore, stored: TherapistPlan
   const message = uiGet(store, UI.routineMessage);
   const children: SettingsChild[] = [];
   for (const routine of plan.customRoutines) {
-    const minutes = Math.round(routine.steps.reduce((s, x) => s + x.seconds, 0) / 6) / 10;
-    children.push(Text({ paragraph: true }, [tr('set.routines.line', { name: routine.name, steps: routine.steps.length, minutes })]));
+    const length = routineLength(routine);
+    children.push(Text({ paragraph: true }, [tr(length.steps === 1 ? 'set.routines.line-one' : 'set.routines.line', { name: routine.name, steps: length.steps, time: length.clock })]));
     children.push(Button({ label: tr('set.routines.edit', { name: routine.name }), onClick: () => writeDraft(store, { originalId: routine.id, routine }) }));
     children.push(
       Button({

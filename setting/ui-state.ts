@@ -13,6 +13,8 @@ export const UI = {
   noteMessage: 'ui:note-message',
   reportPeriod: 'ui:report-period',
   planMessage: 'ui:plan-message',
+  planCode: 'ui:plan-code',
+  planCodeMessage: 'ui:plan-code-message',
   routineDraft: 'ui:routine-draft',
   routineMessage: 'ui:routine-message',
   prefsMessage: 'ui:prefs-message',

@@ -3,21 +3,28 @@
 // what only makes sense for a plan as a whole (overlapping areas, assignments that exist).
 
 import { LIBRARY } from '../library';
-import type { Area, Routine, TherapistPlan } from '../model';
-import { AREAS, PLAN_VERSION } from '../model';
+import type { Area, AreaAdvice, Routine, TherapistPlan } from '../model';
+import { AREAS, PLAN_VERSION, TOOLS } from '../model';
 import type { Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
 import { validateRoutines } from '../routine-validation';
 import type { ProblemList } from '../sync/checks';
 import { jsonByteLength } from '../sync/json';
 import { MAX_PLAN_BYTES } from '../sync/protocol';
-import { checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
+import { NO_CONTROL, NO_CONTROL_MESSAGE, checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
 
 export const MAX_WEEKLY_TARGET = 14;
 export const MAX_CUSTOM_ROUTINES = 20;
 export const MAX_ASSIGNED_ROUTINES = 20;
+/** One line on a watch screen: longer advice would scroll past the steps it is about. */
+export const MAX_TECHNIQUE_LENGTH = 80;
+export const MAX_PLAN_NOTE_LENGTH = 300;
 
-const PLAN_KEYS = ['v', 'focusAreas', 'avoidAreas', 'weeklyTarget', 'assignedRoutineIds', 'customRoutines', 'updatedAt'] as const;
+const PLAN_KEYS = ['v', 'focusAreas', 'avoidAreas', 'weeklyTarget', 'assignedRoutineIds', 'customRoutines', 'updatedAt', 'advice', 'note'] as const;
+const ADVICE_KEYS = ['area', 'tool', 'technique'] as const;
+/** One line: no line breaks or other control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+const ONE_LINE = /^[^\x00-\x1f\x7f]*$/;
 
 export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan> {
   const problems: ProblemList = [];
@@ -40,6 +47,8 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
   const updatedAt = readInteger(obj, 'updatedAt', path, problems, 0, Number.MAX_SAFE_INTEGER);
   const customRoutines = readCustomRoutines(obj, path, problems);
   const assignedRoutineIds = readAssigned(obj, path, problems, customRoutines);
+  const advice = obj['advice'] === undefined ? null : readAdvice(obj, path, problems, avoidAreas);
+  const note = obj['note'] === undefined ? null : checkString(obj['note'], joinPath(path, 'note'), problems, { max: MAX_PLAN_NOTE_LENGTH, pattern: NO_CONTROL, patternMessage: NO_CONTROL_MESSAGE });
   if (problems.length > 0) return invalid(problems);
   const plan: TherapistPlan = {
     v: PLAN_VERSION,
@@ -50,13 +59,37 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
     customRoutines: customRoutines as Routine[],
     updatedAt: updatedAt as number,
   };
+  // Optional fields stay absent when absent, so plans from before them keep their exact JSON.
+  const withAdvice = advice === null || advice === undefined ? plan : { ...plan, advice };
+  const complete = note === null || note === undefined ? withAdvice : { ...withAdvice, note };
   // The same bound the watch applies to the plan.get reply (core/sync/protocol), so a plan the
   // phone saves is always one the watch takes.
-  const bytes = jsonByteLength(plan);
+  const bytes = jsonByteLength(complete);
   if (bytes > MAX_PLAN_BYTES) {
     return invalid([{ path: '', message: `the plan is too large to send to the watch (${bytes} bytes; at most ${MAX_PLAN_BYTES}): shorten hints or remove a custom routine` }]);
   }
-  return valid(plan);
+  return valid(complete);
+}
+
+function readAdvice(obj: Record<string, unknown>, path: string, problems: ProblemList, avoid: readonly Area[] | undefined): AreaAdvice[] | undefined {
+  const list = readArray(obj, 'advice', path, problems, AREAS.length);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const out: AreaAdvice[] = [];
+  list.forEach((raw, index) => {
+    const at = joinPath(joinPath(path, 'advice'), index);
+    const item = expectObject(raw, at, problems, 'an object with area, tool and technique');
+    if (item === undefined) return;
+    checkKnownKeys(item, ADVICE_KEYS, at, problems);
+    const area = checkEnum(item['area'], joinPath(at, 'area'), problems, AREAS);
+    const tool = checkEnum(item['tool'], joinPath(at, 'tool'), problems, TOOLS);
+    const technique = checkString(item['technique'], joinPath(at, 'technique'), problems, { max: MAX_TECHNIQUE_LENGTH, pattern: ONE_LINE, patternMessage: 'must be one line (no line breaks or control characters)' });
+    if (area === undefined || tool === undefined || technique === undefined) return;
+    if (out.some((a) => a.area === area)) problems.push({ path: joinPath(at, 'area'), message: `repeats ${area}: one piece of advice per area` });
+    else if (avoid !== undefined && avoid.indexOf(area) >= 0) problems.push({ path: joinPath(at, 'area'), message: `is ${area}, which the plan says to avoid` });
+    else out.push({ area, tool, technique });
+  });
+  return problems.length === before ? out : undefined;
 }
 
 function readAreas(obj: Record<string, unknown>, key: string, path: string, problems: ProblemList): Area[] | undefined {

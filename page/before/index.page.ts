@@ -7,7 +7,8 @@ import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
 import { readPlan } from '../../core/phone/plan-store';
-import { planRoutine } from '../../core/plan';
+import { adviceForSteps, planRoutine } from '../../core/plan';
+import { routineLength } from '../../core/routine-length';
 import { findRoutine } from '../../core/watch/home';
 import { formatClock } from '../../core/watch/format';
 
@@ -18,8 +19,8 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   const routine = findRoutine(plan, routineId);
   if (routine === null) return { title: t('before.title'), items: [{ kind: 'text', text: t('before.missing'), tone: 'warning' }] };
   const planned = planRoutine(routine, plan);
-  const total = planned.routine.steps.reduce((sum, step) => sum + step.seconds, 0) * 1000;
-  const rows: FlowItem[] = [{ kind: 'text', text: t('before.total', { time: formatClock(total), steps: planned.routine.steps.length }) }];
+  const length = routineLength(planned.routine);
+  const rows: FlowItem[] = [{ kind: 'text', text: t(length.steps === 1 ? 'before.total-one' : 'before.total', { time: length.clock, steps: length.steps }) }];
   if (!planned.empty) {
     rows.push({ kind: 'button', text: t('before.start'), tone: 'primary', onClick: () => swapTo('session', { routineId }) });
   }
@@ -30,6 +31,8 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   if (planned.leftOut.length > 0) {
     rows.push({ kind: 'text', text: t('before.left-out', { areas: planned.leftOut.map(areaName).join(', ') }), tone: 'dim' });
   }
+  // The therapist's tool and technique for an area, right after the first step of that area.
+  const advice = adviceForSteps(plan, planned.routine.steps).slice();
   planned.routine.steps.forEach((step, index) => {
     rows.push({
       kind: 'text',
@@ -37,6 +40,12 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
       centre: false,
       text: `${index + 1}. ${areaName(step.area)} · ${sideName(step.side)} · ${formatClock(step.seconds * 1000)} · ${toolName(step.tool)}`,
     });
+    const next = advice[0];
+    if (next !== undefined && next.area === step.area) {
+      advice.shift();
+      const values = { area: areaName(next.area), tool: toolName(next.tool), technique: next.technique };
+      rows.push({ kind: 'text', size: font.small, centre: false, tone: 'dim', text: t(next.technique === '' ? 'before.advice-tool' : 'before.advice', values) });
+    }
   });
   return { title: routineName(planned.routine), items: rows };
 }

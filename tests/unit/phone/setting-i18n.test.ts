@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { englishT } from '../../../core/phone/messages';
 import { AREAS, CUE_INTENSITIES, SIDES, TOOLS } from '../../../core/model';
 import { LIBRARY } from '../../../core/library';
+import { PLAN_CODE_MESSAGES } from '../../../core/plan-code';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const LANGS = ['en-US', 'de-DE', 'zh-CN'] as const;
@@ -38,7 +39,8 @@ function dynamicIds(): string[] {
   const ids: string[] = [];
   for (const a of AREAS) ids.push(`area.${a}`);
   for (const s of SIDES) ids.push(`side.${s}`);
-  for (const t of TOOLS) ids.push(`set.tool.${t}`);
+  for (const t of TOOLS) ids.push(`set.tool.${t}`, `tool.${t}`);
+  for (const id of Object.keys(PLAN_CODE_MESSAGES)) ids.push(`set.${id}`);
   for (const i of CUE_INTENSITIES) ids.push(`intensity.${i}`);
   for (const r of LIBRARY) ids.push(r.name);
   for (const k of ['imported', 'kept', 'none', 'rejected']) ids.push(`set.import.plan-${k}`, `set.import.prefs-${k}`);
@@ -46,9 +48,14 @@ function dynamicIds(): string[] {
   return ids;
 }
 
+/** Ids core's report and plan-change list look up with the Settings App's `t`. */
 const coreReportIds = (): string[] => {
-  const src = readFileSync(join(ROOT, 'core', 'phone', 'report.ts'), 'utf8');
-  return [...new Set([...src.matchAll(/'(report\.[a-z-]+)'/g)].map((m) => m[1] as string))];
+  const ids = new Set<string>();
+  for (const file of ['report.ts', 'plan-changes.ts']) {
+    const src = readFileSync(join(ROOT, 'core', 'phone', file), 'utf8');
+    for (const m of src.matchAll(/'((?:report|change)\.[a-z-]+)'/g)) ids.add(m[1] as string);
+  }
+  return [...ids];
 };
 
 describe('Settings App i18n (.po files)', () => {
@@ -80,7 +87,10 @@ describe('Settings App i18n (.po files)', () => {
 
   it('en-US keeps core English for the ids core shares (report, areas, notes, routines)', () => {
     for (const [id, text] of po['en-US']) {
-      if (/^(report|area|note|routine)\./.test(id)) expect(text, id).toBe(englishT(id));
+      if (/^(report|area|note|routine|change|tool)\./.test(id)) expect(text, id).toBe(englishT(id));
+      if (id.indexOf('set.code.') === 0 && Object.prototype.hasOwnProperty.call(PLAN_CODE_MESSAGES, id.slice(4))) {
+        expect(text, id).toBe(PLAN_CODE_MESSAGES[id.slice(4) as keyof typeof PLAN_CODE_MESSAGES]);
+      }
     }
   });
 

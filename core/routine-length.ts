@@ -1,0 +1,20 @@
+// How long a routine is and how many steps it has: one function for the phone's routine list and
+// editor, the watch's Home and Before-you-start and the therapist page, so they never disagree
+// ("2 steps · 1:15" everywhere).
+
+import type { Routine } from './model';
+
+export interface RoutineLength {
+  readonly steps: number;
+  readonly seconds: number;
+  /** "m:ss", e.g. "1:15" for 75 s. */
+  readonly clock: string;
+}
+
+export function routineLength(routine: Pick<Routine, 'steps'>): RoutineLength {
+  const steps = Array.isArray(routine.steps) ? routine.steps : [];
+  const seconds = steps.reduce((sum, s) => sum + (typeof s.seconds === 'number' && Number.isFinite(s.seconds) ? s.seconds : 0), 0);
+  const whole = Math.max(0, Math.round(seconds));
+  const rest = whole % 60;
+  return { steps: steps.length, seconds: whole, clock: `${Math.floor(whole / 60)}:${rest < 10 ? '0' : ''}${rest}` };
+}
