@@ -34,10 +34,13 @@ describe('plan code in the Settings App', () => {
     sim.device.click('★ Neck and shoulders after work');
     await sim.clock.advance(500);
     const before = sim.device.texts();
-    expect(before).toContain('6 steps · 6:00');
-    expect(before).toContain('Neck: Hands. Light pressure only, never on the front of the neck');
+    // 6:00 as sent; neck and upper traps are focus areas, so their 90 + 60 + 60 s get +50 %: 7:45.
+    expect(before).toContain('6 steps · 7:45');
     const neck = before.findIndex((t) => t.startsWith('1. Neck'));
-    expect(before[neck + 1]).toBe('Neck: Hands. Light pressure only, never on the front of the neck');
+    expect(before[neck + 1]).toBe('Neck: hands. Light pressure only, never on the front of the neck');
+    const traps = before.findIndex((t) => t.startsWith('2. Upper traps'));
+    expect(before[traps + 1]).toBe('Upper traps: ball. Hold tender spots 20 s, breathe out');
+    expect(before.filter((t) => t.startsWith('Upper traps:'))).toHaveLength(1);
   });
 
   it('plan code - a code with one changed character is refused with its reason; the stored plan stays', async () => {
