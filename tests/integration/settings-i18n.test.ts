@@ -27,13 +27,13 @@ const titles = (sim: Simulation): string[] => sim.side.findSettings('', 'Section
 describe('Settings App language (built)', () => {
   it('en-US by default', async () => {
     const sim = await openIn(undefined);
-    expect(titles(sim)).toEqual(['Overview', 'History', 'Report for your therapist', 'Plan from your therapist', 'Your routines', 'Preferences', 'Data']);
+    expect(titles(sim)).toEqual(['Overview', 'History', 'Report for your therapist', 'Plan from your therapist', 'Paste a plan code', 'Your routines', 'Preferences', 'Data']);
     expect(sim.side.settingsText()).toContain('This week: 3 of 3');
   });
 
   it('de-DE: sections, overview, areas and the report in German', async () => {
     const sim = await openIn('de-DE');
-    expect(titles(sim)).toEqual(['Übersicht', 'Verlauf', 'Bericht für deine Therapeutin / deinen Therapeuten', 'Plan von deiner Therapeutin / deinem Therapeuten', 'Deine Abläufe', 'Einstellungen', 'Daten']);
+    expect(titles(sim)).toEqual(['Übersicht', 'Verlauf', 'Bericht für deine Therapeutin / deinen Therapeuten', 'Plan von deiner Therapeutin / deinem Therapeuten', 'Plan-Code einfügen', 'Deine Abläufe', 'Einstellungen', 'Daten']);
     const text = sim.side.settingsText();
     expect(text).toContain('Diese Woche: 3 von 3');
     expect(text).toContain('Bereich Nacken');
@@ -44,7 +44,7 @@ describe('Settings App language (built)', () => {
 
   it('zh-CN: sections and overview in Chinese', async () => {
     const sim = await openIn('zh-CN');
-    expect(titles(sim)).toEqual(['概览', '历史记录', '给治疗师的报告', '治疗师的计划', '你的流程', '偏好设置', '数据']);
+    expect(titles(sim)).toEqual(['概览', '历史记录', '给治疗师的报告', '治疗师的计划', '粘贴计划代码', '你的流程', '偏好设置', '数据']);
     expect(sim.side.settingsText()).toContain('本周：3 / 3');
     expect(sim.side.settingsText()).toContain('Knead 自我按摩报告');
   });
