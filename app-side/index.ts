@@ -3,13 +3,14 @@
 
 import { BaseSideService } from '@zeppos/zml/base-side';
 import { answerRequest } from './requests';
+import { withoutNetwork } from './no-network';
 import { planChangedCall } from './plan-notice';
 import { settingsKeyValueStore } from '../core/sync/store';
 
 const store = settingsKeyValueStore(settings.settingsStorage);
 
 AppSideService(
-  BaseSideService({
+  withoutNetwork(BaseSideService({
     onRequest(request: unknown, reply: (error: unknown, data: unknown) => void) {
       reply(null, answerRequest(store, request, Date.now()));
     },
@@ -25,5 +26,5 @@ AppSideService(
         });
       }
     },
-  }),
+  })),
 );

@@ -66,6 +66,24 @@ describe('side service - bad input', () => {
     unchanged();
   });
 
+  it('onRequest - "http.request" gets unknown-method and the phone makes no network call', async () => {
+    // Record every network call the side service's realm could make (the simulator's own fetch
+    // and downloader are replaced by recorders for this test).
+    const calls: unknown[] = [];
+    const side = rig.sim.side.runtime as unknown as { service: { realm: { global: Record<string, unknown> } } | null };
+    const global = side.service?.realm.global;
+    if (global === undefined) throw new Error('side service not running');
+    global['fetch'] = (...args: unknown[]) => {
+      calls.push(args);
+      return Promise.resolve({ status: 200, statusText: 'OK', headers: {}, body: 'secret' });
+    };
+    global['network'] = { downloader: { downloadFile: (...args: unknown[]) => calls.push(args) } };
+    const reply = await send({ method: 'http.request', params: { url: 'https://example.com/steal', method: 'POST', body: 'x' } });
+    expect(reply).toEqual({ error: { code: 'unknown-method', message: "method 'http.request' is not known (expected sessions.push, plan.get or phone.status)" } });
+    expect(calls).toEqual([]);
+    unchanged();
+  });
+
   it('onRequest - an unknown method gets unknown-method naming it', async () => {
     const reply = await send({ method: 'sessions.delete', params: {} });
     expect(reply).toEqual({ error: { code: 'unknown-method', message: "method 'sessions.delete' is not known (expected sessions.push, plan.get or phone.status)" } });
