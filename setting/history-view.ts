@@ -1,8 +1,10 @@
-// History: sessions by month (one month shown at a time), the open session's detail and its
-// free-text note (add, edit, delete). Notes are validated and stored by core/phone/notes.
+// History: sessions by month (one month shown at a time, and only that month is read and built),
+// the open session's detail and its free-text note (add, edit, delete). Notes are validated and
+// stored by core/phone/notes.
 
 import type { SessionRecord } from '../core/model';
-import type { MonthGroup } from '../core/phone/stats';
+import type { MonthCount } from '../core/phone/history-store';
+import type { SessionSummary } from '../core/phone/stats';
 import type { SessionNote } from '../core/phone/notes';
 import { MAX_NOTE_LENGTH, deleteNote, saveNote } from '../core/phone/notes';
 import type { Translate } from '../core/phone/messages';
@@ -13,8 +15,12 @@ import { sessionDate, sessionLine, statusText } from './format';
 import { tr } from './text';
 
 export interface HistoryInput {
-  readonly months: readonly MonthGroup[];
-  readonly records: readonly SessionRecord[];
+  /** Every month with sessions and how many, newest first (the history index). */
+  readonly months: readonly MonthCount[];
+  /** The sessions of one month, newest first: called for the month on screen only. */
+  readonly load: (month: string) => readonly SessionSummary[];
+  /** The full record of an opened session. */
+  readonly record: (month: string, id: string) => SessionRecord | undefined;
   readonly notes: ReadonlyMap<string, SessionNote>;
   readonly now: number;
 }
@@ -24,17 +30,17 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
     return Section({ title: tr('set.history') }, [Text({ paragraph: true }, [tr('set.history.empty')])]);
   }
   const wanted = uiGet(store, UI.month);
-  const group = input.months.find((m) => m.month === wanted) || (input.months[0] as MonthGroup);
+  const shown = (input.months.find((m) => m.month === wanted) || input.months[0]) as MonthCount;
   const openId = uiGet(store, UI.session);
   const children: SettingsChild[] = [
     Select({
       label: tr('set.history.month'),
-      options: input.months.map((m) => ({ name: `${m.month} (${m.sessions.length})`, value: m.month })),
-      value: group.month,
+      options: input.months.map((m) => ({ name: `${m.month} (${m.count})`, value: m.month })),
+      value: shown.month,
       onChange: (month: string) => uiSet(store, { [UI.month]: month, [UI.session]: undefined, [UI.noteMessage]: undefined }),
     }),
   ];
-  for (const s of group.sessions) {
+  for (const s of input.load(shown.month)) {
     const note = input.notes.get(s.id);
     children.push(
       Button({
@@ -43,7 +49,7 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
       }),
     );
     if (openId === s.id) {
-      const record = input.records.find((r) => r.id === s.id);
+      const record = input.record(shown.month, s.id);
       if (record !== undefined) children.push(sessionDetail(store, record, note, input.now, t));
     }
   }

@@ -19,6 +19,8 @@ import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { localMonth } from '../local-time';
 import { checkStorageVersion } from './storage-version';
+import type { MonthSummary } from './history-summary';
+import { HISTORY_SUMMARY_KEY, encodeSummaries, readSummaries, summariesWith, summarizeMonth } from './history-summary';
 
 export const HISTORY_PREFIX = 'history:';
 export const HISTORY_INDEX_KEY = 'history:index';
@@ -291,6 +293,7 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   const writes: Array<readonly [string, string | undefined]> = [];
   const quarantined: QuarantineEntry[] = [];
   const counts = new Map<string, number>();
+  const summaries: MonthSummary[] = [];
   byMonth.forEach((incoming, month) => {
     const existing = stored.months.get(month);
     const kept: SessionRecord[] = [];
@@ -313,6 +316,7 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
     }
     writes.push([bucketKey(month), text]);
     counts.set(month, merged.length);
+    summaries.push(summarizeMonth(month, merged));
     for (const r of incoming) added.push(r.id);
   });
   // Retention: a newer month pushes the oldest ones out.
@@ -326,7 +330,11 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
     });
   }
   if (quarantined.length > 0 && writes.length > 0) writes.push([HISTORY_QUARANTINE_KEY, quarantineWith(store, quarantined)]);
-  if (writes.length > 0) writes.push([HISTORY_INDEX_KEY, indexWith(store, counts, dropped)]);
+  if (writes.length > 0) {
+    const index = indexAfter(store, counts, dropped);
+    writes.push([HISTORY_INDEX_KEY, JSON.stringify({ v: 1, months: index })]);
+    writes.push([HISTORY_SUMMARY_KEY, summaryAfter(store, stored, index, summaries)]);
+  }
   return { outcome: { added, alreadyStored, rejected, deferred }, writes };
 }
 
@@ -365,14 +373,36 @@ function deferAll(added: readonly string[], alreadyStored: readonly string[], re
   return { added: [], alreadyStored, rejected, deferred: deferred.concat(added.map((id) => ({ id, reason }))) };
 }
 
-function indexWith(store: KeyValueStore, counts: ReadonlyMap<string, number>, dropped: readonly string[] = []): string {
+function indexAfter(store: KeyValueStore, counts: ReadonlyMap<string, number>, dropped: readonly string[]): MonthCount[] {
   const merged = new Map<string, number>();
   for (const m of readIndex(store).months) if (dropped.indexOf(m.month) < 0) merged.set(m.month, m.count);
   counts.forEach((count, month) => merged.set(month, count));
   const months: MonthCount[] = [];
   merged.forEach((count, month) => months.push({ month, count }));
   months.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
-  return JSON.stringify({ v: 1, months });
+  return months;
+}
+
+/**
+ * The month summaries after a push: the months it wrote are summarized from their new content;
+ * any other month whose stored summary is missing or stale (history stored before summaries
+ * existed, or damage) is summarized from the bucket already read, so the next ones are cheap.
+ */
+function summaryAfter(store: KeyValueStore, stored: StoredIds, index: readonly MonthCount[], updated: readonly MonthSummary[]): string {
+  const counts = new Map<string, number>();
+  for (const m of index) counts.set(m.month, m.count);
+  const current = readSummaries(store, counts);
+  const rebuilt: MonthSummary[] = [];
+  for (const month of current.stale) {
+    if (updated.some((u) => u.month === month)) continue;
+    const records: SessionRecord[] = [];
+    for (const raw of stored.months.get(month)?.raw ?? []) {
+      const checked = validateRecord(raw);
+      if (checked.ok) records.push(checked.value);
+    }
+    rebuilt.push(summarizeMonth(month, records));
+  }
+  return encodeSummaries(summariesWith(current.months, rebuilt.concat(updated)).filter((m) => counts.has(m.month)));
 }
 
 /** The id to name a refused record by: its own when the watch could match it (the one id rule), else its place. */

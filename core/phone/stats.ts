@@ -39,8 +39,14 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
 
 
 export function overview(records: readonly SessionRecord[], plan: TherapistPlan | null, now: number, tzOffsetMin: number): Overview {
+  let last: SessionRecord | null = null;
+  for (const r of records) if (last === null || r.startedAt > last.startedAt || (r.startedAt === last.startedAt && r.id > last.id)) last = r;
+  return overviewFrom(sessionsPerWeek(records), last === null ? null : summarizeSession(last), plan, now, tzOffsetMin);
+}
+
+/** The Overview from sessions per week and the newest session (from records, or from history-summary's totals). */
+export function overviewFrom(weeks: ReadonlyMap<number, number>, lastSession: SessionSummary | null, plan: TherapistPlan | null, now: number, tzOffsetMin: number): Overview {
   const target = plan === null ? 0 : plan.weeklyTarget;
-  const weeks = sessionsPerWeek(records);
   const thisWeek = localWeekStart(now, tzOffsetMin);
   const count = weeks.get(thisWeek) || 0;
   let week = onTarget(count, target) ? thisWeek : thisWeek - 7;
@@ -49,9 +55,7 @@ export function overview(records: readonly SessionRecord[], plan: TherapistPlan 
     streak += 1;
     week -= 7;
   }
-  let last: SessionRecord | null = null;
-  for (const r of records) if (last === null || r.startedAt > last.startedAt) last = r;
-  return { thisWeek: { count, target }, streakWeeks: streak, lastSession: last === null ? null : summarizeSession(last) };
+  return { thisWeek: { count, target }, streakWeeks: streak, lastSession };
 }
 
 export interface MonthGroup {

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { addRecords, readHistory } from '../../core/phone/history-store';
+import { HISTORY_SUMMARY_KEY } from '../../core/phone/history-summary';
 import { exportAll } from '../../core/phone/export-import';
 import { readAllNotes } from '../../core/phone/notes';
 import { readPlan, savePlan } from '../../core/phone/plan-store';
@@ -37,6 +38,32 @@ describe('Settings App (built)', () => {
     expect(text).toContain('This week: 3 of 3');
     expect(text).toContain('Streak: 1 week on target');
     expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3 min · completed');
+  });
+
+  it('Overview - history stored without month summaries (or with damaged ones) still shows the right week, streak and last session', async () => {
+    const store = seeded(3, true);
+    store.removeItem(HISTORY_SUMMARY_KEY);
+    const sim = await openWith(store);
+    const text = sim.side.settingsText();
+    expect(text).toContain('This week: 3 of 3');
+    expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3 min · completed');
+    const damaged = seeded(3, true);
+    damaged.setItem(HISTORY_SUMMARY_KEY, '{"v":1,"months":[{"month":"2026-11","sessions":3,"weeks":{},"areas":{},"last":null}]}');
+    // Counts agree with the index, so this (wrong but well-formed) summary is trusted: the
+    // Overview is only as right as what the phone wrote, which is why pushes write both at once.
+    expect((await openWith(damaged)).side.settingsText()).toContain('This week: 0 of 3');
+  });
+
+  it('History - shows only the chosen month: its sessions listed, the others only counted', async () => {
+    const store = new MemoryStore();
+    addRecords(store, makeRecords(3).concat(makeRecords(2).map((r, i) => ({ ...r, id: `${r.id}-oct${i}`, startedAt: r.startedAt - 30 * 86_400_000, endedAt: r.endedAt - 30 * 86_400_000 }))), NOW);
+    const sim = await openWith(store);
+    const options = sim.side.findSettings('Month', 'Select')[0]?.attrs.options as Array<{ name: string }>;
+    expect(options.map((o) => o.name)).toEqual(['2026-11 (3)', '2026-10 (2)']);
+    const listed = (text: string): string[] => text.split('\n').filter((line) => /^\s*\[\d{4}-\d{2}-\d{2} .*Desk reset/.test(line));
+    expect(listed(sim.side.settingsText()).map((l) => l.trim().slice(1, 11))).toEqual(['2026-11-12', '2026-11-11', '2026-11-10']);
+    sim.side.changeSettings('Month', '2026-10');
+    expect(listed(sim.side.settingsText()).map((l) => l.trim().slice(1, 11))).toEqual(['2026-10-12', '2026-10-11']);
   });
 
   it('History - notes: too long is refused with core message; add and delete', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../core/model';
 import { HISTORY_INDEX_KEY, MAX_BUCKET_BYTES, bucketKey, monthOf, pushSessions, readHistory, readIndex, readQuarantine } from '../../../core/phone/history-store';
+import { HISTORY_SUMMARY_KEY } from '../../../core/phone/history-summary';
 import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
 import { MemoryStore } from '../../fixtures/memory-store';
@@ -45,12 +46,12 @@ describe('history store', () => {
     expect(store.getItem(bucketKey('2026-11'))).toContain(lateNight.id);
   });
 
-  it('pushSessions - adding a session rewrites only its month and the index', () => {
+  it('pushSessions - adding a session rewrites only its month, the index and the month summaries', () => {
     const store = new MemoryStore();
     pushSessions(store, makePushParams(makeRecords(20)), NOW);
     store.writes.length = 0;
     pushSessions(store, makePushParams([makeRecord({ startedAt: BASE_START + 25 * DAY_MS })]), NOW);
-    expect(store.writes.map((w) => w.key)).toEqual([bucketKey('2026-12'), HISTORY_INDEX_KEY]);
+    expect(store.writes.map((w) => w.key)).toEqual([bucketKey('2026-12'), HISTORY_INDEX_KEY, HISTORY_SUMMARY_KEY]);
   });
 
   it('pushSessions - an unreadable month is set aside in the quarantine whole and the new session is stored', () => {
