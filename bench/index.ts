@@ -2,13 +2,14 @@
 
 import { engineBench } from './engine';
 import { memoryBench } from './memory';
+import { phonePushBench } from './phone-push';
 import { syncBench } from './sync';
 import { syncLinkBench } from './sync-link';
 import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench, phonePushBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
