@@ -34,6 +34,23 @@ export interface ClockOptions {
   readonly flush?: () => Promise<void>;
   /** Called with any error a timer callback throws (the watch would log it and carry on). */
   readonly onCallbackError?: (error: unknown, timer: TimerInfo) => void;
+  /**
+   * Step budget: most timer fires allowed at one instant (time not moving) within one run.
+   * A timer that keeps re-arming itself for "now" (an off-by-one at a boundary) would otherwise
+   * spin forever inside one `advance`, and no test timeout could report it. Default 10 000.
+   */
+  readonly sameInstantBudget?: number;
+  /** Most timer fires allowed in one `advance`/`runUntil`. Default 500 000. */
+  readonly runBudget?: number;
+  /** Says what the simulation was doing (e.g. the page shown), for the budget error. */
+  readonly describe?: () => string;
+  /** Told once when a budget is exceeded, before `advance` rejects (the simulation logs it). */
+  readonly onBudgetExceeded?: (error: ClockBudgetError) => void;
+}
+
+/** A runaway timer loop: the clock stops, and every later `advance` rejects with the same error. */
+export class ClockBudgetError extends Error {
+  override readonly name = 'ClockBudgetError';
 }
 
 export const DEFAULT_START = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -50,11 +67,21 @@ export class FakeClock {
   readonly checkpoints: Array<() => void> = [];
   /** Number of timer callbacks fired so far. */
   fired = 0;
+  private readonly sameInstantBudget: number;
+  private readonly runBudget: number;
+  private readonly describe: () => string;
+  private readonly onBudgetExceeded: (error: ClockBudgetError) => void;
+  /** Set once a budget is exceeded: the simulated runtime is stuck, nothing runs any more. */
+  private halted: ClockBudgetError | null = null;
 
   constructor(options: ClockOptions = {}) {
     this.current = options.start ?? DEFAULT_START;
     this.flushHost = options.flush ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     this.onCallbackError = options.onCallbackError ?? ((error) => { throw error; });
+    this.sameInstantBudget = options.sameInstantBudget ?? 10_000;
+    this.runBudget = options.runBudget ?? 500_000;
+    this.describe = options.describe ?? (() => '');
+    this.onBudgetExceeded = options.onBudgetExceeded ?? (() => undefined);
   }
 
   now(): number {
@@ -111,10 +138,17 @@ export class FakeClock {
 
   /** Fires timers due up to `time`, then sets the clock to `time`. */
   async runUntil(time: number): Promise<void> {
+    if (this.halted !== null) throw this.halted;
     await this.flush();
+    let firesThisRun = 0;
+    let firesThisInstant = 0;
     for (;;) {
       const timer = this.nextTimer(time);
       if (timer === null) break;
+      firesThisInstant = timer.due > this.current ? 1 : firesThisInstant + 1;
+      firesThisRun += 1;
+      if (firesThisInstant > this.sameInstantBudget) throw this.halt(`${this.sameInstantBudget} timer fires at ${new Date(this.current).toISOString()} without time moving`, timer);
+      if (firesThisRun > this.runBudget) throw this.halt(`${this.runBudget} timer fires in one advance (to ${new Date(time).toISOString()})`, timer);
       this.current = Math.max(this.current, timer.due);
       this.fire(timer);
       await this.flush();
@@ -127,6 +161,17 @@ export class FakeClock {
   async flush(): Promise<void> {
     await this.flushHost();
     for (const checkpoint of this.checkpoints) checkpoint();
+  }
+
+  private halt(what: string, timer: Timer): ClockBudgetError {
+    const context = this.describe();
+    this.halted = new ClockBudgetError(
+      `fake clock step budget exceeded: ${what}; the last was a ${timer.kind} timer of ${timer.owner}` +
+        `${context === '' ? '' : ` (${context})`}. A timer keeps re-arming itself without reaching its target ` +
+        '(an off-by-one at a boundary?); the simulation is stopped.',
+    );
+    this.onBudgetExceeded(this.halted);
+    return this.halted;
   }
 
   private fire(timer: Timer): void {

@@ -1,5 +1,5 @@
 // Public surface of the host-agnostic simulated Zepp OS platform.
-export { FakeClock, DEFAULT_START, type Lateness, type TimerInfo, type TimerKind } from './clock';
+export { FakeClock, ClockBudgetError, DEFAULT_START, type Lateness, type TimerInfo, type TimerKind } from './clock';
 export { createSimulationCore, type Simulation, type SimulationOptions, type SimulationInputs, type WidgetView } from './simulation';
 export type { ScriptHost, Realm, BuildFiles, LogEntry } from './host';
 export { FakeLink, readHeader, buildFrame, type LinkOptions, type LinkFrame, type LinkVerdict, type LinkStats } from './link';

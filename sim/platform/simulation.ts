@@ -67,7 +67,11 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
     flush: () => inputs.host.flush(),
     onCallbackError: (error, timer) => errors.add('callback-error', timer.owner.startsWith('side') ? 'side' : timer.owner.startsWith('service') ? 'service' : 'device', error, `${timer.kind} callback (${timer.owner}) threw: ${String((error as { message?: unknown } | null)?.message ?? error)}`),
     ...(options.startTime === undefined ? {} : { start: options.startTime }),
+    // The budget error names the page on screen and the running services, then lands in the error log.
+    describe: () => describeRunning(),
+    onBudgetExceeded: (error) => errors.add('runtime-error', 'sim', error, error.message),
   });
+  let describeRunning = (): string => '';
   clockRef = clock;
   const log = (realm: string, level: string, args: readonly unknown[]) => {
     const entry = { time: clock.now(), realm, level, text: formatArgs(args) };
@@ -120,6 +124,11 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
   const device = new DeviceRuntime({ ...base, host: inputs.host, files: inputs.files, link, state });
   const side = new SideRuntime({ ...base, host: inputs.host, files: inputs.files, link, appJson, settings, language });
 
+  describeRunning = () => {
+    const page = device.running ? (device.currentPage?.path ?? 'no page') : 'app not running';
+    const services = device.runningServices();
+    return `watch: ${page}${services.length > 0 ? `; services: ${services.join(', ')}` : ''}`;
+  };
   let screenOffExit: number | null = null;
   const widgets = () => device.ui.list().map(view);
   const findAll = (text: string) => widgets().filter((w) => w.visible && w.text.includes(text));

@@ -1,0 +1,10 @@
+// The tests Stryker runs against each mutant of core/: the unit tests only (pure, fast, no build).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
