@@ -61,6 +61,15 @@ const coreReportIds = (): string[] => {
 describe('Settings App i18n (.po files)', () => {
   const po = Object.fromEntries(LANGS.map((l) => [l, readPo(l)])) as Record<(typeof LANGS)[number], Map<string, string>>;
 
+  it('every msgid has a non-empty translation in all three languages', () => {
+    for (const lang of LANGS) {
+      const text = readFileSync(join(ROOT, 'setting', 'i18n', `${lang}.po`), 'utf8');
+      // Every entry was read (a multi-line or malformed one would be skipped by the pattern).
+      expect(po[lang].size, `${lang}: entries read vs msgid lines`).toBe(text.match(/^msgid /gm)?.length ?? 0);
+      expect([...po[lang]].filter(([, str]) => str.trim() === '').map(([id]) => id), `${lang}: empty translations`).toEqual([]);
+    }
+  });
+
   it('the three languages hold the same msgids', () => {
     const en = [...po['en-US'].keys()].sort();
     expect(en.length).toBeGreaterThan(100);

@@ -65,6 +65,19 @@ describe('page/i18n', () => {
     }
   });
 
+  it('po files - every msgid has a non-empty translation in all three languages, with the English {placeholders}', () => {
+    const en = poIds('en-US');
+    for (const lang of LANGS) {
+      const text = readFileSync(join(ROOT, 'page/i18n', `${lang}.po`), 'utf8');
+      const ids = poIds(lang);
+      // Every entry was read (a multi-line or malformed one would be skipped by the pattern).
+      expect(ids.size, `${lang}: entries read vs msgid lines`).toBe(text.match(/^msgid /gm)?.length ?? 0);
+      expect([...ids].filter(([, str]) => str.trim() === '').map(([id]) => id), `${lang}: empty translations`).toEqual([]);
+      const placeholders = (s: string) => [...s.matchAll(/\{[a-zA-Z]+\}/g)].map((m) => m[0]).sort();
+      expect([...ids].filter(([id, str]) => placeholders(str).join() !== placeholders(en.get(id) ?? '').join()).map(([id]) => id), `${lang}: placeholders differ from English`).toEqual([]);
+    }
+  });
+
   it('po files - the three languages have the same msgids', () => {
     const [first, ...rest] = LANGS.map((lang) => [...poIds(lang).keys()].sort());
     for (const other of rest) expect(other).toEqual(first);
