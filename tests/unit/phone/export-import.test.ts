@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import { AREAS, type SessionRecord } from '../../../core/model';
 import { deleteAll, exportAll, importAll } from '../../../core/phone/export-import';
-import { readHistory } from '../../../core/phone/history-store';
+import { bucketKey, readHistory } from '../../../core/phone/history-store';
+import { EARLIEST_START_MS, MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_SESSION_MS, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
 import { readAllNotes, saveNote } from '../../../core/phone/notes';
 import { readPlan, savePlan } from '../../../core/phone/plan-store';
 import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
 import { addRecords } from '../../../core/phone/history-store';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makePlan } from '../../fixtures/plans';
-import { BASE_START, DAY_MS, makeRecord, makeRecords } from '../../fixtures/records';
+import { BASE_START, DAY_MS, makeCheckIn, makeRecord, makeRecords, makeStep } from '../../fixtures/records';
 
 const NOW = BASE_START + 400 * DAY_MS;
 
@@ -95,9 +96,11 @@ describe('export and import properties', () => {
         day: fc.integer({ min: 0, max: 365 }),
         minute: fc.integer({ min: 0, max: 1439 }),
         tz: fc.integer({ min: -720, max: 840 }),
-        status: fc.constantFrom('completed' as const, 'stopped' as const),
+        status: fc.constantFrom('completed' as const, 'stopped' as const, 'pain' as const),
       })
-      .map(({ day, minute, tz, status }) => makeRecord({ startedAt: BASE_START + day * DAY_MS + minute * 60_000, tzOffsetMin: tz, status }));
+      .map(({ day, minute, tz, status }) =>
+        makeRecord({ startedAt: BASE_START + day * DAY_MS + minute * 60_000, tzOffsetMin: tz, status, ...(status === 'pain' ? { painStepIndex: 1, checkIn: [makeCheckIn({ pain: true })] } : {}) }),
+      );
     fc.assert(
       fc.property(
         fc.array(recordArb, { maxLength: 25 }),
@@ -117,6 +120,85 @@ describe('export and import properties', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('export and import properties at the edges', () => {
+  const SAFE_TZ = [MIN_TZ_OFFSET_MIN, 0, MAX_TZ_OFFSET_MIN];
+  /** The month a session was lived in, by its own zone (computed here with Date, not the product's helpers). */
+  const livedMonth = (r: SessionRecord): string => new Date(r.startedAt + r.tzOffsetMin * 60_000).toISOString().slice(0, 7);
+
+  /** Valid records that reach the limits: 1 or 30 steps, names of 1 or 60 characters, zones at ±edges,
+   *  completed, stopped and pain sessions (pain with its step and check-in areas marked painful). */
+  const validArb = fc
+    .record({
+      day: fc.integer({ min: 0, max: 365 }),
+      minute: fc.integer({ min: 0, max: 1439 }),
+      tz: fc.oneof(fc.constantFrom(...SAFE_TZ), fc.integer({ min: MIN_TZ_OFFSET_MIN, max: MAX_TZ_OFFSET_MIN })),
+      status: fc.constantFrom('completed' as const, 'stopped' as const, 'pain' as const),
+      stepCount: fc.oneof(fc.constantFrom(1, MAX_RECORD_STEPS), fc.integer({ min: 1, max: MAX_RECORD_STEPS })),
+      nameLength: fc.oneof(fc.constantFrom(1, MAX_ROUTINE_NAME_LENGTH), fc.integer({ min: 1, max: MAX_ROUTINE_NAME_LENGTH })),
+      checkInAreas: fc.subarray([...AREAS]),
+      painPick: fc.nat(),
+    })
+    .map(({ day, minute, tz, status, stepCount, nameLength, checkInAreas, painPick }) => {
+      const steps = Array.from({ length: stepCount }, (_, i) => makeStep({ area: AREAS[i % AREAS.length] ?? 'neck', side: 'both' }));
+      const checkIn = checkInAreas.map((area, i) => makeCheckIn({ area, pain: status === 'pain' && i % 2 === 0, tightness: (i % 4) as 0 | 1 | 2 | 3 }));
+      return makeRecord({
+        startedAt: BASE_START + day * DAY_MS + minute * 60_000,
+        tzOffsetMin: tz,
+        status,
+        steps,
+        checkIn,
+        routineName: 'r'.repeat(nameLength),
+        ...(status === 'pain' ? { painStepIndex: painPick % stepCount } : {}),
+      });
+    });
+
+  /** Records one step past a limit, each with the field its refusal must name. */
+  const refusedArb = fc
+    .tuple(
+      validArb,
+      fc.constantFrom(
+        { field: 'steps', brk: (r: SessionRecord) => ({ ...r, steps: Array.from({ length: MAX_RECORD_STEPS + 1 }, () => makeStep()) }) },
+        { field: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MAX_TZ_OFFSET_MIN + 1 }) },
+        { field: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MIN_TZ_OFFSET_MIN - 1 }) },
+        { field: 'routineName', brk: (r: SessionRecord) => ({ ...r, routineName: 'r'.repeat(MAX_ROUTINE_NAME_LENGTH + 1) }) },
+        { field: 'startedAt', brk: (r: SessionRecord) => ({ ...r, startedAt: EARLIEST_START_MS - 1, endedAt: EARLIEST_START_MS }) },
+        { field: 'startedAt', brk: (r: SessionRecord) => ({ ...r, startedAt: NOW + DAY_MS + 1, endedAt: NOW + DAY_MS + 2 }) },
+        { field: 'endedAt', brk: (r: SessionRecord) => ({ ...r, endedAt: r.startedAt + MAX_SESSION_MS + 1 }) },
+        { field: 'painStepIndex', brk: (r: SessionRecord) => ({ ...r, status: 'pain' as const, painStepIndex: r.steps.length }) },
+      ),
+    )
+    .map(([record, { field, brk }]) => ({ record: brk(record), field }));
+
+  it('export/import - pain sessions and records at the limits are stored; records past a limit are refused naming the field; a damaged month defers its sessions; nothing stored is lost', () => {
+    // Already on the phone, in September 2026: the generated sessions start in November (the damaged month is one of theirs).
+    const before = [makeRecord({ startedAt: BASE_START - 60 * DAY_MS }), makeRecord({ startedAt: BASE_START - 59 * DAY_MS, status: 'pain', painStepIndex: 1 })];
+    fc.assert(
+      fc.property(fc.array(validArb, { maxLength: 12 }), fc.array(refusedArb, { maxLength: 4 }), fc.boolean(), fc.nat(), (valid, refused, damage, order) => {
+        const target = new MemoryStore();
+        expect(addRecords(target, before, NOW).added).toHaveLength(2);
+        const damagedMonth = damage && valid.length > 0 ? livedMonth(valid[order % valid.length] as SessionRecord) : null;
+        const damagedText = '{"this bucket": "was damaged"';
+        if (damagedMonth !== null) target.setItem(bucketKey(damagedMonth), damagedText);
+        const all: unknown[] = [...valid, ...refused.map((r) => r.record)];
+        const doc = JSON.stringify({ format: 'knead-export', v: 1, records: all, notes: [] });
+        const result = importAll(target, doc, NOW);
+        if (!result.ok) throw new Error(result.error);
+        const deferred = valid.filter((r) => livedMonth(r) === damagedMonth);
+        const stored = valid.filter((r) => livedMonth(r) !== damagedMonth);
+        expect(result.summary.added).toBe(stored.length);
+        const reasons = new Map(result.summary.rejected.map((r) => [r.id, r.reason]));
+        for (const { record, field } of refused) expect(reasons.get(record.id), `refused ${record.id}`).toContain(field);
+        for (const r of deferred) expect(reasons.get(r.id), `deferred ${r.id}`).toContain('stays on the watch');
+        expect(reasons.size).toBe(refused.length + deferred.length);
+        const byId = (a: SessionRecord, b: SessionRecord) => (a.id < b.id ? -1 : 1);
+        expect(readHistory(target).records.slice().sort(byId)).toEqual([...before, ...stored].sort(byId));
+        if (damagedMonth !== null) expect(target.getItem(bucketKey(damagedMonth))).toBe(damagedText);
+      }),
+      { numRuns: 150 },
     );
   });
 });
