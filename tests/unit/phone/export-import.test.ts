@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AREAS, type SessionRecord } from '../../../core/model';
 import { deleteAll, exportAll, importAll } from '../../../core/phone/export-import';
-import { bucketKey, readHistory } from '../../../core/phone/history-store';
-import { EARLIEST_START_MS, MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_SESSION_MS, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
+import { bucketKey, HISTORY_QUARANTINE_KEY, HISTORY_RETENTION_MONTHS, MAX_BUCKET_BYTES, readHistory } from '../../../core/phone/history-store';
+import { EARLIEST_START_MS, MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
 import { readAllNotes, saveNote } from '../../../core/phone/notes';
 import { readPlan, savePlan } from '../../../core/phone/plan-store';
 import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
@@ -127,7 +127,7 @@ describe('export and import properties', () => {
 describe('export and import properties at the edges', () => {
   const SAFE_TZ = [MIN_TZ_OFFSET_MIN, 0, MAX_TZ_OFFSET_MIN];
   /** The month a session was lived in, by its own zone (computed here with Date, not the product's helpers). */
-  const livedMonth = (r: SessionRecord): string => new Date(r.startedAt + r.tzOffsetMin * 60_000).toISOString().slice(0, 7);
+  const livedMonth = (r: Pick<SessionRecord, 'startedAt' | 'tzOffsetMin'>): string => new Date(r.startedAt + r.tzOffsetMin * 60_000).toISOString().slice(0, 7);
 
   /** Valid records that reach the limits: 1 or 30 steps, names of 1 or 60 characters, zones at ±edges,
    *  completed, stopped and pain sessions (pain with its step and check-in areas marked painful). */
@@ -156,49 +156,68 @@ describe('export and import properties at the edges', () => {
       });
     });
 
-  /** Records one step past a limit, each with the field its refusal must name. */
+  /** Records one step past a limit, each with what its refusal must say (the field, or the rule). */
   const refusedArb = fc
     .tuple(
       validArb,
       fc.constantFrom(
-        { field: 'steps', brk: (r: SessionRecord) => ({ ...r, steps: Array.from({ length: MAX_RECORD_STEPS + 1 }, () => makeStep()) }) },
-        { field: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MAX_TZ_OFFSET_MIN + 1 }) },
-        { field: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MIN_TZ_OFFSET_MIN - 1 }) },
-        { field: 'routineName', brk: (r: SessionRecord) => ({ ...r, routineName: 'r'.repeat(MAX_ROUTINE_NAME_LENGTH + 1) }) },
-        { field: 'startedAt', brk: (r: SessionRecord) => ({ ...r, startedAt: EARLIEST_START_MS - 1, endedAt: EARLIEST_START_MS }) },
-        { field: 'startedAt', brk: (r: SessionRecord) => ({ ...r, startedAt: NOW + DAY_MS + 1, endedAt: NOW + DAY_MS + 2 }) },
-        { field: 'endedAt', brk: (r: SessionRecord) => ({ ...r, endedAt: r.startedAt + MAX_SESSION_MS + 1 }) },
-        { field: 'painStepIndex', brk: (r: SessionRecord) => ({ ...r, status: 'pain' as const, painStepIndex: r.steps.length }) },
+        { says: 'steps', brk: (r: SessionRecord) => ({ ...r, steps: Array.from({ length: MAX_RECORD_STEPS + 1 }, () => makeStep()) }) },
+        { says: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MAX_TZ_OFFSET_MIN + 1 }) },
+        { says: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MIN_TZ_OFFSET_MIN - 1 }) },
+        { says: 'routineName', brk: (r: SessionRecord) => ({ ...r, routineName: 'r'.repeat(MAX_ROUTINE_NAME_LENGTH + 1) }) },
+        { says: 'older than', brk: (r: SessionRecord) => ({ ...r, startedAt: EARLIEST_START_MS - 1, endedAt: EARLIEST_START_MS }) },
+        { says: 'endedAt', brk: (r: SessionRecord) => ({ ...r, endedAt: r.startedAt - 1 }) },
+        { says: 'painStepIndex', brk: (r: SessionRecord) => ({ ...r, status: 'pain' as const, painStepIndex: r.steps.length }) },
+        // History keeps 60 months back from the newest one (at least 2026-09 here): 2021-01 is outside.
+        { says: `older than the ${HISTORY_RETENTION_MONTHS} months`, brk: (r: SessionRecord) => ({ ...r, startedAt: Date.UTC(2021, 0, 15), endedAt: Date.UTC(2021, 0, 15, 0, 10), tzOffsetMin: 0 }) },
       ),
     )
-    .map(([record, { field, brk }]) => ({ record: brk(record), field }));
+    .map(([record, { says, brk }]) => ({ record: brk(record), says }));
 
-  it('export/import - pain sessions and records at the limits are stored; records past a limit are refused naming the field; a damaged month defers its sessions; nothing stored is lost', () => {
-    // Already on the phone, in September 2026: the generated sessions start in November (the damaged month is one of theirs).
+  /** A month (2027-03) already holding as many sessions as a month may: the next one must wait on the watch. */
+  const FULL_MONTH = '2027-03';
+  const fullBucket = (() => {
+    const records: SessionRecord[] = [];
+    const size = () => JSON.stringify(records).length;
+    for (let i = 0; size() < MAX_BUCKET_BYTES - 1_000; i += 1) records.push(makeRecord({ startedAt: Date.UTC(2027, 2, 10, 0, i % 1440), tzOffsetMin: 0, notes: [] }));
+    // Pad the names until even the smallest session (about 250 bytes) no longer fits.
+    for (let i = 0; MAX_BUCKET_BYTES - size() > 200; i += 1) {
+      const r = records[i % records.length] as SessionRecord;
+      records[i % records.length] = { ...r, routineName: r.routineName + 'x'.repeat(Math.min(MAX_ROUTINE_NAME_LENGTH - r.routineName.length, MAX_BUCKET_BYTES - size() - 150)) };
+    }
+    expect(size()).toBeLessThanOrEqual(MAX_BUCKET_BYTES);
+    return { records, text: JSON.stringify(records) };
+  })();
+
+  it('export/import - pain sessions and records at the limits are stored; records past a limit are refused saying which; a full month defers its sessions; a damaged month is set aside, not lost', () => {
+    // Already on the phone, in September 2026: the generated sessions start in November.
     const before = [makeRecord({ startedAt: BASE_START - 60 * DAY_MS }), makeRecord({ startedAt: BASE_START - 59 * DAY_MS, status: 'pain', painStepIndex: 1 })];
     fc.assert(
-      fc.property(fc.array(validArb, { maxLength: 12 }), fc.array(refusedArb, { maxLength: 4 }), fc.boolean(), fc.nat(), (valid, refused, damage, order) => {
+      fc.property(fc.array(validArb, { maxLength: 12 }), fc.array(refusedArb, { maxLength: 4 }), fc.boolean(), fc.nat(), (valid, refused, damage, pick) => {
         const target = new MemoryStore();
         expect(addRecords(target, before, NOW).added).toHaveLength(2);
-        const damagedMonth = damage && valid.length > 0 ? livedMonth(valid[order % valid.length] as SessionRecord) : null;
+        target.setItem(bucketKey(FULL_MONTH), fullBucket.text);
+        const damagedCandidates = valid.filter((r) => livedMonth(r) !== FULL_MONTH);
+        const damagedMonth = damage && damagedCandidates.length > 0 ? livedMonth(damagedCandidates[pick % damagedCandidates.length] as SessionRecord) : null;
         const damagedText = '{"this bucket": "was damaged"';
         if (damagedMonth !== null) target.setItem(bucketKey(damagedMonth), damagedText);
-        const all: unknown[] = [...valid, ...refused.map((r) => r.record)];
-        const doc = JSON.stringify({ format: 'knead-export', v: 1, records: all, notes: [] });
+        const doc = JSON.stringify({ format: 'knead-export', v: 1, records: [...valid, ...refused.map((r) => r.record)], notes: [] });
         const result = importAll(target, doc, NOW);
         if (!result.ok) throw new Error(result.error);
-        const deferred = valid.filter((r) => livedMonth(r) === damagedMonth);
-        const stored = valid.filter((r) => livedMonth(r) !== damagedMonth);
+        const deferred = valid.filter((r) => livedMonth(r) === FULL_MONTH);
+        const stored = valid.filter((r) => livedMonth(r) !== FULL_MONTH);
         expect(result.summary.added).toBe(stored.length);
         const reasons = new Map(result.summary.rejected.map((r) => [r.id, r.reason]));
-        for (const { record, field } of refused) expect(reasons.get(record.id), `refused ${record.id}`).toContain(field);
+        for (const { record, says } of refused) expect(reasons.get(record.id), `refused ${record.id}`).toContain(says);
         for (const r of deferred) expect(reasons.get(r.id), `deferred ${r.id}`).toContain('stays on the watch');
         expect(reasons.size).toBe(refused.length + deferred.length);
         const byId = (a: SessionRecord, b: SessionRecord) => (a.id < b.id ? -1 : 1);
-        expect(readHistory(target).records.slice().sort(byId)).toEqual([...before, ...stored].sort(byId));
-        if (damagedMonth !== null) expect(target.getItem(bucketKey(damagedMonth))).toBe(damagedText);
+        const history = readHistory(target).records.filter((r) => livedMonth(r) !== FULL_MONTH);
+        expect(history.slice().sort(byId)).toEqual([...before, ...stored].sort(byId));
+        expect(target.getItem(bucketKey(FULL_MONTH))).toBe(fullBucket.text);
+        if (damagedMonth !== null) expect(target.getItem(HISTORY_QUARANTINE_KEY)).toContain(JSON.stringify(damagedText).slice(1, -1));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
