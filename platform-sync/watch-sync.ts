@@ -7,7 +7,8 @@
 import { acceptPlanOnWatch, readPlan } from '../core/phone/plan-store';
 import type { TherapistPlan, WatchSettings } from '../core/model';
 import { describeProblems } from '../core/result';
-import { acknowledge, nextBatch, outboxStatus, recordFailure } from '../core/sync/outbox';
+import { acknowledge, nextBatch, outboxStatus, pendingIds, recordFailure, reviveTemporaryRefusals } from '../core/sync/outbox';
+import { RETRY_LATER_MS } from '../core/sync/refusal';
 import type { OutboxStatus } from '../core/sync/outbox';
 import {
   MAX_PUSH_BYTES,
@@ -142,11 +143,19 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
       pending: outboxStatus(store).pending,
       ...extra,
     });
+    // Sessions refused for something waiting fixes (clock, version, phone storage) go again.
+    reviveTemporaryRefusals(store);
+    /** Answered but not stored in this flush (deferred): left for the timed retry, so the rest still go. */
+    const skip = new Set<string>();
+    let laterReason: string | undefined;
     for (;;) {
-      const batch = nextBatch(store, options.maxBatchBytes === undefined ? MAX_PUSH_BYTES : options.maxBatchBytes);
+      const batch = nextBatch(store, options.maxBatchBytes === undefined ? MAX_PUSH_BYTES : options.maxBatchBytes, skip);
       if (batch.ids.length === 0) {
         failures = 0;
-        return result({ done: true });
+        if (laterReason === undefined) return result({ done: true });
+        // Deferred by the phone (storage full, an update needed): waiting fixes it, so try again by itself.
+        scheduleLater();
+        return result({ error: laterReason, retryInMs: RETRY_LATER_MS });
       }
       let reply: unknown;
       requests += 1;
@@ -166,26 +175,42 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
       }
       const parsed = parsePushReply(reply);
       if (!parsed.ok) {
-        // The phone answered but not with an acknowledgement: waiting will not fix that; the
-        // records stay pending and go again at the next app open.
+        // The phone answered but not with an acknowledgement: the records stay pending. A phone
+        // store that is full, damaged or newer is fixed by waiting, so that retries by itself;
+        // anything else goes again at the next app open.
         const message = describeProblems(parsed.problems);
         recordFailure(store, batch.ids, message);
+        if (isTemporaryErrorReply(reply)) {
+          scheduleLater();
+          return result({ error: message, retryInMs: RETRY_LATER_MS });
+        }
         return result({ error: message });
       }
       const ack = acknowledge(store, parsed.value.accepted, parsed.value.rejected, clock.now());
       if (!ack.ok) return result({ error: ack.error === undefined ? 'could not save the acknowledgement' : ack.error });
       accepted += ack.accepted;
       rejected += ack.rejected;
-      if (ack.accepted + ack.rejected === 0) {
-        // Everything deferred (phone storage full or damaged): sending again now would loop.
-        const deferred = parsed.value.deferred;
-        const reason = deferred !== undefined && deferred[0] !== undefined ? deferred[0].reason : 'the phone stored none of the batch';
-        recordFailure(store, batch.ids, reason);
-        return result({ error: reason });
+      const deferred = parsed.value.deferred === undefined ? [] : parsed.value.deferred;
+      const deferredReason = deferred[0] !== undefined ? deferred[0].reason : undefined;
+      // Whatever of this batch is still pending was answered but not stored: not again in this flush.
+      const stillPending = pendingIds(store, batch.ids);
+      if (stillPending.length > 0) {
+        const reason = deferredReason === undefined ? 'the phone stored none of the batch' : deferredReason;
+        recordFailure(store, stillPending, reason);
+        for (const id of stillPending) skip.add(id);
+        if (laterReason === undefined) laterReason = reason;
       }
-      failures = 0;
+      if (ack.accepted + ack.rejected > 0) failures = 0;
     }
   }
+
+  const scheduleLater = (): void => {
+    cancelRetry();
+    retryHandle = options.setTimeout(() => {
+      retryHandle = null;
+      void flush();
+    }, RETRY_LATER_MS);
+  };
 
   function flush(): Promise<FlushResult> {
     if (inFlight !== null) return inFlight;
@@ -259,6 +284,15 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     status: () => outboxStatus(store),
     stop: cancelRetry,
   };
+}
+
+/** An error reply that waiting fixes: phone storage (full, damaged, newer) or a version to update. */
+function isTemporaryErrorReply(reply: unknown): boolean {
+  if (typeof reply !== 'object' || reply === null) return false;
+  const error = (reply as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'storage' || code === 'internal' || code === 'unsupported-version';
 }
 
 /** The plan kept on the watch, read through core (an invalid stored plan reads as none). */

@@ -15,6 +15,7 @@ import type { IdReason, PushReply, ErrorReply } from '../sync/protocol';
 import { errorReply, parsePushParams } from '../sync/protocol';
 import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
 import { isSessionId, validateRecord } from '../sync/record-validation';
+import { classifyRefusal } from '../sync/refusal';
 import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { localMonth } from '../local-time';
@@ -247,20 +248,25 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   const alreadyStored: string[] = [];
   const incomingIds = new Map<string, SessionRecord>();
   let newest = '';
-  stored.months.forEach((_v, month) => {
-    if (month > newest) newest = month;
+  stored.months.forEach((bucket, month) => {
+    const trusted = bucket.raw !== undefined && bucket.raw.some((r) => isPlainObject(r) && r['clockSuspect'] !== true);
+    if (trusted && month > newest) newest = month;
   });
   const valids: SessionRecord[] = [];
   inputs.forEach((raw, index) => {
     const checked = validateRecord(raw, `${path}[${index}]`, now);
     if (!checked.ok) {
-      rejected.push({ id: idOf(raw, `${path}[${index}]`), reason: describeProblems(checked.problems) });
+      // One rule with the watch (core/sync/refusal): a version this phone cannot read yet is
+      // temporary (the session waits on the watch until Knead is updated), anything else is not.
+      const reason = describeProblems(checked.problems);
+      (classifyRefusal(reason) === 'temporary' ? deferred : rejected).push({ id: idOf(raw, `${path}[${index}]`), reason });
       return;
     }
     valids.push(checked.value);
     const month = monthOf(checked.value);
-    if (month > newest) newest = month;
+    if (checked.value.clockSuspect !== true && month > newest) newest = month;
   });
+  // Retention counts back from the newest month holding a session from a clock that looked right.
   const oldestKept = newest === '' ? -Infinity : monthIndex(newest) - HISTORY_RETENTION_MONTHS + 1;
   for (const record of valids) {
     const earlier = incomingIds.get(record.id);
@@ -281,7 +287,7 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
       continue;
     }
     const month = monthOf(record);
-    if (monthIndex(month) < oldestKept) {
+    if (monthIndex(month) < oldestKept && record.clockSuspect !== true) {
       rejected.push({ id: record.id, reason: `is from ${month}, older than the ${HISTORY_RETENTION_MONTHS} months of history the phone keeps` });
       continue;
     }
@@ -322,8 +328,10 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   // Retention: a newer month pushes the oldest ones out.
   const dropped: string[] = [];
   if (writes.length > 0) {
-    stored.months.forEach((_v, month) => {
-      if (monthIndex(month) < oldestKept) {
+    stored.months.forEach((bucket, month) => {
+      // A month holding a session from a wrong watch clock (e.g. 2019) is not really old: kept.
+      const suspect = bucket.raw !== undefined && bucket.raw.some((r) => isPlainObject(r) && r['clockSuspect'] === true);
+      if (monthIndex(month) < oldestKept && !suspect && !byMonth.has(month)) {
         writes.push([bucketKey(month), undefined]);
         dropped.push(month);
       }

@@ -8,6 +8,7 @@ import { MAX_PUSH_BYTES, MAX_RECORDS_PER_PUSH, PUSH_ENVELOPE_BYTES } from './pro
 import { jsonByteLength } from './json';
 import type { RecentEntry } from './recent-history';
 import { addRecent, markRecent, summarize } from './recent-history';
+import { classifyRefusal } from './refusal';
 
 export const OUTBOX_FORMAT_VERSION = 1;
 
@@ -74,12 +75,13 @@ export function enqueueRefused(state: OutboxState, record: SessionRecord, reason
  * record when there is one, so an outbox can never get stuck behind a large record (valid records
  * are at most MAX_RECORD_BYTES, well under MAX_PUSH_BYTES).
  */
-export function selectBatch(state: OutboxState, maxBytes: number = MAX_PUSH_BYTES): Batch {
+export function selectBatch(state: OutboxState, maxBytes: number = MAX_PUSH_BYTES, skip: ReadonlySet<string> = new Set()): Batch {
   const ids: string[] = [];
   const records: Readonly<Record<string, unknown>>[] = [];
   let bytes = PUSH_ENVELOPE_BYTES;
   for (const entry of state.pending) {
     if (records.length >= MAX_RECORDS_PER_PUSH) break;
+    if (skip.has(entry.id)) continue;
     const size = jsonByteLength(entry.record) + (records.length > 0 ? 1 : 0);
     if (records.length > 0 && bytes + size > maxBytes) break;
     ids.push(entry.id);
@@ -115,6 +117,11 @@ export function applyAck(state: OutboxState, accepted: readonly string[], reject
       continue;
     }
     const reason = reasons.get(entry.id);
+    if (reason !== undefined && classifyRefusal(reason) === 'temporary') {
+      // An older phone refused it for something waiting fixes: it stays pending, with the reason.
+      pending.push({ ...entry, lastError: reason });
+      continue;
+    }
     if (reason !== undefined) {
       newlyRejected.push({ id: entry.id, record: entry.record, reason, rejectedAt: now });
       recent = markRecent(recent, entry.id, 'rejected', reason);
@@ -143,6 +150,26 @@ export function noteFailure(state: OutboxState, ids: readonly string[], error: s
     ...state,
     pending: state.pending.map((e) => (inFlight.has(e.id) ? { ...e, attempts: e.attempts + 1, lastError: error } : e)),
   };
+}
+
+/** Refused records whose reason waiting fixes (clock, version, phone storage) go back to pending. */
+export function reviveTemporary(state: OutboxState): OutboxState {
+  const revive = state.rejected.filter((e) => classifyRefusal(e.reason) === 'temporary');
+  if (revive.length === 0) return state;
+  let recent = state.recent;
+  for (const e of revive) recent = markRecent(recent, e.id, 'pending');
+  return {
+    ...state,
+    rejected: state.rejected.filter((e) => classifyRefusal(e.reason) !== 'temporary'),
+    pending: state.pending.concat(revive.map((e) => ({ id: e.id, record: e.record, attempts: 0, lastError: e.reason }))),
+    recent,
+  };
+}
+
+/** The person discarded a refused record on the watch: it leaves the outbox and the recent list. */
+export function dropRejected(state: OutboxState, id: string): OutboxState {
+  if (!state.rejected.some((e) => e.id === id)) return state;
+  return { ...state, rejected: state.rejected.filter((e) => e.id !== id), recent: state.recent.filter((e) => e.id !== id) };
 }
 
 /** The person asked to try a rejected record again (e.g. after updating Knead on both ends). */

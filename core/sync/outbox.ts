@@ -17,12 +17,16 @@ import { shorten } from './json';
 import type { KeyValueStore } from './store';
 import { errorText, listKeys, readItem, writeAll } from './store';
 import type { Batch, OutboxState, RejectedEntry } from './outbox-state';
-import { applyAck, emptyOutbox, enqueueRecord, enqueueRefused, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
+import { applyAck, dropRejected, emptyOutbox, enqueueRecord, enqueueRefused, reviveTemporary, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
 import { decodeOutbox } from './outbox-codec';
 import type { RecentEntry } from './recent-history';
 
 export const OUTBOX_KEY = 'outbox';
 export const OUTBOX_QUARANTINE_PREFIX = 'outbox.quarantine.';
+/** The watch holds at most this many sessions for the phone (waiting and refused together). */
+export const MAX_OUTBOX_RECORDS = 1000;
+/** Said when it is full; the finished session then stays in the session snapshot, not lost. */
+export const OUTBOX_FULL_MESSAGE = `the watch is holding ${MAX_OUTBOX_RECORDS} sessions for the phone: open Knead near the phone to send them, or discard refused ones in History`;
 
 export interface Loaded {
   readonly state: OutboxState;
@@ -98,6 +102,11 @@ export function enqueue(store: KeyValueStore, record: SessionRecord, now = 0): O
   if (!isSessionId(record.id)) {
     return { ok: false, error: `session id must be 1-${MAX_ID_LENGTH} visible ASCII characters` };
   }
+  const loaded = loadOutbox(store);
+  const held = loaded.state.pending.length + loaded.state.rejected.length;
+  if (held >= MAX_OUTBOX_RECORDS && !isQueued(loaded.state, record.id)) {
+    return { ok: false, error: OUTBOX_FULL_MESSAGE };
+  }
   const checked = validateRecord(record);
   if (!checked.ok) {
     const reason = `the phone would refuse it: ${shorten(describeProblems(checked.problems), 200)}`;
@@ -106,9 +115,29 @@ export function enqueue(store: KeyValueStore, record: SessionRecord, now = 0): O
   return update(store, (state) => enqueueRecord(state, record));
 }
 
-/** The next request to send (oldest first, within maxBytes); empty when nothing is pending. */
-export function nextBatch(store: KeyValueStore, maxBytes: number = MAX_PUSH_BYTES): Batch {
-  return selectBatch(loadOutbox(store).state, maxBytes);
+/**
+ * The next request to send (oldest first, within the phone's limits), leaving out `skip` (sessions
+ * the phone deferred during this flush, so one full month never holds back the others); empty
+ * when nothing is left to send.
+ */
+export function nextBatch(store: KeyValueStore, maxBytes: number = MAX_PUSH_BYTES, skip: ReadonlySet<string> = new Set()): Batch {
+  return selectBatch(loadOutbox(store).state, maxBytes, skip);
+}
+
+/** Which of `ids` are still pending (answered but not stored, e.g. deferred by the phone). */
+export function pendingIds(store: KeyValueStore, ids: readonly string[]): string[] {
+  const pending = new Set(loadOutbox(store).state.pending.map((e) => e.id));
+  return ids.filter((id) => pending.has(id));
+}
+
+/** Sessions refused for a reason waiting fixes go back to pending (each flush starts with this). */
+export function reviveTemporaryRefusals(store: KeyValueStore): OutboxResult {
+  return update(store, reviveTemporary);
+}
+
+/** The person discarded a refused session on the watch. */
+export function discardRejected(store: KeyValueStore, id: string): OutboxResult {
+  return update(store, (state) => dropRejected(state, id));
 }
 
 export interface AckResult {

@@ -4,12 +4,16 @@ import type { HistoryLayout } from './history-layout';
 import type { FlowItem } from '../kit';
 import { nameText, t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { outboxStatus } from '../../core/sync/outbox';
+import { discardRejected, outboxStatus, retryRejected } from '../../core/sync/outbox';
 import { localDateTime } from '../../core/watch/format';
 
 const view = layout as HistoryLayout;
 /** The watch keeps at most RECENT_LIMIT entries; the page shows this many. */
 const SHOWN = 20;
+
+function render(): void {
+  view.renderHistory(t('history.title'), items());
+}
 
 function items(): FlowItem[] {
   const status = outboxStatus(watchStore);
@@ -20,6 +24,12 @@ function items(): FlowItem[] {
     const sync = entry.sync === 'pending' ? t('history.pending') : entry.sync === 'sent' ? t('history.sent') : t('history.rejected', { reason: entry.reason ?? '' });
     rows.push({ kind: 'text', centre: false, text: `${localDateTime(entry.startedAt, entry.tzOffsetMin)} ${nameText(entry.routineName)}` });
     rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
+    if (entry.sync === 'rejected') {
+      // A refusal waiting does not fix: the person sends it again (after an update) or lets it go.
+      const id = entry.id;
+      rows.push({ kind: 'button', text: t('history.retry'), onClick: () => { retryRejected(watchStore, id); render(); } });
+      rows.push({ kind: 'button', text: t('history.discard'), tone: 'warning', onClick: () => { discardRejected(watchStore, id); render(); } });
+    }
   }
   return rows;
 }
@@ -28,7 +38,7 @@ Page(
   BasePage({
     state: {},
     build() {
-      view.renderHistory(t('history.title'), items());
+      render();
     },
   }),
 );

@@ -116,6 +116,20 @@ describe('history store', () => {
     for (const w of store.writes) expect(w.bytes).toBeLessThanOrEqual(MAX_BUCKET_BYTES + 100);
   });
 
+  it('pushSessions - history keeps 60 months: a newer month drops the oldest, a session older than that is refused, a wrong-clock month stays', () => {
+    const store = new MemoryStore();
+    const at = (y: number, m: number): SessionRecord => makeRecord({ startedAt: Date.UTC(y, m, 10, 9), endedAt: Date.UTC(y, m, 10, 9) + 180_000 });
+    const old = at(2021, 11);
+    const unset = at(2019, 5);
+    pushSessions(store, makePushParams([old, unset]), NOW);
+    const next = at(2026, 11);
+    expect(pushSessions(store, makePushParams([next]), NOW)).toEqual({ accepted: [next.id], rejected: [] });
+    expect(readHistory(store).records.map((r) => r.id)).toEqual([unset.id, next.id]);
+    const tooOld = at(2021, 10);
+    expect(pushSessions(store, makePushParams([tooOld]), NOW)).toEqual({ accepted: [], rejected: [{ id: tooOld.id, reason: 'is from 2021-11, older than the 60 months of history the phone keeps' }] });
+    expect(readIndex(store).months.map((m) => m.month)).toEqual(['2026-12', '2019-06']);
+  });
+
   it('pushSessions - a full disk defers everything and leaves storage unchanged', () => {
     const store = new MemoryStore();
     pushSessions(store, makePushParams(makeRecords(3)), NOW);

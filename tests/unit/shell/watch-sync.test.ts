@@ -63,10 +63,18 @@ describe('createWatchSync', () => {
     expect(timers[1]?.ms).toBe(60_000);
   });
 
-  it('flush - an error reply is not retried by timer; records stay pending with the reason', async () => {
+  it('flush - a temporary error reply (phone storage) keeps the records pending and retries by itself in 10 min', async () => {
     const { store, timers, sync } = setup(async () => ({ error: { code: 'storage', message: 'phone storage is full' } }));
     const result = await sync.flush();
     expect(result.error).toBe('phone replied with error storage: phone storage is full');
+    expect(timers.map((t) => t.ms)).toEqual([600_000]);
+    expect(outboxStatus(store).pending).toBe(3);
+  });
+
+  it('flush - a bad-request error reply is not retried by timer; records stay pending with the reason', async () => {
+    const { store, timers, sync } = setup(async () => ({ error: { code: 'bad-request', message: 'params must be an object' } }));
+    const result = await sync.flush();
+    expect(result.error).toBe('phone replied with error bad-request: params must be an object');
     expect(timers).toHaveLength(0);
     expect(outboxStatus(store).pending).toBe(3);
   });

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../core/model';
-import { OUTBOX_KEY, acknowledge, enqueue, loadOutbox, nextBatch, outboxStatus, recordFailure, retryRejected } from '../../../core/sync/outbox';
+import { MAX_OUTBOX_RECORDS, OUTBOX_FULL_MESSAGE, OUTBOX_KEY, acknowledge, discardRejected, enqueue, loadOutbox, nextBatch, outboxStatus, recordFailure, retryRejected } from '../../../core/sync/outbox';
 import { MAX_PUSH_BYTES } from '../../../core/sync/protocol';
 import { RECENT_LIMIT } from '../../../core/sync/recent-history';
 import { MemoryStore } from '../../fixtures/memory-store';
-import { BASE_START, DAY_MS, makeRecord, makeRecords } from '../../fixtures/records';
+import { BASE_START, DAY_MS, makeRecord, makeRecords, makeStep } from '../../fixtures/records';
 
 const NOW = BASE_START + DAY_MS;
 
@@ -47,11 +47,31 @@ describe('outbox', () => {
     const store = new MemoryStore();
     const record = makeRecord();
     enqueue(store, record);
-    acknowledge(store, [], [{ id: record.id, reason: 'startedAt is more than a day in the future; check the watch clock' }], NOW);
+    acknowledge(store, [], [{ id: record.id, reason: 'steps[0].area must be one of: neck' }], NOW);
     const status = outboxStatus(store);
     expect(status.pending).toBe(0);
-    expect(status.rejected.map((r) => [r.id, r.reason])).toEqual([[record.id, 'startedAt is more than a day in the future; check the watch clock']]);
-    expect(status.recent[0]).toMatchObject({ id: record.id, sync: 'rejected', reason: 'startedAt is more than a day in the future; check the watch clock' });
+    expect(status.rejected.map((r) => [r.id, r.reason])).toEqual([[record.id, 'steps[0].area must be one of: neck']]);
+    expect(status.recent[0]).toMatchObject({ id: record.id, sync: 'rejected', reason: 'steps[0].area must be one of: neck' });
+    // Discarded on the watch: gone from the outbox and from History's list.
+    expect(discardRejected(store, record.id).ok).toBe(true);
+    expect(outboxStatus(store)).toMatchObject({ pending: 0, rejected: [], recent: [] });
+  });
+
+  it('outbox - a refusal an older phone gave for the watch clock stays pending with the reason (temporary, retried)', () => {
+    const store = new MemoryStore();
+    const record = makeRecord();
+    enqueue(store, record);
+    acknowledge(store, [], [{ id: record.id, reason: 'startedAt is more than a day in the future; check the watch clock' }], NOW);
+    expect(outboxStatus(store).pending).toBe(1);
+    expect(outboxStatus(store).rejected).toEqual([]);
+  });
+
+  it('outbox - bounded: at 1000 held sessions a new one is refused with a clear message and nothing held is lost', () => {
+    const store = new MemoryStore();
+    for (let i = 0; i < MAX_OUTBOX_RECORDS; i += 1) enqueue(store, makeRecord({ startedAt: BASE_START + i * 60_000, steps: [makeStep()], checkIn: [], notes: [] }));
+    expect(outboxStatus(store).pending).toBe(MAX_OUTBOX_RECORDS);
+    expect(enqueue(store, makeRecord())).toEqual({ ok: false, error: OUTBOX_FULL_MESSAGE });
+    expect(outboxStatus(store).pending).toBe(MAX_OUTBOX_RECORDS);
   });
 
   it('outbox - a duplicated reply changes nothing the second time', () => {

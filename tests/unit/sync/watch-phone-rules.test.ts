@@ -10,11 +10,11 @@ import { IDLE } from '../../../core/engine/types';
 import type { EngineEvent, EngineState } from '../../../core/engine/types';
 import { LIBRARY } from '../../../core/library';
 import type { Routine, SessionRecord } from '../../../core/model';
-import { readHistory } from '../../../core/phone/history-store';
+import { bucketKey, readHistory } from '../../../core/phone/history-store';
 import { savePlan } from '../../../core/phone/plan-store';
 import { describeProblems } from '../../../core/result';
 import { validateRoutine } from '../../../core/routine-validation';
-import { enqueue, outboxStatus } from '../../../core/sync/outbox';
+import { acknowledge, enqueue, outboxStatus } from '../../../core/sync/outbox';
 import { parsePlanGetReply } from '../../../core/sync/protocol';
 import { validateRecord } from '../../../core/sync/record-validation';
 import { createWatchSync, type SyncRequest } from '../../../platform-sync/watch-sync';
@@ -75,6 +75,46 @@ describe('watch and phone share one rule', () => {
     expect(extended.status).toBe('completed');
     const reply = answerRequest(phone, { method: 'sessions.push', params: { v: 1, records: [overnight, extended] } }, start + 12 * 3_600_000);
     expect(reply).toEqual({ accepted: [overnight.id, extended.id], rejected: [] });
+  });
+
+  it('finding 3 - a session from a watch clock a week ahead or never set is stored, flagged; one an older phone refused for the clock goes again by itself', async () => {
+    const watch = new MemoryStore();
+    const phone = new MemoryStore();
+    const ahead = makeRecord({ startedAt: NOW + 7 * DAY_MS, endedAt: NOW + 7 * DAY_MS + 180_000 });
+    const unset = makeRecord({ startedAt: Date.UTC(2019, 5, 1, 8), endedAt: Date.UTC(2019, 5, 1, 8) + 180_000 });
+    const refusedBefore = makeRecord({ minutesAfterBase: 30 });
+    for (const r of [ahead, unset, refusedBefore]) enqueue(watch, r);
+    // What a side service from before this change answered for a clock it doubted.
+    acknowledge(watch, [], [{ id: refusedBefore.id, reason: 'startedAt is more than a day in the future; check the watch clock' }], NOW);
+    const result = await linked(watch, phone).flush();
+    expect(result).toMatchObject({ done: true, accepted: 3, pending: 0 });
+    expect(outboxStatus(watch).rejected).toEqual([]);
+    const stored = readHistory(phone).records;
+    expect(stored.map((r) => [r.id, r.clockSuspect === true])).toEqual([[unset.id, true], [refusedBefore.id, false], [ahead.id, true]]);
+  });
+
+  it('finding 5 - a full phone month defers only its own sessions: later months arrive in the same flush and the rest retry by themselves', async () => {
+    const watch = new MemoryStore();
+    const phone = new MemoryStore();
+    const big = (i: number): SessionRecord => makeRecord({ startedAt: BASE_START + i * 60_000, steps: Array.from({ length: 30 }, () => makeStep()), checkIn: [], notes: [] });
+    const filler: SessionRecord[] = [];
+    for (let i = 0; i < 230; i += 1) filler.push(big(i));
+    phone.setItem(bucketKey('2026-11'), JSON.stringify(filler));
+    const november = [makeRecord({ startedAt: Date.UTC(2026, 10, 20, 9) }), makeRecord({ startedAt: Date.UTC(2026, 10, 21, 9) })];
+    const later = [makeRecord({ startedAt: Date.UTC(2026, 11, 2, 9) }), makeRecord({ startedAt: Date.UTC(2027, 0, 5, 9) })];
+    for (const r of november.concat(later)) enqueue(watch, r);
+    const timers: number[] = [];
+    const sync = createWatchSync({
+      request: async (method, params) => answerRequest(phone, { method, params }, NOW),
+      store: watch,
+      clock: { now: () => NOW },
+      setTimeout: (_cb, ms) => timers.push(ms),
+    });
+    const result = await sync.flush();
+    expect(result).toMatchObject({ done: false, accepted: 2, pending: 2, retryInMs: 600_000 });
+    expect(result.error).toMatch(/^phone storage for 2026-11 is full/);
+    expect(timers).toEqual([600_000]);
+    expect(readHistory(phone).records.slice(-2).map((r) => r.id)).toEqual(later.map((r) => r.id));
   });
 
   it('finding 8 - the Settings App refuses a plan too large for the watch, with the reason; any plan it saves reaches the watch', () => {
