@@ -38,6 +38,6 @@ describe('watch History - refused sessions', () => {
     sim.device.click('Discard');
     await sim.clock.advance(500);
     expect(sim.device.hasText('No sessions yet.')).toBe(true);
-    expect(JSON.parse(sim.device.storage()['outbox'] ?? '{}')).toMatchObject({ pending: [], rejected: [], recent: [] });
+    expect(JSON.parse(String(sim.device.storage()['outbox']))).toMatchObject({ pending: [], rejected: [], recent: [] });
   });
 });
