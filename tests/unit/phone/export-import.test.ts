@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AREAS, type SessionRecord } from '../../../core/model';
 import { deleteAll, exportAll, importAll } from '../../../core/phone/export-import';
 import { bucketKey, HISTORY_QUARANTINE_KEY, HISTORY_RETENTION_MONTHS, MAX_BUCKET_BYTES, readHistory } from '../../../core/phone/history-store';
-import { EARLIEST_START_MS, MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
+import { MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
 import { readAllNotes, saveNote } from '../../../core/phone/notes';
 import { readPlan, savePlan } from '../../../core/phone/plan-store';
 import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
@@ -165,7 +165,8 @@ describe('export and import properties at the edges', () => {
         { says: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MAX_TZ_OFFSET_MIN + 1 }) },
         { says: 'tzOffsetMin', brk: (r: SessionRecord) => ({ ...r, tzOffsetMin: MIN_TZ_OFFSET_MIN - 1 }) },
         { says: 'routineName', brk: (r: SessionRecord) => ({ ...r, routineName: 'r'.repeat(MAX_ROUTINE_NAME_LENGTH + 1) }) },
-        { says: 'older than', brk: (r: SessionRecord) => ({ ...r, startedAt: EARLIEST_START_MS - 1, endedAt: EARLIEST_START_MS }) },
+        // (A start before EARLIEST_START_MS is a watch clock never set: stored, flagged clockSuspect, not refused.)
+        { says: 'startedAt', brk: (r: SessionRecord) => ({ ...r, startedAt: -1 }) },
         { says: 'endedAt', brk: (r: SessionRecord) => ({ ...r, endedAt: r.startedAt - 1 }) },
         { says: 'painStepIndex', brk: (r: SessionRecord) => ({ ...r, status: 'pain' as const, painStepIndex: r.steps.length }) },
         // History keeps 60 months back from the newest one (at least 2026-09 here): 2021-01 is outside.
