@@ -12,7 +12,7 @@ function unzip(bytes, what) {
 }
 
 /**
- * @returns {{ manifest: object, groups: Array<{ name: string, screen: string, shape: string,
+ * @returns {{ manifest: object, groups: Array<{ name: string, screen: string, shape: string, cpuPlatform: string,
  *   appJson: object, device: Record<string, Uint8Array>, side: Record<string, Uint8Array> }> }}
  */
 export function readZab(file) {
@@ -32,6 +32,8 @@ export function readZab(file) {
       name: zpk.name,
       shape: platform.screenType,
       screen: platform.screenResolution,
+      // zpm's spelling of the chip: upper case, MHS written as ZPS.
+      cpuPlatform: platform.cpuPlatform,
       appJson: JSON.parse(strFromU8(device['app.json'])),
       device,
       side,

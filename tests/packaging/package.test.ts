@@ -26,7 +26,11 @@ describe('package', { timeout: 240_000 }, () => {
       'round-416x416',
       'round-454x454',
       'round-466x466',
+      'round-466x466',
       'round-480x480',
+      'round-480x480',
+      'square-390x450',
+      'square-390x450',
       'square-390x450',
     ]);
     const modules = manifest.targets.common.module;
@@ -46,6 +50,29 @@ describe('package', { timeout: 240_000 }, () => {
         .sort((a, b) => a - b);
       expect(packaged).toEqual(curated);
     }
+  });
+
+  it('package - each zpk carries its chip as cpuPlatform, and only watches with the same screen and chip share one', () => {
+    const { groups } = readZab(join(ROOT, 'dist', `knead-${manifest.app.version.name}.zab`));
+    // Written by hand from the official device list (chip per watch); zpm spells MHS as ZPS.
+    const expected: Record<string, string[]> = {
+      'round-416x416-NXP': ['Amazfit Falcon'],
+      'round-454x454-NXP': ['Amazfit Cheetah (Round)', 'Amazfit T-Rex Ultra'],
+      'round-466x466-NXP': ['Amazfit GTR 4'],
+      'round-466x466-ZPS': ['Amazfit Active 2 (Round)'],
+      'round-480x480-NXP': ['Amazfit Balance', 'Amazfit Cheetah Pro'],
+      'round-480x480-ZPS': ['Amazfit Balance 2', 'Amazfit T-Rex 3'],
+      'square-390x450-APOLLO': ['Amazfit Active'],
+      'square-390x450-NXP': ['Amazfit Cheetah (Square)', 'Amazfit GTS 4'],
+      'square-390x450-ZPS': ['Amazfit Active 2 (Square)', 'Amazfit Bip 6'],
+    };
+    const nameOf = (source: number): string => DEVICES.find((d) => d.sources.includes(source))?.name ?? `unknown ${source}`;
+    const actual: Record<string, string[]> = {};
+    for (const group of groups) {
+      const sources = (group.appJson as { platforms: { deviceSource: number }[] }).platforms.map((p) => p.deviceSource);
+      actual[`${group.shape}-${group.screen}-${group.cpuPlatform}`] = [...new Set(sources.map(nameOf))].sort();
+    }
+    expect(actual).toEqual(expected);
   });
 
   it('package - HOME and its .zepp stay byte-for-byte unchanged', () => {
