@@ -140,6 +140,11 @@ export interface TherapistPlan {
   readonly advice?: readonly AreaAdvice[];
   /** A short note from the therapist, shown in the Settings App (optional). */
   readonly note?: string;
+  /**
+   * UTC ms when the weekly target got its current value; the report judges weeks from then on.
+   * Absent in plans saved before it existed: the report then counts from `updatedAt`.
+   */
+  readonly targetSince?: number;
 }
 
 export const CUE_INTENSITIES = ['gentle', 'standard', 'strong'] as const;

@@ -54,8 +54,8 @@ export type PlanCodeResult =
 type StepTuple = [number, number, number, number, string];
 type RoutineTuple = [string, string, StepTuple[]];
 type AdviceTuple = [number, number, string];
-/** [focus, avoid, weeklyTarget, assigned, custom, advice, note, updatedAt]; note is null when absent, advice too. */
-type PlanTuple = [number[], number[], number, string[], RoutineTuple[], AdviceTuple[] | null, string | null, number];
+/** [focus, avoid, weeklyTarget, assigned, custom, advice, note, updatedAt, targetSince]; null when absent. */
+type PlanTuple = [number[], number[], number, string[], RoutineTuple[], AdviceTuple[] | null, string | null, number, number | null];
 
 function toTuple(plan: TherapistPlan): PlanTuple {
   const step = (s: Step): StepTuple => [AREAS.indexOf(s.area), SIDES.indexOf(s.side), s.seconds, TOOLS.indexOf(s.tool), s.hint];
@@ -68,6 +68,7 @@ function toTuple(plan: TherapistPlan): PlanTuple {
     plan.advice === undefined ? null : plan.advice.map((a) => [AREAS.indexOf(a.area), TOOLS.indexOf(a.tool), a.technique]),
     plan.note === undefined ? null : plan.note,
     plan.updatedAt,
+    plan.targetSince === undefined ? null : plan.targetSince,
   ];
 }
 
@@ -121,8 +122,8 @@ export function decodePlanCode(input: string): PlanCodeResult {
 
 function fromTuple(raw: unknown): Validated<TherapistPlan> {
   const shape = (message: string): Validated<TherapistPlan> => invalid([{ path: '', message }]);
-  if (!Array.isArray(raw) || raw.length !== 8) return shape('its content has the wrong shape');
-  const [focus, avoid, weeklyTarget, assigned, custom, advice, note, updatedAt] = raw as unknown[];
+  if (!Array.isArray(raw) || raw.length !== 9) return shape('its content has the wrong shape');
+  const [focus, avoid, weeklyTarget, assigned, custom, advice, note, updatedAt, targetSince] = raw as unknown[];
   const areas = (list: unknown): Area[] | null => (Array.isArray(list) ? list.map((i) => pick(AREAS, i)).filter(isPicked) : null);
   const focusAreas = areas(focus);
   const avoidAreas = areas(avoid);
@@ -156,6 +157,7 @@ function fromTuple(raw: unknown): Validated<TherapistPlan> {
   const plan: Record<string, unknown> = { v: PLAN_VERSION, focusAreas, avoidAreas, weeklyTarget, assignedRoutineIds: assigned, customRoutines, updatedAt };
   if (adviceList !== undefined) plan['advice'] = adviceList;
   if (note !== null) plan['note'] = note;
+  if (targetSince !== null) plan['targetSince'] = targetSince;
   return validatePlan(plan);
 }
 

@@ -4,7 +4,8 @@
 import { LIBRARY } from '../core/library';
 import type { Area, TherapistPlan } from '../core/model';
 import { AREAS, PLAN_VERSION } from '../core/model';
-import { savePlan } from '../core/phone/plan-store';
+import { readPlan, savePlan } from '../core/phone/plan-store';
+import { targetSinceAfter } from '../core/phone/plan-changes';
 import { MAX_WEEKLY_TARGET } from '../core/phone/plan-validation';
 import type { Translate } from '../core/phone/messages';
 import { describeProblems } from '../core/result';
@@ -18,7 +19,8 @@ export function emptyPlan(now: number): TherapistPlan {
 
 /** Saves `next` (stamped with `now`) and leaves a message for the next build. */
 export function applyPlanEdit(store: KeyValueStore, next: TherapistPlan, now: number, messageKey: typeof UI.planMessage | typeof UI.routineMessage): boolean {
-  const saved = savePlan(store, { ...next, updatedAt: Math.max(now, next.updatedAt + 1) });
+  const updatedAt = Math.max(now, next.updatedAt + 1);
+  const saved = savePlan(store, { ...next, updatedAt, targetSince: targetSinceAfter(readPlan(store).plan, next, updatedAt) });
   uiSet(store, { [messageKey]: saved.ok ? tr('set.saved-plan') : tr('set.not-saved', { problem: describeProblems(saved.problems) }) });
   return saved.ok;
 }

@@ -14,6 +14,7 @@ import { listKeys, writeAll } from '../sync/store';
 import { HISTORY_PREFIX, prepareRecords, readHistory } from './history-store';
 import type { SessionNote } from './notes';
 import { NOTE_PREFIX, noteKey, readAllNotes, readNote, validateNote } from './notes';
+import { PAIN_PREFIX } from './pain-scores';
 import { PLAN_KEY, readPlan } from './plan-store';
 import { PREFS_KEY, readPrefs } from './prefs-store';
 import { mergeSettings } from '../settings-merge';
@@ -193,7 +194,7 @@ function isNewer(incoming: TherapistPlan, current: TherapistPlan): boolean {
 /** Removes every record, note and the plan (what an export contains) and the layout version. */
 export function deleteAll(store: KeyValueStore): { readonly ok: boolean; readonly removed: number; readonly error?: string } {
   const keys = listKeys(store).filter(
-    (k) => k.indexOf(HISTORY_PREFIX) === 0 || k.indexOf(NOTE_PREFIX) === 0 || k === PLAN_KEY || k === STORAGE_VERSION_KEY,
+    (k) => k.indexOf(HISTORY_PREFIX) === 0 || k.indexOf(NOTE_PREFIX) === 0 || k.indexOf(PAIN_PREFIX) === 0 || k === PLAN_KEY || k === STORAGE_VERSION_KEY,
   );
   const saved = writeAll(store, keys.map((k) => [k, undefined] as const));
   return saved.ok ? { ok: true, removed: keys.length } : { ok: false, removed: 0, error: saved.error };

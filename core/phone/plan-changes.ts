@@ -19,7 +19,16 @@ export function mergeCodePlan(current: TherapistPlan | null, incoming: Therapist
   const incomingIds = new Set(incoming.customRoutines.map((r) => r.id));
   const own = current === null ? [] : current.customRoutines.filter((r) => r.id.indexOf(THERAPIST_ROUTINE_PREFIX) !== 0 && !incomingIds.has(r.id));
   const updatedAt = Math.max(now, current === null ? 0 : current.updatedAt + 1);
-  return { ...incoming, customRoutines: incoming.customRoutines.concat(own), updatedAt };
+  const merged = { ...incoming, customRoutines: incoming.customRoutines.concat(own), updatedAt };
+  return { ...merged, targetSince: targetSinceAfter(current, merged, updatedAt) };
+}
+
+/** When the target keeps its value the day it was set stays; a new target starts counting now. */
+export function targetSinceAfter(current: TherapistPlan | null, next: TherapistPlan, now: number): number {
+  if (current !== null && current.weeklyTarget === next.weeklyTarget) {
+    return current.targetSince === undefined ? current.updatedAt : current.targetSince;
+  }
+  return now;
 }
 
 /** The changes from `before` to `after`, one line each, in a fixed order; empty when nothing changes. */

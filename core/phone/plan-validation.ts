@@ -20,7 +20,7 @@ export const MAX_ASSIGNED_ROUTINES = 20;
 export const MAX_TECHNIQUE_LENGTH = 80;
 export const MAX_PLAN_NOTE_LENGTH = 300;
 
-const PLAN_KEYS = ['v', 'focusAreas', 'avoidAreas', 'weeklyTarget', 'assignedRoutineIds', 'customRoutines', 'updatedAt', 'advice', 'note'] as const;
+const PLAN_KEYS = ['v', 'focusAreas', 'avoidAreas', 'weeklyTarget', 'assignedRoutineIds', 'customRoutines', 'updatedAt', 'advice', 'note', 'targetSince'] as const;
 const ADVICE_KEYS = ['area', 'tool', 'technique'] as const;
 /** One line: no line breaks or other control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
@@ -49,6 +49,7 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
   const assignedRoutineIds = readAssigned(obj, path, problems, customRoutines);
   const advice = obj['advice'] === undefined ? null : readAdvice(obj, path, problems, avoidAreas);
   const note = obj['note'] === undefined ? null : checkString(obj['note'], joinPath(path, 'note'), problems, { max: MAX_PLAN_NOTE_LENGTH, pattern: NO_CONTROL, patternMessage: NO_CONTROL_MESSAGE });
+  const targetSince = obj['targetSince'] === undefined ? null : readInteger(obj, 'targetSince', path, problems, 0, Number.MAX_SAFE_INTEGER);
   if (problems.length > 0) return invalid(problems);
   const plan: TherapistPlan = {
     v: PLAN_VERSION,
@@ -61,7 +62,8 @@ export function validatePlan(input: unknown, path = ''): Validated<TherapistPlan
   };
   // Optional fields stay absent when absent, so plans from before them keep their exact JSON.
   const withAdvice = advice === null || advice === undefined ? plan : { ...plan, advice };
-  const complete = note === null || note === undefined ? withAdvice : { ...withAdvice, note };
+  const withNote = note === null || note === undefined ? withAdvice : { ...withAdvice, note };
+  const complete = targetSince === null || targetSince === undefined ? withNote : { ...withNote, targetSince };
   // The same bound the watch applies to the plan.get reply (core/sync/protocol), so a plan the
   // phone saves is always one the watch takes.
   const bytes = jsonByteLength(complete);
