@@ -10,6 +10,7 @@ import { monthsCovering } from '../core/phone/history-window';
 import { readAllNotes } from '../core/phone/notes';
 import type { SessionNote } from '../core/phone/notes';
 import { readPlan } from '../core/phone/plan-store';
+import { readPainScores } from '../core/phone/pain-scores';
 import { parseReportPeriod, periodRange } from '../core/phone/report-period';
 import { historyByMonth, overviewFrom } from '../core/phone/stats';
 import type { SessionRecord } from '../core/model';
@@ -58,10 +59,11 @@ export function renderApp(store: KeyValueStore, ctx: RenderContext): SettingsNod
   const stored = readPlan(store);
   const noteMap = new Map<string, SessionNote>();
   for (const n of notes.notes) noteMap.set(n.sessionId, n);
+  const painScores = readPainScores(store);
   const period = parseReportPeriod(uiGet(store, UI.reportPeriod));
   const reportRecords = period === 'all' ? readHistory(store).records : reportMonths(monthNames, period, ctx, monthRecords);
-  const history = historySection(store, { months: index.months, load: (month) => historyByMonth(monthRecords(month))[0]?.sessions ?? [], record: (month, id) => monthRecords(month).find((r) => r.id === id), notes: noteMap, now: ctx.now }, t);
-  const report = reportSection(store, { records: reportRecords, notes: notes.notes, plan: stored.plan, now: ctx.now, tzOffsetMin: ctx.tzOffsetMin }, t);
+  const history = historySection(store, { months: index.months, load: (month) => historyByMonth(monthRecords(month))[0]?.sessions ?? [], record: (month, id) => monthRecords(month).find((r) => r.id === id), notes: noteMap, painScores, now: ctx.now }, t);
+  const report = reportSection(store, { records: reportRecords, notes: notes.notes, plan: stored.plan, now: ctx.now, tzOffsetMin: ctx.tzOffsetMin, painScores }, t);
   return View({}, [
     overviewSection(overviewFrom(all.weeks, all.last, stored.plan, ctx.now, ctx.tzOffsetMin), t, problems),
     history,

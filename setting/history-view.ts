@@ -7,6 +7,7 @@ import type { MonthCount } from '../core/phone/history-store';
 import type { SessionSummary } from '../core/phone/stats';
 import type { SessionNote } from '../core/phone/notes';
 import { MAX_NOTE_LENGTH, deleteNote, saveNote } from '../core/phone/notes';
+import { MAX_PAIN_SCORE, hadPain, savePainScore } from '../core/phone/pain-scores';
 import type { Translate } from '../core/phone/messages';
 import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
@@ -22,6 +23,7 @@ export interface HistoryInput {
   /** The full record of an opened session. */
   readonly record: (month: string, id: string) => SessionRecord | undefined;
   readonly notes: ReadonlyMap<string, SessionNote>;
+  readonly painScores: ReadonlyMap<string, number>;
   readonly now: number;
 }
 
@@ -50,13 +52,13 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
     );
     if (openId === s.id) {
       const record = input.record(shown.month, s.id);
-      if (record !== undefined) children.push(sessionDetail(store, record, note, input.now, t));
+      if (record !== undefined) children.push(sessionDetail(store, record, note, input.painScores.get(record.id), input.now, t));
     }
   }
   return Section({ title: tr('set.history') }, children);
 }
 
-function sessionDetail(store: KeyValueStore, record: SessionRecord, note: SessionNote | undefined, now: number, t: Translate): SettingsNode {
+function sessionDetail(store: KeyValueStore, record: SessionRecord, note: SessionNote | undefined, painScore: number | undefined, now: number, t: Translate): SettingsNode {
   const lines: string[] = [`${t(record.routineName)}, ${sessionDate(record)}, ${statusText(record.status)}`];
   record.steps.forEach((step, index) => {
     const done = Math.round(step.doneMs / 1000);
@@ -70,8 +72,21 @@ function sessionDetail(store: KeyValueStore, record: SessionRecord, note: Sessio
   }
   if (record.notes.length > 0) lines.push(tr('set.history.watch-notes', { notes: record.notes.map((n) => t(`note.${n}`)).join(', ') }));
   const message = uiGet(store, UI.noteMessage);
+  // A pain score only for sessions with pain (stopped for pain, or pain ticked at the check-in).
+  const scoreOptions = [{ name: tr('set.history.pain-score-none'), value: 'none' }].concat(Array.from({ length: MAX_PAIN_SCORE + 1 }, (_v, n) => ({ name: String(n), value: String(n) })));
   return View({}, [
     ...lines.map((line) => Text({ paragraph: true }, [line])),
+    !hadPain(record)
+      ? null
+      : Select({
+          label: tr('set.history.pain-score'),
+          options: scoreOptions,
+          value: painScore === undefined ? 'none' : String(painScore),
+          onChange: (value: string) => {
+            const saved = savePainScore(store, record.id, value === 'none' ? null : Number(value), now);
+            if (!saved.ok) uiSet(store, { [UI.noteMessage]: tr('set.not-saved', { problem: describeProblems(saved.problems) }) });
+          },
+        }),
     TextInput({
       label: note === undefined ? tr('set.note.add') : tr('set.note.edit'),
       placeholder: tr('set.note.placeholder', { max: MAX_NOTE_LENGTH }),

@@ -11,7 +11,8 @@ export function overviewSection(view: Overview, t: Translate, problems: readonly
   const last = view.lastSession === null ? tr('set.overview.last-none') : tr('set.overview.last', { session: sessionLine(view.lastSession, t) });
   return Section({ title: tr('set.overview') }, [
     Text({ paragraph: true }, [week]),
-    Text({ paragraph: true }, [streak]),
+    // A streak only means something against a weekly target.
+    view.thisWeek.target > 0 ? Text({ paragraph: true }, [streak]) : null,
     Text({ paragraph: true }, [last]),
     ...problems.map((p) => Text({ paragraph: true }, [tr('set.overview.problem', { problem: p })])),
   ]);

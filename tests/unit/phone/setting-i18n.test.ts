@@ -41,6 +41,11 @@ function dynamicIds(): string[] {
   for (const s of SIDES) ids.push(`side.${s}`);
   for (const t of TOOLS) ids.push(`set.tool.${t}`, `tool.${t}`);
   for (const id of Object.keys(PLAN_CODE_MESSAGES)) ids.push(`set.${id}`);
+  for (const s of SIDES) ids.push(`report.side-${s}`, `report.minutes-${s}`);
+  for (const s of ['completed', 'stopped', 'pain']) ids.push(`report.status-${s}`);
+  for (const s of ['tighter', 'looser', 'same']) ids.push(`report.trend-${s}`);
+  for (const s of ['on', 'below', 'before-plan', 'plan-set', 'not-over']) ids.push(`report.week-${s}`);
+  for (const n of [0, 1, 2, 3]) ids.push(`report.tight-${n}`);
   for (const i of CUE_INTENSITIES) ids.push(`intensity.${i}`);
   for (const r of LIBRARY) ids.push(r.name);
   for (const k of ['imported', 'kept', 'none', 'rejected']) ids.push(`set.import.plan-${k}`, `set.import.prefs-${k}`);
