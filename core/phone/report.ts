@@ -102,7 +102,7 @@ function summaryLines(
 ): string[] {
   const minutes = oneDecimal(sessions.reduce((sum, r) => sum + r.steps.reduce((s, x) => s + x.doneMs, 0), 0) / 60_000);
   const judged = weeks.filter((w) => w.mark === 'on' || w.mark === 'below');
-  let first = fill(t('report.sum-sessions'), { count: sessions.length, minutes });
+  let first = fill(t(sessions.length === 1 ? 'report.sum-sessions-one' : 'report.sum-sessions'), { count: sessions.length, minutes });
   if (target > 0) {
     first += judged.length === 0
       ? fill(t('report.sum-target-none'), { target })
@@ -144,7 +144,7 @@ function summaryLines(
     const details: string[] = [];
     if (painStops > 0) details.push(fill(t('report.sum-pain-stops'), { count: painStops }));
     if (highest >= 0) details.push(fill(t('report.sum-pain-score'), { score: highest }));
-    const base = fill(t('report.sum-pain'), { count: painSessions, areas: painAreas.join(', ') });
+    const base = fill(t(painSessions === 1 ? 'report.sum-pain-one' : 'report.sum-pain'), { count: painSessions, areas: painAreas.join(', ') });
     caution.push(details.length === 0 ? base : `${base} ${fill(t('report.sum-pain-details'), { details: details.join(', ') })}`);
   }
   const sore: string[] = [];

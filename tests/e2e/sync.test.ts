@@ -33,7 +33,7 @@ describe('sync', () => {
     await seeOnWatch(page, 'on phone');
     await expect.poll(() => sessionLinesOnPhone(page), POLL).toBe(1);
     const report = page.locator('[data-testid=phone-screen] [data-component=TextInput] textarea').first();
-    await expect.poll(() => report.inputValue(), POLL).toContain('Sessions: 1');
+    await expect.poll(() => report.inputValue(), POLL).toContain('1 session, ');
     const text = await report.inputValue();
     expect(text, text).toContain('Felt good');
     expect(text, text).toMatch(/Neck[^\n]*1/);

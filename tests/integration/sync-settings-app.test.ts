@@ -83,9 +83,9 @@ describe('Settings App (built)', () => {
 
   it('Report - the chosen period changes the text', async () => {
     const sim = await openWith(seeded(2));
-    expect(reportOf(sim)).toContain('Sessions: 2');
+    expect(reportOf(sim)).toContain('2 sessions, ');
     sim.side.changeSettings('Period', 'last-month');
-    expect(reportOf(sim)).toContain('Sessions: 0');
+    expect(reportOf(sim)).toContain('0 sessions, ');
     expect(reportOf(sim)).toContain('Period: 2026-10-01 to 2026-10-31');
   });
 
