@@ -47,7 +47,8 @@ function runZeus(projectDir, shownDir, args, env) {
     env,
     input: '',
     encoding: 'utf8',
-    timeout: 180_000,
+    // A build takes 5-15 s on an idle machine; a loaded two-core one has needed over 180 s.
+    timeout: 480_000,
   });
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`;
   const zab = existsSync(join(projectDir, 'dist')) ? readdirSync(join(projectDir, 'dist')).filter((f) => f.endsWith('.zab')) : [];

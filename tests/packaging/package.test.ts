@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'app.json'), 'utf8')) as {
 const quiet = (): void => undefined;
 
 // Each zeus run takes 5-20 s, more on a loaded two-core machine.
-describe('package', { timeout: 240_000 }, () => {
+describe('package', { timeout: 600_000 }, () => {
   it('package - the .zab holds every page and service for each screen group and lists every curated device', () => {
     const dist = join(ROOT, 'dist');
     const zabs = readdirSync(dist).filter((f) => f.endsWith('.zab'));
