@@ -5,6 +5,8 @@ import type { Routine, Step, TherapistPlan } from '../core/model';
 import { AREAS, SIDES, TOOLS } from '../core/model';
 import { ROUTINE_LIMITS } from '../core/routine-validation';
 import { routineLength } from '../core/routine-length';
+import { checkDraft } from '../core/phone/routine-draft';
+import type { FieldMessage } from '../core/phone/routine-draft';
 import type { Translate } from '../core/phone/messages';
 import { isPlainObject, parseJson } from '../core/sync/json';
 import type { KeyValueStore } from '../core/sync/store';
@@ -73,19 +75,47 @@ export function routineEditorSection(store: KeyValueStore, stored: TherapistPlan
 function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, now: number, t: Translate): SettingsNode {
   const routine = draft.routine;
   const steps = Array.isArray(routine.steps) ? routine.steps : [];
-  const update = (next: Routine): void => writeDraft(store, { ...draft, routine: next });
+  // Any edit clears the last save message; field messages come from the draft itself below.
+  const update = (next: Routine): void => {
+    writeDraft(store, { ...draft, routine: next });
+    uiSet(store, { [UI.routineMessage]: undefined });
+  };
+  const check = checkDraft({ ...routine, steps }, plan);
+  // Area names inside messages are ids ('area.neck'): translate them with core's `t`.
+  const say = (m: FieldMessage): string => {
+    const values: Record<string, string | number> = {};
+    for (const key of Object.keys(m.values)) {
+      const v = m.values[key] as string | number;
+      values[key] = typeof v === 'string' && v.indexOf('area.') === 0 ? t(v) : v;
+    }
+    return tr(m.id, values);
+  };
+  const messagesFor = (field: string): SettingsChild[] =>
+    check.errors.filter((m) => m.field === field).map((m) => Text({ paragraph: true, style: { color: '#b00020' } }, [`⚠ ${say(m)}`]))
+      .concat(check.warnings.filter((m) => m.field === field).map((m) => Text({ paragraph: true, style: { color: '#8a5a00' } }, [say(m)])));
+  const length = routineLength({ steps });
   const setStep = (index: number, change: Partial<Step>): void => update({ ...routine, steps: steps.map((s, i) => (i === index ? { ...s, ...change } : s)) });
   const options = (values: readonly string[], label: (v: string) => string): { name: string; value: string }[] => values.map((v) => ({ name: label(v), value: v }));
   const children: SettingsChild[] = [
     TextInput({ label: tr('set.routines.name'), value: typeof routine.name === 'string' ? routine.name : '', maxLength: ROUTINE_LIMITS.nameMaxLength, onChange: (name: string) => update({ ...routine, name }) }),
+    ...messagesFor('name'),
+    Text({ paragraph: true }, [tr(length.steps === 1 ? 'set.routines.length-one' : 'set.routines.length', { steps: length.steps, time: length.clock })]),
+    ...messagesFor('steps'),
   ];
   steps.forEach((step, index) => {
     children.push(Text({ bold: true }, [tr('set.routines.step', { n: index + 1 })]));
+    const at = `steps[${index}]`;
+    children.push(...messagesFor(at));
     children.push(Select({ label: tr('set.routines.area'), options: options(AREAS, (a) => t(`area.${a}`)), value: step.area, onChange: (area: string) => setStep(index, { area: area as Step['area'] }) }));
+    children.push(...messagesFor(`${at}.area`));
     children.push(Select({ label: tr('set.routines.side'), options: options(SIDES, (s) => t(`side.${s}`)), value: step.side, onChange: (side: string) => setStep(index, { side: side as Step['side'] }) }));
+    children.push(...messagesFor(`${at}.side`));
     children.push(Slider({ label: tr('set.routines.seconds', { seconds: step.seconds }), min: ROUTINE_LIMITS.minStepSeconds, max: ROUTINE_LIMITS.maxStepSeconds, step: 5, value: step.seconds, onChange: (seconds: number) => setStep(index, { seconds }) }));
+    children.push(...messagesFor(`${at}.seconds`));
     children.push(Select({ label: tr('set.routines.tool'), options: options(TOOLS, (x) => tr(`set.tool.${x}`)), value: step.tool, onChange: (tool: string) => setStep(index, { tool: tool as Step['tool'] }) }));
+    children.push(...messagesFor(`${at}.tool`));
     children.push(TextInput({ label: tr('set.routines.hint'), value: step.hint, maxLength: ROUTINE_LIMITS.hintMaxLength, onChange: (hint: string) => setStep(index, { hint }) }));
+    children.push(...messagesFor(`${at}.hint`));
     children.push(Button({ label: tr('set.routines.remove-step', { n: index + 1 }), color: 'secondary', onClick: () => update({ ...routine, steps: steps.filter((_s, i) => i !== index) }) }));
   });
   children.push(Button({ label: tr('set.routines.add-step'), onClick: () => update({ ...routine, steps: steps.concat([NEW_STEP]) }) }));
@@ -93,6 +123,11 @@ function draftEditor(store: KeyValueStore, plan: TherapistPlan, draft: Draft, no
     Button({
       label: tr('set.routines.save'),
       onClick: () => {
+        // The marked fields say what to fix; savePlan would refuse the same draft anyway.
+        if (check.errors.length > 0) {
+          uiSet(store, { [UI.routineMessage]: tr(check.errors.length === 1 ? 'set.routines.fix-one' : 'set.routines.fix', { count: check.errors.length }) });
+          return;
+        }
         const others = plan.customRoutines.filter((r) => r.id !== draft.originalId);
         const id = draft.originalId !== undefined ? draft.originalId : idFromName(String(routine.name), others.map((r) => r.id));
         const saved = { ...routine, id };

@@ -67,19 +67,34 @@ describe('sync flow on the built app', () => {
     expect(onWatch).toMatchObject({ weeklyTarget: 4, focusAreas: ['neck'], avoidAreas: ['lower-back'] });
   });
 
-  it('plan.changed - a custom routine built in the editor reaches the watch; invalid edits show core messages', async () => {
-    const rig = await bootRig({ startTime: START });
+  it('plan.changed - a custom routine built in the editor reaches the watch; problems are said in words next to their field and go when fixed', async () => {
+    const rig = await bootRig({ startTime: START, settings: { plan: JSON.stringify(makePlan({ avoidAreas: ['lower-back'], focusAreas: [], customRoutines: [], assignedRoutineIds: [] })) } });
     rig.sim.side.openSettings();
     rig.sim.side.clickSettings('New routine');
+    // Empty name: said right under the name field, in words; Save refuses and says why.
+    const lines = (): string[] => rig.sim.side.settingsText().split('\n').map((l) => l.trim());
+    const nameAt = lines().findIndex((l) => l.startsWith('Routine name'));
+    expect(lines()[nameAt + 1]).toBe('⚠ Give the routine a name (up to 40 characters).');
     rig.sim.side.clickSettings('Save routine');
-    // Empty name: core's routine validation says so, nothing is stored.
-    expect(rig.sim.side.settingsText()).toMatch(/Not saved: customRoutines\[0\]\.(name|id) /);
-    expect(readPlan(rig.phone).plan).toBeNull();
+    expect(rig.sim.side.settingsText()).toContain('Not saved yet: one field needs a fix (marked above).');
+    expect(rig.sim.side.settingsText()).not.toContain('customRoutines[0]');
+    expect(readPlan(rig.phone).plan?.customRoutines).toEqual([]);
+    // An avoided area is warned at its step, and the side of an unpaired area is explained.
+    rig.sim.side.changeSettings('Area', 'lower-back');
+    expect(rig.sim.side.settingsText()).toContain('Your therapist asked you to avoid Lower back: the watch will leave this step out and say so.');
+    rig.sim.side.changeSettings('Side', 'left');
+    expect(rig.sim.side.settingsText()).toContain('⚠ Lower back has no left and right: choose Both.');
+    rig.sim.side.changeSettings('Area', 'neck');
+    rig.sim.side.changeSettings('Side', 'both');
     rig.sim.side.changeSettings('Routine name', 'Evening neck');
+    // Fixed: the messages are gone, the last save message too.
+    expect(rig.sim.side.settingsText()).not.toMatch(/⚠|Not saved yet|avoid Lower back: the watch/);
     rig.sim.side.changeSettings('Seconds', 90);
     rig.sim.side.clickSettings('Add step');
+    expect(rig.sim.side.settingsText()).toContain('2 steps · 2:30');
     rig.sim.side.clickSettings('Save routine');
     expect(rig.sim.side.settingsText()).toContain('Saved.');
+    expect(rig.sim.side.settingsText()).toContain('Evening neck · 2 steps · 2:30');
     await rig.sim.clock.advance(2_000);
     const plan = readPlan(rig.watch).plan;
     expect(plan?.customRoutines.map((r) => [r.id, r.name, r.steps.length, r.steps[0]?.seconds])).toEqual([['my-evening-neck', 'Evening neck', 2, 90]]);
