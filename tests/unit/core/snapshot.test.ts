@@ -63,4 +63,21 @@ describe('snapshot', () => {
       'state.record must be set exactly when the session is finished',
     ]);
   });
+
+  it('snapshot - each damaged field is named with what it must be, so the session is set aside with a clear reason', () => {
+    const good = JSON.parse(snapshot(started())) as { v: number; state: Record<string, unknown> };
+    const lastNow = good.state['lastNow'] as number;
+    const damaged = (change: Record<string, unknown>): string[] => messages(restore(JSON.stringify({ ...good, state: { ...good.state, ...change } })));
+    expect(damaged({ halfwayDone: 'no' })).toEqual(['state.halfwayDone must be true or false']);
+    expect(damaged({ sessionId: '' })).toEqual(['state.sessionId must be non-empty text']);
+    expect(damaged({ settings: [] })).toEqual(['state.settings must be an object']);
+    expect(damaged({ ended: {} })).toEqual(['state.ended must be a list']);
+    expect(damaged({ ended: [3], stepIndex: 1, inLeadIn: false })).toEqual(['state.ended[0] must be an object']);
+    expect(damaged({ record: 5 })).toEqual(['state.record must be a session record (an object)']);
+    expect(damaged({ record: { v: 2 } })).toEqual(['state.record record version 2 is newer than this app understands (1); update Knead']);
+    expect(damaged({ anchorAt: lastNow + 1 })).toEqual(['state.anchorAt must not be after lastNow']);
+    expect(damaged({ stepIndex: 1 })).toEqual(['state.ended must have 1 entries (it has 0)', 'state.stepIndex must be 0 during the lead-in']);
+    expect(messages(restore(JSON.stringify({ v: 1, state: [] })))).toEqual(['state must be an object']);
+    expect(messages(restore('[]'))).toEqual(['must be an object']);
+  });
 });

@@ -1,0 +1,143 @@
+// The watch pages' small rules, from the product description: the check-in draft (one rating per
+// area worked, tightness 0-3, three flags, preset notes), clock and date text, API-level choices
+// and the Settings rows' cycles. Expected values are written out, not computed with the code.
+import { describe, expect, it } from 'vitest';
+import { areasDone, areasSkipped, cycleTightness, emptyDraft, toggleFlag, toggleNote } from '../../../core/watch/checkin';
+import { fill, formatClock, localDateTime, remainingSessionMs } from '../../../core/watch/format';
+import { cueHostFor, keepLitMs, parseApiLevel, supportsSceneArrays } from '../../../core/watch/api-level';
+import { clampLeadIn, nextIntensity, nextLeadIn, nextScreen, parseSettings } from '../../../core/watch/settings';
+import { DEFAULT_SETTINGS } from '../../../core/model';
+import { makeRecord, makeStep } from '../../fixtures/records';
+
+const worked = makeRecord({
+  steps: [
+    makeStep({ area: 'neck', side: 'both' }),
+    makeStep({ area: 'forearms', side: 'left', skipped: true, doneMs: 10_000 }),
+    makeStep({ area: 'forearms', side: 'right' }),
+    makeStep({ area: 'calves', side: 'left', skipped: true, doneMs: 0 }),
+    makeStep({ area: 'calves', side: 'right', doneMs: 0 }),
+    makeStep({ area: 'neck', side: 'both' }),
+    makeStep({ area: 'hands', side: 'both', skipped: true, doneMs: 0 }),
+  ],
+});
+
+describe('check-in draft', () => {
+  it('check-in - rates each area worked once, in session order; a skipped side still counts when the other was done', () => {
+    expect(areasDone(worked)).toEqual(['neck', 'forearms']);
+  });
+
+  it('check-in - areas with no time done are listed as skipped, once each, in order', () => {
+    expect(areasSkipped(worked)).toEqual(['calves', 'hands']);
+  });
+
+  it('check-in - the draft starts at tightness 0 with no flags and no notes', () => {
+    expect(emptyDraft(worked)).toEqual({
+      areas: [
+        { area: 'neck', tightness: 0, newSoreness: false, sidesDiffer: false, pain: false },
+        { area: 'forearms', tightness: 0, newSoreness: false, sidesDiffer: false, pain: false },
+      ],
+      notes: [],
+    });
+  });
+
+  it('check-in - a tap cycles one area\'s tightness 0 → 1 → 2 → 3 → 0 and leaves the others', () => {
+    let draft = emptyDraft(worked);
+    const seen: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      draft = cycleTightness(draft, 1);
+      seen.push(draft.areas[1]?.tightness ?? -1);
+    }
+    expect(seen).toEqual([1, 2, 3, 0]);
+    expect(cycleTightness(emptyDraft(worked), 1).areas[0]?.tightness).toBe(0);
+  });
+
+  it('check-in - each flag toggles on one area only, and back', () => {
+    const once = toggleFlag(emptyDraft(worked), 0, 'pain');
+    expect(once.areas[0]).toEqual({ area: 'neck', tightness: 0, newSoreness: false, sidesDiffer: false, pain: true });
+    expect(once.areas[1]?.pain).toBe(false);
+    expect(toggleFlag(once, 0, 'pain').areas[0]?.pain).toBe(false);
+    expect(toggleFlag(emptyDraft(worked), 1, 'sidesDiffer').areas[1]?.sidesDiffer).toBe(true);
+  });
+
+  it('check-in - a preset note is added by a tap and removed by the next, others kept in order', () => {
+    const two = toggleNote(toggleNote(emptyDraft(worked), 'felt-good'), 'slept-badly');
+    expect(two.notes).toEqual(['felt-good', 'slept-badly']);
+    expect(toggleNote(two, 'felt-good').notes).toEqual(['slept-badly']);
+  });
+});
+
+describe('watch text', () => {
+  it('formatClock - minutes and two-digit seconds, rounded up so time left never shows 0:00', () => {
+    expect(formatClock(9_000)).toBe('0:09');
+    expect(formatClock(10_000)).toBe('0:10');
+    expect(formatClock(59_001)).toBe('1:00');
+    expect(formatClock(600_000)).toBe('10:00');
+    expect(formatClock(1)).toBe('0:01');
+    expect(formatClock(Number.NaN)).toBe('0:00');
+  });
+
+  it('fill - a zero is written, not dropped', () => {
+    expect(fill('{done} of {target}', { done: 0, target: 3 })).toBe('0 of 3');
+  });
+
+  it('localDateTime - the local month-day and time, two digits each, in the session\'s own zone', () => {
+    const t = Date.UTC(2026, 0, 5, 23, 30);
+    expect(localDateTime(t, 60)).toBe('01-06 00:30');
+    expect(localDateTime(t, -300)).toBe('01-05 18:30');
+    expect(localDateTime(Date.UTC(2026, 10, 20, 9, 5), 0)).toBe('11-20 09:05');
+  });
+
+  it('remainingSessionMs - during the lead-in the first step is still to come; later only the steps after this one', () => {
+    expect(remainingSessionMs({ remainingMs: 3_000, inLeadIn: true, stepIndex: 0 }, [60, 30])).toBe(93_000);
+    expect(remainingSessionMs({ remainingMs: 3_000, inLeadIn: false, stepIndex: 0 }, [60, 30])).toBe(33_000);
+    expect(remainingSessionMs({ remainingMs: 3_000, inLeadIn: false, stepIndex: 1 }, [60, 30])).toBe(3_000);
+  });
+});
+
+describe('API level', () => {
+  it('api level - "3.6" and "4.2" read as numbers, with or without a minor part or spaces; anything else is unknown', () => {
+    expect(parseApiLevel('3.6')).toBeCloseTo(3.6);
+    expect(parseApiLevel(' 4 ')).toBe(4);
+    expect(parseApiLevel('10.1')).toBeCloseTo(10.1);
+    expect(parseApiLevel(4.2)).toBe(4.2);
+    expect(parseApiLevel('v4')).toBeNull();
+    expect(parseApiLevel(null)).toBeNull();
+  });
+
+  it('api level - vibration scene arrays from 3.6 on; the cue service from 4.0 on', () => {
+    expect(supportsSceneArrays(3.6)).toBe(true);
+    expect(supportsSceneArrays(3.5)).toBe(false);
+    expect(supportsSceneArrays(4.2)).toBe(true);
+    expect(cueHostFor(3.9)).toBe('page');
+  });
+
+  it('keep-lit - with nothing left, the page stays lit for the one-minute margin', () => {
+    expect(keepLitMs(-60_000)).toBe(60_000);
+    expect(keepLitMs(0)).toBe(60_000);
+  });
+});
+
+describe('watch settings rows', () => {
+  it('settings - taps cycle intensity gentle → standard → strong → gentle, lead-in by 5 s up to 15 then 0, screen both ways', () => {
+    expect([nextIntensity('gentle'), nextIntensity('standard'), nextIntensity('strong')]).toEqual(['standard', 'strong', 'gentle']);
+    expect([nextLeadIn(0), nextLeadIn(5), nextLeadIn(10), nextLeadIn(15)]).toEqual([5, 10, 15, 0]);
+    expect([nextScreen('keep-on'), nextScreen('allow-off')]).toEqual(['allow-off', 'keep-on']);
+  });
+
+  it('settings - lead-in rounds to whole seconds within 0-15; not a number gives the default', () => {
+    expect(clampLeadIn(7.4)).toBe(7);
+    expect(clampLeadIn(16)).toBe(15);
+    expect(clampLeadIn(Number.NaN)).toBe(DEFAULT_SETTINGS.leadInSeconds);
+  });
+
+  it('settings - a damaged stored value keeps each readable field and defaults the rest', () => {
+    expect(parseSettings(JSON.stringify({ settings: { intensity: 'strong', leadInSeconds: 'ten', halfwayTick: 'yes', screen: 'keep-on' }, updatedAt: 5 }))).toEqual({
+      intensity: 'strong',
+      leadInSeconds: DEFAULT_SETTINGS.leadInSeconds,
+      halfwayTick: DEFAULT_SETTINGS.halfwayTick,
+      screen: 'keep-on',
+    });
+    expect(parseSettings(JSON.stringify([1, 2]))).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+});
