@@ -16,6 +16,9 @@ import { packageApp } from './package.mjs';
 import { bundlePreview } from '../preview/bundle.mjs';
 import { launchChromium } from '../preview/chromium.mjs';
 import { startPreviewServer } from '../preview/server.mjs';
+import { THERAPIST_PAGE } from './therapist.mjs';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 
 // Functions passed to page.evaluate run in the browser.
 /* global document, window, requestAnimationFrame */
@@ -134,6 +137,47 @@ async function simProblems(page) {
   return page.evaluate(() => window.knead.sim.unexpectedErrors().map((e) => `${e.realm} ${e.kind}: ${e.message}`));
 }
 
+/** The seeded phone storage, from core and the report fixtures (TypeScript, bundled on the fly). */
+async function phoneSeed() {
+  const out = await esbuild.build({ entryPoints: [join(ROOT, 'scripts', 'phone-seed.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+  const module = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return module.phoneSeed();
+}
+
+/** Fills the therapist page the way a therapist would, shoots it and returns the code it shows. */
+async function shootTherapistPage(context, path) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(pathToFileURL(THERAPIST_PAGE).href);
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.locator('#target').fill('3');
+  await page.locator('[data-area=neck][data-field=role]').selectOption('focus');
+  await page.locator('[data-area=neck][data-field=tool]').selectOption('hands');
+  await page.locator('[data-area=neck][data-field=technique]').fill('Light strokes, never on the front of the neck');
+  await page.locator('[data-area=upper-trapezius][data-field=tool]').selectOption('massage-ball');
+  await page.locator('[data-area=upper-trapezius][data-field=technique]').fill('Hold tender spots 20 s, breathe out');
+  await page.locator('[data-area=lower-back][data-field=role]').selectOption('avoid');
+  await page.locator('[data-assign=desk-reset]').check();
+  await page.locator('#add-routine').click();
+  const routine = page.locator('#routines .routine').first();
+  await routine.locator('[data-field=name]').fill('Neck after work');
+  const first = routine.locator('tr.step').first();
+  await first.locator('[data-field=seconds]').fill('90');
+  await first.locator('[data-field=hint]').fill('Slow circles below the skull');
+  await routine.locator('.add-step').click();
+  const second = routine.locator('tr.step').nth(1);
+  await second.locator('[data-field=area]').selectOption('upper-trapezius');
+  await second.locator('[data-field=side]').selectOption('left');
+  await second.locator('[data-field=tool]').selectOption('massage-ball');
+  await page.locator('#note').fill('Right shoulder is tighter: give it a little more time. See you in three weeks.');
+  await page.locator('#make-code').click();
+  const code = await page.locator('#code').inputValue();
+  if (!code.startsWith('KNEAD1.')) throw new Error('the therapist page made no code');
+  await page.screenshot({ path, fullPage: true });
+  await page.close();
+  return code;
+}
+
 export async function takeScreenshots({ log = console.log } = {}) {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -166,8 +210,15 @@ export async function takeScreenshots({ log = console.log } = {}) {
       }
     }
 
-    // Each Settings App section on its own, with the phone frame tall enough to show it whole.
-    const phone = await openPreview(context, server.url, { profile: WATCHES[0].profile });
+    // Each Settings App section on its own, with the phone frame tall enough to show it whole,
+    // over four weeks of history (scripts/phone-seed.ts) so the report has something to say.
+    const seed = await phoneSeed();
+    const phone = await openPreview(context, server.url, { profile: WATCHES[0].profile, start: String(seed.now) });
+    await phone.evaluate((storage) => {
+      for (const [key, value] of Object.entries(storage)) window.knead.sim.side.settingsStorage.setItem(key, value);
+    }, seed.storage);
+    await phone.evaluate(() => window.knead.settled());
+    await phone.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await phone.setViewportSize({ width: 1440, height: 4000 });
     await phone.addStyleTag({ content: '.phone-frame{height:auto!important}.phone-screen{height:auto!important;overflow:visible!important}' });
     const sections = phone.locator('[data-testid=phone-screen] section.ps-section');
@@ -189,6 +240,28 @@ export async function takeScreenshots({ log = console.log } = {}) {
     }
     for (const problem of await simProblems(phone)) warnings.push(`phone: ${problem}`);
     await phone.close();
+
+    // The therapist loop: the therapist page with a plan and its code, then the code pasted in
+    // the Settings App (what changes, Accept / Decline) and a damaged code refused.
+    const code = await shootTherapistPage(context, join(OUT, 'therapist-page.png'));
+    made.push('therapist-page.png');
+    const paste = await openPreview(context, server.url, { profile: WATCHES[0].profile });
+    await paste.setViewportSize({ width: 1440, height: 4000 });
+    await paste.addStyleTag({ content: '.phone-frame{height:auto!important}.phone-screen{height:auto!important;overflow:visible!important}' });
+    const section = paste.locator('[data-testid=phone-screen] section.ps-section').filter({ hasText: 'Paste a plan code' });
+    const box = () => section.locator('textarea').first();
+    const damaged = code.slice(0, 40) + (code[40] === 'x' ? 'y' : 'x') + code.slice(41);
+    await box().fill(damaged);
+    await box().blur();
+    await paste.waitForFunction(() => document.body.innerText.includes('This code cannot be used'));
+    await section.screenshot({ path: join(OUT, 'phone-paste-refused.png') });
+    made.push('phone-paste-refused.png');
+    await box().fill(code);
+    await box().blur();
+    await paste.waitForFunction(() => document.body.innerText.includes('Accepting this code changes'));
+    await section.screenshot({ path: join(OUT, 'phone-paste-changes.png') });
+    made.push('phone-paste-changes.png');
+    await paste.close();
   } finally {
     await chromium.close();
     await server.close();
