@@ -157,6 +157,8 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
     leadInSpentMs: r.count('leadInSpentMs'),
     pausedMs: r.count('pausedMs'),
     lastNow: r.time('lastNow'),
+    // Absent in snapshots written before clock-shift handling: the clock never went back then.
+    clockShiftMs: fields['clockShiftMs'] === undefined ? 0 : r.count('clockShiftMs'),
     ended: readStepRecords(fields['ended'], 'state.ended', problems),
     record: readRecord(fields['record'], 'state.record', problems),
   };

@@ -38,7 +38,20 @@ export function halfwayAtMs(state: SessionState): number | null {
   return segmentMs(state) / 2;
 }
 
-/** A clock reading made safe: earlier than the latest one seen (or not a number) means "no time passed". */
+/**
+ * A wall-clock reading in engine time. A reading earlier than the latest one seen means the watch
+ * clock was set back: the difference joins clockShiftMs, so no time passes over the jump (at most
+ * the time since the previous reading is lost) and the session continues at once instead of
+ * waiting for the clock to catch up. Not a number reads as "no time passed".
+ */
+export function readClock(state: SessionState, now: number): { readonly now: number; readonly clockShiftMs: number } {
+  if (!Number.isFinite(now)) return { now: state.lastNow, clockShiftMs: state.clockShiftMs };
+  const shifted = now + state.clockShiftMs;
+  if (shifted >= state.lastNow) return { now: shifted, clockShiftMs: state.clockShiftMs };
+  return { now: state.lastNow, clockShiftMs: state.lastNow - now };
+}
+
+/** A clock reading made safe, in engine time (see readClock). */
 export function clampNow(state: SessionState, now: number): number {
-  return Number.isFinite(now) && now > state.lastNow ? now : state.lastNow;
+  return readClock(state, now).now;
 }

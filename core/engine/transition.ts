@@ -4,7 +4,7 @@
 
 import { advance, arrivalCue, collapseCues, endLeadIn, endStep } from './advance';
 import { interrupt } from './finish';
-import { clampNow, elapsedAt } from './timing';
+import { elapsedAt, readClock } from './timing';
 import { nextWakeUp } from './wake';
 import { EXTEND_MS, IDLE, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from './types';
 import type { CueName, Effect, EngineEvent, EngineState, SessionState, Transition } from './types';
@@ -54,6 +54,7 @@ function start(state: EngineState, event: StartEvent): Transition {
     leadInSpentMs: 0,
     pausedMs: 0,
     lastNow: now,
+    clockShiftMs: 0,
     ended: [],
     record: null,
   };
@@ -64,14 +65,17 @@ function start(state: EngineState, event: StartEvent): Transition {
 
 function onSession(state: SessionState, event: Exclude<EngineEvent, StartEvent>): Transition {
   if (state.phase === 'finished') return unchanged(state);
-  const now = clampNow(state, event.now);
-  const { state: current, passed } = advance(state, now);
+  const clock = readClock(state, event.now);
+  const now = clock.now;
+  const shifted = clock.clockShiftMs === state.clockShiftMs ? state : { ...state, clockShiftMs: clock.clockShiftMs };
+  const { state: current, passed } = advance(shifted, now);
   const caughtUpCue = collapseCues(passed);
   if (current.phase === 'finished') return changed(current, caughtUpCue, false);
 
   switch (event.type) {
     case 'tick':
-      if (passed.length === 0) return { state: current, effects: [{ type: 'schedule', at: nextWakeUp(current) }] };
+      // A clock set back is saved too, so a relaunch keeps the session on the same timeline.
+      if (passed.length === 0 && shifted === state) return { state: current, effects: [{ type: 'schedule', at: nextWakeUp(current) }] };
       return changed(current, caughtUpCue, false);
     case 'pause':
       if (current.phase === 'paused') return passed.length === 0 ? unchanged(current) : changed(current, caughtUpCue, false);

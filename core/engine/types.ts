@@ -44,8 +44,15 @@ export interface SessionState {
   readonly leadInSpentMs: number;
   /** Total time spent paused. */
   readonly pausedMs: number;
-  /** The latest clock reading seen; earlier readings are treated as this one. */
+  /** The latest clock reading seen (engine time, i.e. wall clock + clockShiftMs). */
   readonly lastNow: number;
+  /**
+   * How far the watch clock has been set back during this session, in total: engine time is the
+   * wall clock plus this, so a clock set back mid-session neither stalls the cues (the session
+   * goes on from where it was) nor shortens the recorded duration (startedAt and endedAt stay on
+   * one timeline). Wake-ups are given back in wall time. 0 when the clock never went back.
+   */
+  readonly clockShiftMs: number;
   /** Steps that have ended, in order. */
   readonly ended: readonly StepRecord[];
   /** Set once the session is finished. */

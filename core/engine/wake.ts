@@ -10,5 +10,6 @@ export function nextWakeUp(state: EngineState): number | null {
   const untilEnd = segmentMs(state) - state.elapsedMs;
   const halfway = halfwayAtMs(state);
   const untilHalfway = halfway === null ? Infinity : halfway - state.elapsedMs;
-  return state.anchorAt + Math.min(untilEnd, untilHalfway);
+  // In wall time: the page and the service arm their timers against the watch clock.
+  return state.anchorAt + Math.min(untilEnd, untilHalfway) - state.clockShiftMs;
 }

@@ -164,10 +164,12 @@ describe('engine - tick', () => {
   it('engine - a clock that goes backwards adds no time', () => {
     const state = at(running(), { type: 'tick', now: T0 + 20_000 }).state;
     const { state: back, effects } = at(state, { type: 'tick', now: T0 + 1_000 });
-    expect(back).toEqual(state);
-    expect(effects).toEqual([{ type: 'schedule', at: NECK_HALFWAY }]);
-    // Time resumes from the latest reading, so the halfway boundary is still at its place.
-    expect(cues(at(back, { type: 'tick', now: NECK_HALFWAY }).effects)).toEqual(['halfway']);
+    // The clock went back 19 s: no time passes over the jump, and the session goes on from the
+    // new reading, so the halfway tick is due 19 s earlier on the (new) watch clock, not stalled.
+    expect(back).toEqual({ ...state, clockShiftMs: 19_000 });
+    expect(effects).toEqual([{ type: 'persist' }, { type: 'schedule', at: NECK_HALFWAY - 19_000 }]);
+    expect(cues(at(back, { type: 'tick', now: NECK_HALFWAY - 19_001 }).effects)).toEqual([]);
+    expect(cues(at(back, { type: 'tick', now: NECK_HALFWAY - 19_000 }).effects)).toEqual(['halfway']);
   });
 
   it('engine - a non-numeric clock reading adds no time', () => {
