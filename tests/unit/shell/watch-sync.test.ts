@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWatchSync, type SyncRequest } from '../../../platform-sync/watch-sync';
-import { enqueue, outboxStatus } from '../../../core/sync/outbox';
+import { enqueue, loadOutbox, outboxStatus } from '../../../core/sync/outbox';
 import { readPlan } from '../../../core/phone/plan-store';
 import { loadSettings, loadStampedSettings, saveSettings } from '../../../core/watch/settings';
 import { MemoryStore } from '../../fixtures/memory-store';
@@ -42,6 +42,24 @@ describe('createWatchSync', () => {
     expect(result).toMatchObject({ done: true, accepted: 3, pending: 0, requests: 1 });
     expect(calls).toEqual(['sessions.push']);
     expect(outboxStatus(store).pending).toBe(0);
+  });
+
+  it('flush - a partial acknowledgement: the accepted leave, the refused stay with their reason, the deferred stay pending', async () => {
+    const { store, sync } = setup(async (_m, p) => {
+      const ids = (p['records'] as { id: string }[]).map((r) => r.id);
+      return {
+        accepted: [ids[0]],
+        rejected: [{ id: ids[1], reason: 'steps[0].area must be one of: neck' }],
+        deferred: [{ id: ids[2], reason: 'phone storage for 2026-11 is full' }],
+      };
+    });
+    const [first, second, third] = loadOutbox(store).state.pending.map((e) => e.id);
+    const result = await sync.flush();
+    expect(result).toMatchObject({ done: false, accepted: 1, rejected: 1, pending: 1, error: 'phone storage for 2026-11 is full' });
+    const state = loadOutbox(store).state;
+    expect(state.pending.map((e) => [e.id, e.lastError])).toEqual([[third, 'phone storage for 2026-11 is full']]);
+    expect(state.rejected.map((e) => [e.id, e.reason])).toEqual([[second, 'steps[0].area must be one of: neck']]);
+    expect(state.recent.find((e) => e.id === first)?.sync).toBe('sent');
   });
 
   it('flush - small maxBatchBytes makes several requests', async () => {

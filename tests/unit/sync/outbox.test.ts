@@ -173,8 +173,11 @@ type Op =
   | { kind: 'crash-during-write'; index: number }
   | { kind: 'reload' };
 
+/** Above the recent-history limit, so sent sessions do get forgotten and can be queued again. */
+const POOL_SIZE = RECENT_LIMIT + 10;
+
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('enqueue' as const), index: fc.nat({ max: 14 }) }),
+  fc.record({ kind: fc.constant('enqueue' as const), index: fc.nat({ max: POOL_SIZE - 1 }) }),
   fc.record({
     kind: fc.constant('send' as const),
     maxBytes: fc.integer({ min: 100, max: 20_000 }),
@@ -182,27 +185,36 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     duplicate: fc.boolean(),
     crash: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant('crash-during-write' as const), index: fc.nat({ max: 14 }) }),
+  fc.record({ kind: fc.constant('crash-during-write' as const), index: fc.nat({ max: POOL_SIZE - 1 }) }),
   fc.record({ kind: fc.constant('reload' as const) }),
 );
 
 describe('outbox properties', () => {
   it('outbox - for any interleaving nothing is lost and an entry leaves only when acknowledged', () => {
-    const pool = makeRecords(15);
+    const pool = makeRecords(POOL_SIZE);
+    const startOf = new Map(pool.map((r) => [r.id, r.startedAt]));
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
         let store = new MemoryStore();
         const enqueued = new Set<string>();
         const accepted = new Set<string>();
         for (const op of ops) {
           if (op.kind === 'enqueue' || op.kind === 'crash-during-write') {
             const record = pool[op.index] as SessionRecord;
+            // The model's own idea of the recent list: the RECENT_LIMIT newest sessions ever queued.
+            const remembered = [...enqueued].sort((a, b) => (startOf.get(b) ?? 0) - (startOf.get(a) ?? 0)).slice(0, RECENT_LIMIT);
+            const mayQueueAgain = accepted.has(record.id) && !remembered.includes(record.id);
             if (op.kind === 'crash-during-write') store.failWrites = true;
             const result = enqueue(store, record);
             store.failWrites = false;
             if (result.ok) enqueued.add(record.id);
-            // Sent long ago and forgotten by the bounded recent list: queued again, harmlessly.
-            if (result.ok && loadOutbox(store).state.pending.some((e) => e.id === record.id)) accepted.delete(record.id);
+            const pendingNow = loadOutbox(store).state.pending.some((e) => e.id === record.id);
+            if (accepted.has(record.id)) {
+              // Sent and still remembered: nothing happens. Sent and forgotten: queued again (the
+              // phone answers "already stored"). Anything else is a duplicate or a loss.
+              if (pendingNow !== (result.ok && mayQueueAgain)) return false;
+              if (pendingNow) accepted.delete(record.id);
+            }
           } else if (op.kind === 'reload') {
             store = store.clone();
           } else {
