@@ -4,10 +4,30 @@ import { getText } from '@zos/i18n';
 import type { Area, Routine, Side, Tool } from '../core/model';
 import { isMessageId } from '../core/watch/home';
 import { fill } from '../core/watch/format';
+import type { Locale } from '../core/locale';
+import { joinList, localeOf, pluralId } from '../core/locale';
 
 export function t(id: string, values?: Readonly<Record<string, string | number>>): string {
   const text = getText(id);
   return values === undefined ? text : fill(text, values);
+}
+
+/**
+ * The language the texts are shown in, as the .po file the platform picked names it (msgid
+ * `locale`), so dates, decimals, lists and plurals always match the words around them.
+ */
+export function locale(): Locale {
+  return localeOf(getText('locale'));
+}
+
+/** A counted text: the `<id>-one` form when the language says "one" for `count`, else `<id>` (see docs/watch.md "Language"). */
+export function tn(id: string, count: number, values: Readonly<Record<string, string | number>>): string {
+  return fill(getText(pluralId(id, count, locale())), values);
+}
+
+/** Names as a list the way the language writes one ("Neck, Feet", "颈部、足部"). */
+export function listText(items: readonly string[]): string {
+  return joinList(items, locale());
 }
 
 export function routineName(routine: Routine): string {

@@ -5,7 +5,7 @@ import { deleteAll, exportAll, importAll } from '../core/phone/export-import';
 import type { ImportSummary } from '../core/phone/export-import';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, clearUi, uiGet, uiSet } from './ui-state';
-import { tr } from './text';
+import { tr, trn } from './text';
 
 export function importSummaryText(s: ImportSummary): string {
   const parts = [tr('set.import.done', { added: s.added, skipped: s.skipped, rejected: s.rejected.length })];
@@ -46,7 +46,7 @@ export function dataSection(store: KeyValueStore, sessionCount: number, now: num
     }),
   );
   if (confirming) {
-    children.push(Text({ paragraph: true }, [tr('set.data.confirm', { count: sessionCount })]));
+    children.push(Text({ paragraph: true }, [trn('set.data.confirm', sessionCount, { count: sessionCount })]));
     children.push(
       Button({
         label: tr('set.data.yes-delete'),

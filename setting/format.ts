@@ -1,13 +1,14 @@
-// Short labels the views share (dates in the session's own time zone, minutes, statuses).
+// Short labels the views share (dates in the session's own time zone, minutes, statuses), written
+// the way the phone's language writes them (core/locale.ts).
 
 import type { SessionStatus } from '../core/model';
 import type { SessionSummary } from '../core/phone/stats';
 import type { Translate } from '../core/phone/messages';
-import { dayLabel, localClock, localDay } from '../core/local-time';
-import { tr } from './text';
+import { formatDateTime, formatDecimal } from '../core/locale';
+import { phoneLocale, tr } from './text';
 
 export function sessionDate(s: { readonly startedAt: number; readonly tzOffsetMin: number }): string {
-  return `${dayLabel(localDay(s.startedAt, s.tzOffsetMin))} ${localClock(s.startedAt, s.tzOffsetMin)}`;
+  return formatDateTime(s.startedAt, s.tzOffsetMin, phoneLocale());
 }
 
 const STATUS_TEXT: Readonly<Record<SessionStatus, string>> = {
@@ -21,7 +22,7 @@ export function statusText(status: SessionStatus): string {
 }
 
 export function sessionLine(s: SessionSummary, t: Translate): string {
-  return `${sessionDate(s)} · ${t(s.routineName)} · ${tr('set.min', { minutes: s.minutes })} · ${statusText(s.status)}`;
+  return `${sessionDate(s)} · ${t(s.routineName)} · ${tr('set.min', { minutes: formatDecimal(s.minutes, 1, phoneLocale()) })} · ${statusText(s.status)}`;
 }
 
 /** The phone's own offset in minutes east of UTC (the reader's weeks and report period). */

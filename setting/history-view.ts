@@ -13,7 +13,8 @@ import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { sessionDate, sessionLine, statusText } from './format';
-import { tr } from './text';
+import { phoneLocale, tr } from './text';
+import { joinList } from '../core/locale';
 
 export interface HistoryInput {
   /** Every month with sessions and how many, newest first (the history index). */
@@ -70,7 +71,7 @@ function sessionDetail(store: KeyValueStore, record: SessionRecord, note: Sessio
     const flags = [c.newSoreness ? tr('set.history.new-soreness') : '', c.sidesDiffer ? tr('set.history.sides-differ') : '', c.pain ? tr('set.history.pain') : ''].filter((f) => f !== '');
     lines.push(`${tr('set.history.check-in', { area: t(`area.${c.area}`), tightness: c.tightness })}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}`);
   }
-  if (record.notes.length > 0) lines.push(tr('set.history.watch-notes', { notes: record.notes.map((n) => t(`note.${n}`)).join(', ') }));
+  if (record.notes.length > 0) lines.push(tr('set.history.watch-notes', { notes: joinList(record.notes.map((n) => t(`note.${n}`)), phoneLocale()) }));
   const message = uiGet(store, UI.noteMessage);
   // A pain score only for sessions with pain (stopped for pain, or pain ticked at the check-in).
   const scoreOptions = [{ name: tr('set.history.pain-score-none'), value: 'none' }].concat(Array.from({ length: MAX_PAIN_SCORE + 1 }, (_v, n) => ({ name: String(n), value: String(n) })));

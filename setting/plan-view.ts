@@ -11,7 +11,7 @@ import type { Translate } from '../core/phone/messages';
 import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
-import { tr } from './text';
+import { tr, trn } from './text';
 
 export function emptyPlan(now: number): TherapistPlan {
   return { v: PLAN_VERSION, focusAreas: [], avoidAreas: [], weeklyTarget: 0, assignedRoutineIds: [], customRoutines: [], updatedAt: now };
@@ -51,7 +51,7 @@ export function planSection(store: KeyValueStore, stored: TherapistPlan | null, 
     plan.note === undefined ? null : Text({ paragraph: true }, [tr('set.plan.note', { note: plan.note })]),
     ...advice.map((a) => Text({ paragraph: true }, [tr('set.plan.advice', { area: t(`area.${a.area}`), advice: a.technique === '' ? t(`tool.${a.tool}`) : `${t(`tool.${a.tool}`)}, ${a.technique}` })])),
     Slider({
-      label: tr('set.plan.target', { target: plan.weeklyTarget === 0 ? tr('set.plan.target-none') : tr('set.plan.target-sessions', { count: plan.weeklyTarget }) }),
+      label: tr('set.plan.target', { target: plan.weeklyTarget === 0 ? tr('set.plan.target-none') : trn('set.plan.target-sessions', plan.weeklyTarget, { count: plan.weeklyTarget }) }),
       min: 0,
       max: MAX_WEEKLY_TARGET,
       step: 1,

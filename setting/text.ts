@@ -4,6 +4,8 @@
 import { gettext } from 'i18n';
 import type { Translate } from '../core/phone/messages';
 import { fill } from '../core/phone/messages';
+import type { Locale } from '../core/locale';
+import { localeOf, pluralId } from '../core/locale';
 
 export function tr(msgid: string, values?: Readonly<Record<string, string | number>>): string {
   const text = gettext(msgid);
@@ -12,3 +14,13 @@ export function tr(msgid: string, values?: Readonly<Record<string, string | numb
 
 /** The `t` core's report and the views use for area, note, routine and report.* ids. */
 export const phoneT: Translate = (msgid) => gettext(msgid);
+
+/** The language the Settings App's texts are in (msgid `locale` of the .po zpm picked), for dates, decimals and plurals. */
+export function phoneLocale(): Locale {
+  return localeOf(gettext('locale'));
+}
+
+/** A counted text: `<msgid>-one` when the language says "one" for `count`, else `<msgid>`. */
+export function trn(msgid: string, count: number, values: Readonly<Record<string, string | number>>): string {
+  return fill(gettext(pluralId(msgid, count, phoneLocale())), values);
+}

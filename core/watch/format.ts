@@ -16,13 +16,6 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   });
 }
 
-/** Local "HH:MM" and "MM-DD" for a UTC time and an offset in minutes east of UTC. */
-export function localDateTime(utcMs: number, tzOffsetMin: number): string {
-  const d = new Date(utcMs + tzOffsetMin * 60_000);
-  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-}
-
 /** Ms left in the whole session from a view: the current segment plus every later step. */
 export function remainingSessionMs(view: { readonly remainingMs: number; readonly inLeadIn: boolean; readonly stepIndex: number }, stepSeconds: readonly number[]): number {
   let ms = view.remainingMs;

@@ -2,7 +2,7 @@ import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { BeforeLayout } from './before-layout';
 import type { FlowItem } from '../kit';
-import { areaName, routineName, sideName, t, toolName } from '../text';
+import { areaName, listText, routineName, sideName, t, tn, toolName } from '../text';
 import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
@@ -20,16 +20,16 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   if (routine === null) return { title: t('before.title'), items: [{ kind: 'text', text: t('before.missing'), tone: 'warning' }] };
   const planned = planRoutine(routine, plan);
   const length = routineLength(planned.routine);
-  const rows: FlowItem[] = [{ kind: 'text', text: t(length.steps === 1 ? 'before.total-one' : 'before.total', { time: length.clock, steps: length.steps }) }];
+  const rows: FlowItem[] = [{ kind: 'text', text: tn('before.total', length.steps, { time: length.clock, steps: length.steps }) }];
   if (!planned.empty) {
     rows.push({ kind: 'button', text: t('before.start'), tone: 'primary', onClick: () => swapTo('session', { routineId }) });
   }
   rows.push({ kind: 'text', text: t('safety.reminder'), tone: 'warning' });
   if (plan !== null && plan.avoidAreas.length > 0) {
-    rows.push({ kind: 'text', text: t('before.avoid', { areas: plan.avoidAreas.map(areaName).join(', ') }), tone: 'warning' });
+    rows.push({ kind: 'text', text: t('before.avoid', { areas: listText(plan.avoidAreas.map(areaName)) }), tone: 'warning' });
   }
   if (planned.leftOut.length > 0) {
-    rows.push({ kind: 'text', text: t('before.left-out', { areas: planned.leftOut.map(areaName).join(', ') }), tone: 'dim' });
+    rows.push({ kind: 'text', text: t('before.left-out', { areas: listText(planned.leftOut.map(areaName)) }), tone: 'dim' });
   }
   // The therapist's tool and technique for an area, right after the first step of that area.
   const advice = adviceForSteps(plan, planned.routine.steps).slice();

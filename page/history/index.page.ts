@@ -2,10 +2,10 @@ import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HistoryLayout } from './history-layout';
 import type { FlowItem } from '../kit';
-import { nameText, t } from '../text';
+import { locale, nameText, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { discardRejected, outboxStatus, retryRejected } from '../../core/sync/outbox';
-import { localDateTime } from '../../core/watch/format';
+import { formatShortDateTime } from '../../core/locale';
 
 const view = layout as HistoryLayout;
 /** The watch keeps at most RECENT_LIMIT entries; the page shows this many. */
@@ -22,7 +22,7 @@ function items(): FlowItem[] {
   if (status.recent.length === 0) rows.push({ kind: 'text', text: t('history.empty'), tone: 'dim' });
   for (const entry of status.recent.slice(0, SHOWN)) {
     const sync = entry.sync === 'pending' ? t('history.pending') : entry.sync === 'sent' ? t('history.sent') : t('history.rejected', { reason: entry.reason ?? '' });
-    rows.push({ kind: 'text', centre: false, text: `${localDateTime(entry.startedAt, entry.tzOffsetMin)} ${nameText(entry.routineName)}` });
+    rows.push({ kind: 'text', centre: false, text: `${formatShortDateTime(entry.startedAt, entry.tzOffsetMin, locale())} ${nameText(entry.routineName)}` });
     rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
     if (entry.sync === 'rejected') {
       // A refusal waiting does not fix: the person sends it again (after an update) or lets it go.
