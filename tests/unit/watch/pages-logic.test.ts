@@ -3,7 +3,7 @@
 // and the Settings rows' cycles. Expected values are written out, not computed with the code.
 import { describe, expect, it } from 'vitest';
 import { areasDone, areasSkipped, cycleTightness, emptyDraft, toggleFlag, toggleNote } from '../../../core/watch/checkin';
-import { fill, formatClock, localDateTime, remainingSessionMs } from '../../../core/watch/format';
+import { fill, formatClock, remainingSessionMs } from '../../../core/watch/format';
 import { cueHostFor, keepLitMs, parseApiLevel, supportsSceneArrays } from '../../../core/watch/api-level';
 import { clampLeadIn, nextIntensity, nextLeadIn, nextScreen, parseSettings } from '../../../core/watch/settings';
 import { DEFAULT_SETTINGS } from '../../../core/model';
@@ -78,13 +78,6 @@ describe('watch text', () => {
 
   it('fill - a zero is written, not dropped', () => {
     expect(fill('{done} of {target}', { done: 0, target: 3 })).toBe('0 of 3');
-  });
-
-  it('localDateTime - the local month-day and time, two digits each, in the session\'s own zone', () => {
-    const t = Date.UTC(2026, 0, 5, 23, 30);
-    expect(localDateTime(t, 60)).toBe('01-06 00:30');
-    expect(localDateTime(t, -300)).toBe('01-05 18:30');
-    expect(localDateTime(Date.UTC(2026, 10, 20, 9, 5), 0)).toBe('11-20 09:05');
   });
 
   it('remainingSessionMs - during the lead-in the first step is still to come; later only the steps after this one', () => {
