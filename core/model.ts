@@ -58,6 +58,8 @@ export interface Routine {
   readonly steps: readonly Step[];
 }
 
+import type { ReminderPrefs } from './reminder-prefs';
+
 export const SESSION_STATUSES = ['completed', 'stopped', 'pain'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
@@ -159,6 +161,10 @@ export interface WatchSettings {
   readonly leadInSeconds: number;
   readonly halfwayTick: boolean;
   readonly screen: ScreenBehaviour;
+  /** Reminder days and time (core/reminder-prefs); absent = DEFAULT_REMINDERS (off). */
+  readonly reminders?: ReminderPrefs;
+  /** Whether routines adapt to recent check-ins (core/adaptation); absent = on. */
+  readonly adapt?: boolean;
 }
 
 export const DEFAULT_SETTINGS: WatchSettings = {

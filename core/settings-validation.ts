@@ -13,8 +13,9 @@ import { invalid, joinPath, valid } from './result';
 import type { ProblemList } from './sync/checks';
 import { checkKnownKeys, expectObject, readBoolean, readEnum, readInteger } from './sync/checks';
 import { hasOwn } from './sync/json';
+import { validateReminderPrefs } from './reminder-prefs';
 
-export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen'] as const;
+export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen', 'reminders', 'adapt'] as const;
 
 /** Settings with the time (UTC ms) the person last changed them on the side that stored them. */
 export interface StampedSettings {
@@ -33,8 +34,11 @@ export function validateSettings(input: unknown, path = ''): Validated<WatchSett
   const leadInSeconds = readInteger(obj, 'leadInSeconds', path, problems, 0, MAX_LEAD_IN_SECONDS);
   const halfwayTick = readBoolean(obj, 'halfwayTick', path, problems);
   const screen = readEnum(obj, 'screen', path, problems, SCREEN_BEHAVIOURS);
+  // Optional (added later): absent reads as the defaults, present must be valid.
+  const reminders = hasOwn(obj, 'reminders') ? validateReminderPrefs(obj['reminders'], joinPath(path, 'reminders'), problems) : undefined;
+  const adapt = hasOwn(obj, 'adapt') ? readBoolean(obj, 'adapt', path, problems) : undefined;
   if (problems.length > 0 || intensity === undefined || leadInSeconds === undefined || halfwayTick === undefined || screen === undefined) return invalid(problems);
-  return valid({ intensity, leadInSeconds, halfwayTick, screen });
+  return valid({ intensity, leadInSeconds, halfwayTick, screen, ...(reminders === undefined ? {} : { reminders }), ...(adapt === undefined ? {} : { adapt }) });
 }
 
 /** Strict `{settings, updatedAt}`; updatedAt is a non-negative integer (UTC ms). */

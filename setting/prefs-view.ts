@@ -1,4 +1,5 @@
-// Preferences: how the watch cues (intensity, lead-in, halfway tick, screen behaviour). Stored by
+// Preferences: how the watch cues (intensity, lead-in, halfway tick, screen behaviour), reminders
+// and adaptation. Stored by
 // core/phone/prefs-store with the time of the change; the side service hands them to the watch
 // with its next plan.get, where the newer of the phone's and the watch's own change wins.
 
@@ -9,6 +10,7 @@ import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';
+import { reminderControls } from './reminder-prefs-view';
 
 const SCREEN_TEXT: Readonly<Record<string, string>> = { 'keep-on': 'set.prefs.keep-on', 'allow-off': 'set.prefs.allow-off' };
 
@@ -40,6 +42,7 @@ export function prefsSection(store: KeyValueStore): SettingsNode {
       value: prefs.screen,
       onChange: (value: string) => change({ screen: value as WatchSettings['screen'] }),
     }),
+    ...reminderControls(prefs, change),
     message === undefined ? null : Text({ paragraph: true }, [message]),
   ]);
 }

@@ -14,6 +14,10 @@ export const KEYS = {
   notice: 'knead.notice',
   /** The last finished record (JSON) for the Summary page. */
   lastSummary: 'knead.last-summary',
+  /** ReminderState JSON (core/reminders): armed alarm ids, "Not today", last slot shown. */
+  reminder: 'knead.reminder',
+  /** The reminder notification's texts in the watch language, written by a page for the service. */
+  reminderTexts: 'knead.reminder.texts',
 } as const;
 
 /** A corrupt session snapshot is copied verbatim to `knead.session.quarantine.<n>`. */

@@ -14,6 +14,7 @@ import { decodeStoredSettings, isLegacyShape } from '../settings-validation';
 import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
+import { lenientReminderPrefs } from '../reminder-prefs';
 
 export const LEAD_IN_STEP_SECONDS = 5;
 
@@ -57,7 +58,12 @@ function lenientSettings(raw: Readonly<Record<string, unknown>>): WatchSettings 
   const leadIn = raw['leadInSeconds'];
   const halfway = raw['halfwayTick'];
   const screen = raw['screen'];
+  const extras: Pick<WatchSettings, 'reminders' | 'adapt'> = {
+    ...(raw['reminders'] === undefined ? {} : { reminders: lenientReminderPrefs(raw['reminders']) }),
+    ...(typeof raw['adapt'] === 'boolean' ? { adapt: raw['adapt'] } : {}),
+  };
   return {
+    ...extras,
     intensity: (CUE_INTENSITIES as readonly unknown[]).indexOf(intensity) >= 0 ? (intensity as CueIntensity) : DEFAULT_SETTINGS.intensity,
     leadInSeconds: clampLeadIn(typeof leadIn === 'number' ? leadIn : DEFAULT_SETTINGS.leadInSeconds),
     halfwayTick: typeof halfway === 'boolean' ? halfway : DEFAULT_SETTINGS.halfwayTick,

@@ -20,6 +20,7 @@ import { recoverAtLaunch } from '../../core/watch/session-shell';
 import { readItem, writeAll } from '../../core/sync/store';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
+import { rearmReminders } from '../reminder-texts';
 
 const view = layout as HomeLayout;
 
@@ -90,6 +91,8 @@ function onSync(event: SyncEvent): void {
   // A reply that arrives after the page was left must not draw over the next page.
   if (sync === null) return;
   if (event.kind === 'plan') {
+    // The plan's weekly target and the phone's Preferences decide the reminder days and time.
+    rearmReminders();
     draw();
     view.showPhoneStatus(phoneLine(event.result));
     return;
@@ -102,6 +105,7 @@ Page(
     state: {},
     build() {
       notices = recover();
+      rearmReminders();
       draw();
       view.showPhoneStatus(getText('phone.checking'));
       const current = startPageSync(this, onSync);

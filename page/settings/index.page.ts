@@ -11,6 +11,12 @@ import { CUE_NAMES } from '../../core/engine';
 import type { WatchSettings } from '../../core/model';
 import { supportsSceneArrays } from '../../core/watch/api-level';
 import { loadSettings, nextIntensity, nextLeadIn, nextScreen, saveSettings } from '../../core/watch/settings';
+import { readPlan } from '../../core/phone/plan-store';
+import { reminderDays, reminderPrefsOf } from '../../core/reminders';
+import { DEFAULT_ADAPT } from '../../core/reminder-prefs';
+import type { ReminderPrefs } from '../../core/reminder-prefs';
+import { clockText, nextReminderDays, nextReminderMinute } from '../../core/watch/reminder-settings';
+import { rearmReminders } from '../reminder-texts';
 
 const view = layout as SettingsLayout;
 let player: CuePlayer | null = null;
@@ -21,7 +27,25 @@ function update(settings: WatchSettings): void {
     view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }]);
     return;
   }
+  rearmReminders();
   draw();
+}
+
+/** Reminder on/off, days, time, and adaptation on/off. */
+function reminderRows(s: WatchSettings): FlowItem[] {
+  const prefs = reminderPrefsOf(s);
+  const setPrefs = (reminders: ReminderPrefs): void => update({ ...s, reminders });
+  const days = reminderDays(prefs, readPlan(watchStore).plan)
+    .map((d) => t(`weekday.${d}`))
+    .join(' ');
+  const adapt = s.adapt ?? DEFAULT_ADAPT;
+  const rows: FlowItem[] = [{ kind: 'button', text: t(prefs.on ? 'settings.reminders-on' : 'settings.reminders-off'), onClick: () => setPrefs({ ...prefs, on: !prefs.on }) }];
+  if (prefs.on) {
+    rows.push({ kind: 'button', text: t(prefs.days.length === 0 ? 'settings.reminder-days-plan' : 'settings.reminder-days', { days }), onClick: () => setPrefs(nextReminderDays(prefs)) });
+    rows.push({ kind: 'button', text: t('settings.reminder-time', { time: clockText(prefs.minute) }), onClick: () => setPrefs(nextReminderMinute(prefs)) });
+  }
+  rows.push({ kind: 'button', text: t(adapt ? 'settings.adapt-on' : 'settings.adapt-off'), onClick: () => update({ ...s, adapt: !adapt }) });
+  return rows;
 }
 
 function draw(): void {
@@ -31,6 +55,7 @@ function draw(): void {
     { kind: 'button', text: t('settings.lead-in', { seconds: s.leadInSeconds }), onClick: () => update({ ...s, leadInSeconds: nextLeadIn(s.leadInSeconds) }) },
     { kind: 'button', text: t(s.halfwayTick ? 'settings.halfway-on' : 'settings.halfway-off'), onClick: () => update({ ...s, halfwayTick: !s.halfwayTick }) },
     { kind: 'button', text: t(s.screen === 'keep-on' ? 'settings.screen-keep-on' : 'settings.screen-allow-off'), onClick: () => update({ ...s, screen: nextScreen(s.screen) }) },
+    ...reminderRows(s),
     { kind: 'text', text: t('settings.feel'), tone: 'dim' },
   ];
   for (const cue of CUE_NAMES) {

@@ -1,10 +1,12 @@
 // The @zos/* module map one watch realm sees through `__$$R$$__`.
 
+import { alarmModule, type AlarmTable } from './alarms';
 import type { FakeClock } from './clock';
 import type { DisplayRecorder } from './display';
 import { EventBus } from './event-bus';
 import type { Translations } from './i18n';
 import { LANGUAGE_CODES } from './i18n';
+import { notificationModule, type NotificationCenter } from './notifications';
 import type { DeviceProfile } from './profiles';
 import { ScreenState, VIBRATOR_SCENES, VIBRATOR_TYPES, type VibratorLog } from './sensor';
 import { fsModule, storageModule, type DeviceDisk } from './storage';
@@ -29,10 +31,10 @@ export interface WatchState {
   readonly screen: ScreenState;
   readonly translations: Translations;
   readonly language: string;
-  readonly notifications: Recorded[];
+  readonly notifications: NotificationCenter;
   readonly interactions: Recorded[];
   readonly router: Recorded[];
-  readonly alarms: Map<number, { readonly url: string; readonly param: unknown; readonly at: number; readonly timer: number }>;
+  readonly alarms: AlarmTable;
   readonly keyListeners: Set<(key: number, action: number) => boolean | void>;
   readonly gestureListeners: Set<(gesture: number) => boolean | void>;
   permissionsGranted: boolean;
@@ -154,28 +156,7 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
     getAllAppServices: () => hooks.runningServices(),
     exit: () => hooks.exitService(),
   });
-  modules.set('@zos/alarm', {
-    set: (option: { url: string; time?: number; delay?: number; param?: unknown; store?: boolean }) => {
-      const at = typeof option.time === 'number' ? option.time * 1000 : now() + (option.delay ?? 0) * 1000;
-      let id = 0;
-      const timer = clock.schedule('alarm', 'alarm', at - now(), () => {
-        state.alarms.delete(id);
-        hooks.fireAlarm(option.url, option.param);
-      });
-      id = timer;
-      state.alarms.set(id, { url: option.url, param: option.param, at, timer });
-      return id;
-    },
-    cancel: (option: number | { id: number }) => {
-      const id = typeof option === 'number' ? option : option.id;
-      const alarm = state.alarms.get(id);
-      if (alarm !== undefined) {
-        clock.cancel(alarm.timer);
-        state.alarms.delete(id);
-      }
-    },
-    getAllAlarms: () => [...state.alarms.keys()],
-  });
+  modules.set('@zos/alarm', alarmModule(state.alarms, state.appJson.permissions ?? [], (url, param) => hooks.fireAlarm(url, param)));
   modules.set('@zos/device', {
     getDeviceInfo: () => ({
       width: profile.width,
@@ -224,14 +205,7 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
   modules.set('@zos/storage', storageModule(state.disk));
   modules.set('@zos/fs', fsModule(state.disk));
   modules.set('@zos/display', state.display.module());
-  modules.set('@zos/notification', {
-    notify: (option: unknown) => {
-      rec(state.notifications, 'notify', [option]);
-      return state.notifications.length;
-    },
-    cancel: (id: unknown) => rec(state.notifications, 'cancel', [id]),
-    getAllNotifications: () => [],
-  });
+  modules.set('@zos/notification', notificationModule(state.notifications, state.appJson.permissions ?? []));
   modules.set('@zos/interaction', {
     showToast: (option: { content?: unknown }) => {
       hooks.ui?.recorder.toasts.push({ time: now(), content: String(option.content ?? '') });

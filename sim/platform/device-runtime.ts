@@ -7,6 +7,7 @@ import { EventBus } from './event-bus';
 import type { BuildFiles, Realm, ScriptHost } from './host';
 import type { FakeLink } from './link';
 import { installBase, type RealmBase } from './realm-setup';
+import { wakeService, type ServiceWaker } from './single-execution';
 import { pageTimerGlobals } from './timers';
 import { WidgetTree } from './ui';
 
@@ -412,16 +413,37 @@ export class DeviceRuntime {
 
   private fireAlarm(url: string, param: unknown): void {
     const path = normalizePath(url);
-    const services = (this.appJson.module['app-service']?.services ?? []).map(normalizePath);
-    if (services.includes(path)) {
-      if (!this.services.has(path)) this.runService(path, param);
-      else {
-        const opts = this.services.get(path)?.options;
-        this.invoke('service', 'AppService.onEvent', () => opts?.onEvent?.call(opts, param));
-      }
+    if (this.isService(path)) {
+      wakeService(this.serviceWaker(), path, 'alarm', param);
       return;
     }
     this.launch(path, param);
+  }
+
+  /** A tapped notification action: a service runs once with `param` in onEvent; a page opens the app. */
+  runNotificationAction(file: string, param: unknown): void {
+    const path = normalizePath(file);
+    if (this.isService(path)) wakeService(this.serviceWaker(), path, 'action', param);
+    else this.launch(path, param);
+  }
+
+  private isService(path: string): boolean {
+    return (this.appJson.module['app-service']?.services ?? []).map(normalizePath).includes(path);
+  }
+
+  private serviceWaker(): ServiceWaker {
+    return {
+      clock: this.deps.clock,
+      running: (file) => {
+        const svc = this.services.get(file);
+        return svc === undefined ? null : { owner: svc.owner, onEvent: (p) => this.invoke('service', 'AppService.onEvent', () => svc.options?.onEvent?.call(svc.options, p)) };
+      },
+      start: (file, param) => {
+        this.runService(file, param);
+        return this.services.get(file)?.owner ?? null;
+      },
+      stop: (file) => this.stopService(file),
+    };
   }
 
   /** @zos/ble for one realm, wired to the watch end of the link. */

@@ -1,6 +1,7 @@
 // Assembles watch, phone, link and clock into one simulation. Host-agnostic: the Node loader
 // (sim/node) and a browser page supply the ScriptHost, the build files and Buffer.
 
+import { AlarmTable } from './alarms';
 import { FakeClock } from './clock';
 import type { AppJson, Recorded, WatchState } from './device-modules';
 import { DeviceRuntime, type PageEntry } from './device-runtime';
@@ -9,6 +10,7 @@ import { ErrorLog, type SimError } from './errors';
 import { formatArgs, type BufferCtor, type BuildFiles, type LogEntry, type ScriptHost } from './host';
 import { Translations } from './i18n';
 import { FakeLink, type LinkOptions } from './link';
+import { NotificationCenter } from './notifications';
 import { getProfile, type DeviceProfile } from './profiles';
 import { ScreenState, VibratorLog, type VibrationCall } from './sensor';
 import { SettingsStore } from './settings-storage';
@@ -101,10 +103,10 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
     screen,
     translations,
     language,
-    notifications: [],
+    notifications: new NotificationCenter(now),
     interactions: [],
     router: [],
-    alarms: new Map(),
+    alarms: new AlarmTable(clock),
     keyListeners: new Set(),
     gestureListeners: new Set(),
     permissionsGranted: options.permissionsGranted ?? true,
@@ -122,6 +124,7 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
   const settings = new SettingsStore(options.settings ?? {}, invokeAny);
   const base = { clock, errors, Buffer: inputs.Buffer, log };
   const device = new DeviceRuntime({ ...base, host: inputs.host, files: inputs.files, link, state });
+  state.notifications.dispatch = (file, param) => device.runNotificationAction(file, param);
   const side = new SideRuntime({ ...base, host: inputs.host, files: inputs.files, link, appJson, settings, language });
 
   describeRunning = () => {
@@ -210,10 +213,24 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
       },
       storage: () => disk.snapshot(),
       disk,
-      notifications: (): Recorded[] => state.notifications.slice(),
+      /** Notifications still in the notification centre. */
+      notifications: () => state.notifications.list(),
+      /** Every notification delivered so far, and the refused notify() calls' reasons. */
+      notificationCenter: state.notifications,
+      /** The person taps an action of the newest notification (or of `id`). */
+      tapNotification: (actionText: string, id?: number) => state.notifications.tap(actionText, id),
       interactions: (): Recorded[] => state.interactions.slice(),
       router: (): Recorded[] => state.router.slice(),
-      alarms: () => [...state.alarms.entries()].map(([id, a]) => ({ id, url: a.url, at: a.at, param: a.param })),
+      /** This app's alarms (id, url, param, next fire `at`, repeat, week-day mask, store). */
+      alarms: () => state.alarms.list(),
+      /** Every alarm fire and refused set(). */
+      alarmTable: state.alarms,
+      /** A watch reboot: the app and services end, alarms without store: true are gone. */
+      reboot: () => {
+        device.kill();
+        for (const file of device.runningServices()) device.stopService(file);
+        state.alarms.reboot();
+      },
       services: () => device.runningServices(),
       /** Every start/stop the app asked for, with the ERROR_CODE it got (0 = accepted). */
       serviceRequests: () => state.serviceRequests.slice(),
