@@ -30,7 +30,7 @@ export function checkDraft(draft: Routine, plan: TherapistPlan | null): DraftChe
       const step = /^steps\[(\d+)\]\.?(\w*)$/.exec(p.path);
       if (p.path === 'name') errors.push({ field: 'name', id: 'set.routines.err.name', values: { max: ROUTINE_LIMITS.nameMaxLength } });
       else if (p.path === 'steps' && p.message.indexOf('at least') >= 0) errors.push({ field: 'steps', id: 'set.routines.err.no-steps', values: {} });
-      else if (p.path === 'steps' && p.message.indexOf('at most') === 0 && p.message.indexOf('steps') > 0) errors.push({ field: 'steps', id: 'set.routines.err.too-many-steps', values: { max: ROUTINE_LIMITS.maxSteps } });
+      else if (p.path === 'steps' && p.message.indexOf('must have at most') === 0) errors.push({ field: 'steps', id: 'set.routines.err.too-many-steps', values: { max: ROUTINE_LIMITS.maxSteps } });
       else if (p.path === 'steps') errors.push({ field: 'steps', id: 'set.routines.err.too-long', values: { max: ROUTINE_LIMITS.maxTotalSeconds / 60, time: routineLength(draft).clock } });
       else if (step !== null && step[2] === 'side') errors.push({ field: p.path, id: 'set.routines.err.side', values: { area: `area.${String(draft.steps[Number(step[1])]?.area)}` } });
       else if (step !== null && step[2] === 'seconds') errors.push({ field: p.path, id: 'set.routines.err.seconds', values: { min: ROUTINE_LIMITS.minStepSeconds, max: ROUTINE_LIMITS.maxStepSeconds } });
