@@ -5,11 +5,12 @@ import { memoryBench } from './memory';
 import { phonePushBench } from './phone-push';
 import { syncBench } from './sync';
 import { syncLinkBench } from './sync-link';
+import { syncStorageBench } from './sync-storage';
 import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench, phonePushBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench, phonePushBench, syncStorageBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -1,0 +1,53 @@
+// Storage cost of sync on both ends (issue 10): bytes the watch writes for one finished session as
+// the queue grows, and the largest single value written to the phone's settingsStorage as the
+// history grows. Counted at the KeyValueStore (key + value characters of every setItem).
+
+import { pushSessions } from '../core/phone/history-store';
+import { makePushParams } from '../core/sync/protocol';
+import { MAX_OUTBOX_RECORDS, enqueue } from '../core/sync/outbox';
+import { saveFinished } from '../core/watch/finish';
+import { MemoryStore } from '../tests/fixtures/memory-store';
+import { makeRecord } from '../tests/fixtures/records';
+import type { BenchRow } from './table';
+import { ratioOf } from './table';
+
+const GROUP = 'sync storage';
+const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+
+/** Bytes written on the watch when one more session finishes with `waiting` already queued. */
+function watchBytesPerSession(waiting: number): number {
+  const store = new MemoryStore();
+  for (let i = 0; i < waiting; i += 1) enqueue(store, makeRecord({ startedAt: NOW - (i + 2) * 3_600_000 }));
+  const before = store.writes.length;
+  const saved = saveFinished(store, makeRecord({ startedAt: NOW - 3_600_000 }));
+  if (!saved.queued) throw new Error(`storage bench: the session was not queued (${String(saved.error)})`);
+  return store.writes.slice(before).reduce((sum, w) => sum + w.bytes, 0);
+}
+
+/** The largest value the phone ever wrote while `count` sessions arrived in pushes of 20 (one every 4 h). */
+function largestPhoneValue(count: number): number {
+  const store = new MemoryStore();
+  const records = [];
+  for (let i = 0; i < count; i += 1) records.push(makeRecord({ startedAt: NOW - (count - i) * 4 * 3_600_000 }));
+  for (let i = 0; i < records.length; i += 20) {
+    const reply = pushSessions(store, makePushParams(records.slice(i, i + 20)), NOW);
+    if ('error' in reply || reply.accepted.length !== Math.min(20, records.length - i)) throw new Error(`storage bench: a push was not stored: ${JSON.stringify(reply).slice(0, 300)}`);
+  }
+  return store.writes.reduce((max, w) => Math.max(max, w.bytes), 0);
+}
+
+export async function syncStorageBench(): Promise<BenchRow[]> {
+  const kib = (bytes: number): number => Math.round(bytes / 102.4) / 10;
+  const none = watchBytesPerSession(0);
+  const hundred = watchBytesPerSession(100);
+  // The outbox holds at most MAX_OUTBOX_RECORDS, the finished one included.
+  const full = watchBytesPerSession(MAX_OUTBOX_RECORDS - 1);
+  const small = largestPhoneValue(1_000);
+  const large = largestPhoneValue(10_000);
+  const note = 'key + value characters of every write; target flat (≈ 1×): the outbox is still one key';
+  return [
+    { group: GROUP, metric: 'watch bytes written per finished session, 100 waiting (baseline 0 waiting)', knead: kib(hundred), baseline: kib(none), ratio: ratioOf(hundred, none), unit: 'KiB', note },
+    { group: GROUP, metric: `watch bytes written per finished session, ${MAX_OUTBOX_RECORDS - 1} waiting (baseline 0 waiting)`, knead: kib(full), baseline: kib(none), ratio: ratioOf(full, none), unit: 'KiB', note },
+    { group: GROUP, metric: 'largest value written to settingsStorage, 10,000 sessions (baseline 1,000)', knead: kib(large), baseline: kib(small), ratio: ratioOf(large, small), unit: 'KiB', note: 'pushes of 20 (16 KB), one session every 4 h; months are bounded at 512 KiB' },
+  ];
+}
