@@ -435,11 +435,14 @@ export function recoverAtLaunch(
   let state = stored.state;
   if (state.record === null) {
     if (service !== null && service.isRunning()) return { go: 'session' };
-    const ran = runStored({ type: 'tick', now: clock.now() }, { store, cue: () => undefined, schedule: () => undefined });
-    if (ran.kind === 'ran' && ran.result.state.phase !== 'idle') state = ran.result.state;
-    if (state.record === null) return { go: 'session' };
+    // Only a session that ended while the app was closed is caught up here (its cues are past);
+    // a running one is left as stored, so the Session page plays what is due.
+    const caught = transition(state, { type: 'tick', now: clock.now() }).state;
+    if (caught.phase === 'idle' || caught.record === null) return { go: 'session' };
+    state = caught;
   }
   const record = state.record;
+  if (record === null) return { go: 'session' };
   screen.relaunchOnWake(false);
   if (record.status !== 'pain' && !offeredThisLaunch && clock.now() - record.endedAt < CHECKIN_OFFER_MS) {
     // Persisted finished: the check-in page reads the record from here.
