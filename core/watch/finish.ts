@@ -9,6 +9,7 @@ import { enqueue } from '../sync/outbox';
 import type { KeyValueStore } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
+import { rememberCheckIn } from './checkin-log';
 import { clearSession } from './session-store';
 
 export interface SaveOutcome {
@@ -23,6 +24,7 @@ export function saveFinished(store: KeyValueStore, record: SessionRecord, checkI
   const queued = enqueue(store, final, final.endedAt);
   if (!queued.ok) return { record: final, queued: false, error: queued.error };
   writeAll(store, [[KEYS.lastSummary, JSON.stringify(final)]]);
+  rememberCheckIn(store, final);
   clearSession(store);
   return { record: final, queued: true };
 }

@@ -14,6 +14,8 @@ export const KEYS = {
   notice: 'knead.notice',
   /** The last finished record (JSON) for the Summary page. */
   lastSummary: 'knead.last-summary',
+  /** The last check-ins' ratings (core/watch/checkin-log), the evidence for adaptation. */
+  checkins: 'knead.checkins',
   /** ReminderState JSON (core/reminders): armed alarm ids, "Not today", last slot shown. */
   reminder: 'knead.reminder',
   /** The reminder notification's texts in the watch language, written by a page for the service. */

@@ -7,7 +7,9 @@ import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
 import { readPlan } from '../../core/phone/plan-store';
-import { adviceForSteps, planRoutine } from '../../core/plan';
+import { adviceForSteps } from '../../core/plan';
+import { routineForRun } from '../../core/watch/run-routine';
+import { loadSettings } from '../../core/watch/settings';
 import { routineLength } from '../../core/routine-length';
 import { findRoutine } from '../../core/watch/home';
 import { formatClock } from '../../core/watch/format';
@@ -18,7 +20,7 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   const plan = readPlan(watchStore).plan;
   const routine = findRoutine(plan, routineId);
   if (routine === null) return { title: t('before.title'), items: [{ kind: 'text', text: t('before.missing'), tone: 'warning' }] };
-  const planned = planRoutine(routine, plan);
+  const planned = routineForRun(routine, plan, loadSettings(watchStore), watchStore);
   const length = routineLength(planned.routine);
   const rows: FlowItem[] = [{ kind: 'text', text: tn('before.total', length.steps, { time: length.clock, steps: length.steps }) }];
   if (!planned.empty) {
@@ -27,6 +29,11 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   rows.push({ kind: 'text', text: t('safety.reminder'), tone: 'warning' });
   if (plan !== null && plan.avoidAreas.length > 0) {
     rows.push({ kind: 'text', text: t('before.avoid', { areas: listText(plan.avoidAreas.map(areaName)) }), tone: 'warning' });
+  }
+  // Why a step is longer than the plan alone gives: the recent check-ins (core/adaptation).
+  for (const change of planned.adapted.changes) {
+    const seconds = change.adaptedSeconds - change.baseSeconds;
+    rows.push({ kind: 'text', text: t(change.tightLately ? 'before.adapted-more' : 'before.adapted-easing', { area: areaName(change.area), seconds, count: 3 }), tone: 'dim' });
   }
   if (planned.leftOut.length > 0) {
     rows.push({ kind: 'text', text: t('before.left-out', { areas: listText(planned.leftOut.map(areaName)) }), tone: 'dim' });

@@ -14,7 +14,7 @@ import { createCueServicePort } from '../../platform/cue-service';
 import { sessionView } from '../../core/engine';
 import type { EngineEvent, SessionState } from '../../core/engine';
 import { readPlan } from '../../core/phone/plan-store';
-import { planRoutine } from '../../core/plan';
+import { routineForRun } from '../../core/watch/run-routine';
 import { cueHostFor, supportsSceneArrays } from '../../core/watch/api-level';
 import { formatClock } from '../../core/watch/format';
 import { findRoutine } from '../../core/watch/home';
@@ -33,7 +33,7 @@ function startEvent(routineId: string): Extract<EngineEvent, { type: 'start' }> 
   const plan = readPlan(watchStore).plan;
   const routine = findRoutine(plan, routineId);
   if (routine === null) return null;
-  const planned = planRoutine(routine, plan);
+  const planned = routineForRun(routine, plan, loadSettings(watchStore), watchStore);
   if (planned.empty) return null;
   const at = Date.now();
   writeAll(watchStore, [[KEYS.lastRoutine, routineId]]);

@@ -1,0 +1,23 @@
+// The routine as the next run gets it: the plan applied (core/plan), then adapted to the recent
+// check-ins (core/adaptation) unless the person turned adaptation off. Before-you-start and the
+// Session page both call this, so what is shown is what runs.
+
+import type { AdaptedRoutine } from '../adaptation';
+import { adaptRoutine } from '../adaptation';
+import type { Routine, TherapistPlan, WatchSettings } from '../model';
+import type { PlannedRoutine } from '../plan';
+import { planRoutine } from '../plan';
+import { DEFAULT_ADAPT } from '../reminder-prefs';
+import type { KeyValueStore } from '../sync/store';
+import { loadCheckInLog } from './checkin-log';
+
+export interface RunRoutine extends PlannedRoutine {
+  readonly adapted: AdaptedRoutine;
+}
+
+export function routineForRun(routine: Routine, plan: TherapistPlan | null, settings: WatchSettings, store: KeyValueStore): RunRoutine {
+  const planned = planRoutine(routine, plan);
+  const on = settings.adapt ?? DEFAULT_ADAPT;
+  const adapted = adaptRoutine(planned.routine, plan, on ? loadCheckInLog(store) : []);
+  return { ...planned, routine: adapted.routine, adapted };
+}
