@@ -48,6 +48,9 @@ describe('engine - start', () => {
     expect(started(T0, ROUTINE, { ...SETTINGS, leadInSeconds: 40 }).leadInMs).toBe(15_000);
     expect(started(T0, ROUTINE, { ...SETTINGS, leadInSeconds: -3 }).leadInMs).toBe(0);
     expect(started(T0, ROUTINE, { ...SETTINGS, leadInSeconds: 2.4 }).settings.leadInSeconds).toBe(2);
+    // A lead-in that is not a number (a damaged setting) means none: the first step begins at once.
+    const unreadable = started(T0, ROUTINE, { ...SETTINGS, leadInSeconds: Number.NaN });
+    expect([unreadable.leadInMs, unreadable.phase, nextWakeUp(unreadable)]).toEqual([0, 'running', T0 + 30_000]);
   });
 
   it('engine - start while a session runs is ignored', () => {
