@@ -64,8 +64,31 @@ export function estimateLines(text: string, size: number, width: number): number
   return lines;
 }
 
+/** Width of the widest piece of `text` the watch cannot break: a run of latin letters between spaces (hyphens included), or one CJK character. */
+export function widestWordWidth(text: string, size: number): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/)) {
+    for (const run of word.split(/[\u2e80-\uffff]/)) widest = Math.max(widest, textWidth(run, size));
+    if (/[\u2e80-\uffff]/.test(word)) widest = Math.max(widest, size * glyph.wide);
+  }
+  return widest;
+}
+
+/**
+ * The size up to `preferred` at which every word of `text` fits `width`, so wrapping happens only
+ * between words ("Schreibtisch-Reset" as a 40 px title is wider than a round row and would break
+ * mid-word). Shrinks only as far as the widest word needs.
+ */
+export function wholeWordSize(text: string, width: number, preferred: number): number {
+  const widest = widestWordWidth(text, preferred);
+  if (widest <= width) return preferred;
+  const fits = Math.floor((preferred * width) / widest);
+  return Math.max(1, fits);
+}
+
 export function textHeight(text: string, size: number, width: number): number {
-  return Math.ceil(estimateLines(text, size, width) * size * glyph.lineHeight);
+  const fitted = wholeWordSize(text, width, size);
+  return Math.ceil(estimateLines(text, fitted, width) * fitted * glyph.lineHeight);
 }
 
 export function toneColour(tone: Tone | undefined): number {
@@ -93,7 +116,8 @@ export function label(x: number, y: number, w: number, h: number, text: string, 
       w: px(w),
       h: px(h),
       text,
-      text_size: px(size),
+      // Same size textHeight planned for, so every word stays whole on its line.
+      text_size: px(wholeWordSize(text, w, size)),
       color,
       align_h: centre ? align.CENTER_H : align.LEFT,
       align_v: align.CENTER_V,

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { makeRecord, makeStep } from '../fixtures/records';
 import { makePlan, makeRoutine } from '../fixtures/plans';
+import { splitWords } from '../fixtures/layout-check';
+import { LIBRARY } from '../../core/library';
 
 autoCheckErrors();
 // No phone: the watch keeps the plan it has (a phone without a plan would clear it at sync).
@@ -66,6 +68,25 @@ describe('watch locale', () => {
         sim.device.open('page/summary/index.page');
         await sim.clock.advance(200);
         expect(texts().some((text) => text.includes(want.done)), texts().join(' | ')).toBe(true);
+      });
+    }
+  }
+});
+
+describe('watch titles keep whole words', () => {
+  // The narrowest round and square screens, and the design round one.
+  for (const profile of ['falcon-3.6', 'gtr4-3.6', 'gts4-3.6']) {
+    for (const language of Object.keys(EXPECTED)) {
+      it(`locale - ${profile} ${language}: no word of any routine's Before page is wider than its text box`, async () => {
+        const sim = await bootWatch({ profile, language, startTime: NOW, sideService: false, advance: 500 });
+        for (const routine of LIBRARY) {
+          sim.device.open('page/before/index.page', JSON.stringify({ routineId: routine.id }));
+          await sim.clock.advance(100);
+          const split = sim.device.widgets()
+            .filter((w) => w.type === 'TEXT' && w.visible)
+            .flatMap((w) => splitWords(w.text, typeof w.props['text_size'] === 'number' ? w.props['text_size'] : 24, w.bounds.w).map((word) => `${routine.id}: "${word}" in "${w.text}"`));
+          expect(split).toEqual([]);
+        }
       });
     }
   }
