@@ -59,6 +59,8 @@ class Preview {
   private lastFrame: number | null = null;
   private carryMs = 0;
   private seenVibrations = 0;
+  /** Ids of the notifications drawn last, so the panel is rebuilt only when they change. */
+  private shownNotifications = '';
   private seenLogs = 0;
   private seenErrors = 0;
   private readonly host = iframeHost($('realms'));
@@ -233,7 +235,38 @@ class Preview {
     $('link-state').textContent = sim.link.connected ? 'connected' : 'disconnected';
     document.body.dataset.connected = sim.link.connected ? '1' : '0';
     this.drainVibrations(sim);
+    this.renderNotifications(sim);
     this.drainLogs(sim);
+  }
+
+  /** The watch's notification centre (a reminder arriving), with its actions as buttons. */
+  private renderNotifications(sim: Simulation): void {
+    const shown = sim.device.notifications();
+    const key = shown.map((n) => n.id).join(',');
+    if (key === this.shownNotifications) return;
+    this.shownNotifications = key;
+    const panel = $('notifications');
+    panel.replaceChildren();
+    for (const n of shown) {
+      const card = document.createElement('div');
+      card.className = 'notification';
+      const title = document.createElement('strong');
+      title.textContent = n.title;
+      const content = document.createElement('p');
+      content.textContent = n.content;
+      card.append(title, content);
+      for (const action of n.actions) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = action.text;
+        button.addEventListener('click', () => void this.run('notification', (s) => {
+          s.device.tapNotification(action.text, n.id);
+          return s.settle();
+        }));
+        card.append(button);
+      }
+      panel.append(card);
+    }
   }
 
   private callWidget(sim: Simulation, w: SimWidget, name: string, args: unknown[]): void {
