@@ -16,6 +16,8 @@ export const KEYS = {
   lastSummary: 'knead.last-summary',
   /** The last check-ins' ratings (core/watch/checkin-log), the evidence for adaptation. */
   checkins: 'knead.checkins',
+  /** Progression answers (core/progression): which weeks a next step was accepted or declined. */
+  progression: 'knead.progression',
   /** ReminderState JSON (core/reminders): armed alarm ids, "Not today", last slot shown. */
   reminder: 'knead.reminder',
   /** The reminder notification's texts in the watch language, written by a page for the service. */

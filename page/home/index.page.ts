@@ -21,6 +21,8 @@ import { readItem, writeAll } from '../../core/sync/store';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
 import { rearmReminders } from '../reminder-texts';
+import { decide, progressionOffer } from '../../core/progression';
+import { loadProgression, saveProgression } from '../../core/watch/progression-store';
 
 const view = layout as HomeLayout;
 
@@ -66,13 +68,29 @@ function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
   return items;
 }
 
+/** The progression offer (never imposed): Yes / Not now, remembered either way. */
+function progressionRows(at: number): FlowItem[] {
+  const state = loadProgression(watchStore);
+  const week = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at));
+  if (week === null) return [];
+  const answer = (choice: 'accepted' | 'declined') => () => {
+    saveProgression(watchStore, decide(state, week, choice));
+    draw();
+  };
+  return [
+    { kind: 'text', text: t('home.progress-more') },
+    { kind: 'button', text: t('home.progress-accept'), tone: 'primary', onClick: answer('accepted') },
+    { kind: 'button', text: t('home.progress-decline'), onClick: answer('declined') },
+  ];
+}
+
 function draw(): void {
   const at = now();
   const stored = readPlan(watchStore);
   const status = outboxStatus(watchStore);
   const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
   view.renderTitle(getText('app.name'));
-  view.renderHeader(header(model, notices));
+  view.renderHeader(header(model, notices).concat(progressionRows(at)));
   view.renderRoutines(
     model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
     (index) => {
