@@ -1,5 +1,5 @@
 // One row per measurement, Knead beside its baseline from the same run, printed as a plain
-// aligned text table (DESIGN.md §9: speed and size are measured here, never asserted in tests).
+// aligned text table (docs/design.md §9: speed and size are measured here, never asserted in tests).
 
 export interface BenchRow {
   readonly group: string;

@@ -1,4 +1,4 @@
-// The haptic language (DESIGN.md §4) as data. Hands are busy during a routine, so each cue must
+// The haptic language (docs/design.md §4) as data. Hands are busy during a routine, so each cue must
 // be told apart by feel alone: cues differ in pulse count or length, never only in strength.
 // Intensity changes strength only, so the shape a person learns stays the same at every setting.
 

@@ -1,4 +1,4 @@
-// The session record the watch keeps and sends to the phone (DESIGN.md §5), its check-in, and
+// The session record the watch keeps and sends to the phone (docs/design.md §5), its check-in, and
 // session ids that stay unique when several watches feed one phone.
 
 import { AREAS, PRESET_NOTES, RECORD_VERSION } from './model';

@@ -1,6 +1,6 @@
 // `npm start`: builds and packages Knead (dist/knead-<version>.zab plus the device JS), bundles the
 // browser preview, and serves it on 127.0.0.1 (port from PORT, or a free one). The page runs the
-// BUILT watch and phone bundles on the simulated Zepp OS runtime of sim/platform (DESIGN.md §7).
+// BUILT watch and phone bundles on the simulated Zepp OS runtime of sim/platform (docs/design.md §7).
 import { build } from './build.mjs';
 import { packageApp } from './package.mjs';
 import { bundlePreview } from '../preview/bundle.mjs';

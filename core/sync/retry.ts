@@ -2,7 +2,7 @@
 // is a one-liner and the policy is testable. No jitter: one watch talks to one phone, there is
 // no crowd of clients to spread out.
 
-/** ZML request error codes (PLATFORM.md §7). */
+/** ZML request error codes (docs/platform.md §7). */
 export const ZML_HANDSHAKE_TIMEOUT = 1;
 export const ZML_DISCONNECTED = 2;
 export const ZML_SIDE_SERVICE_NOT_RUNNING = 3;

@@ -78,7 +78,7 @@ export interface ShellListener {
   notice(what: 'no-background' | 'save-failed'): void;
 }
 
-/** Pain always plays strong (DESIGN §4); every other cue at the chosen strength. */
+/** Pain always plays strong (docs/design.md §4); every other cue at the chosen strength. */
 export function cueIntensity(cue: CueName, chosen: CueIntensity): CueIntensity {
   return cue === 'pain-stop' ? 'strong' : chosen;
 }

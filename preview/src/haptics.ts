@@ -40,7 +40,7 @@ const TYPE_STRENGTH: Readonly<Record<string, 0 | 1 | 2 | 3>> = {
   URGENT: 3,
 };
 
-/** What the built-in scenes feel like (PLATFORM.md §5); continuous ones are shown for 2 s. */
+/** What the built-in scenes feel like (docs/platform.md §5); continuous ones are shown for 2 s. */
 const SCENES: Readonly<Record<string, readonly Pulse[]>> = {
   SHORT_LIGHT: [{ ms: 20, strength: 1 }],
   SHORT_MIDDLE: [{ ms: 20, strength: 2 }],

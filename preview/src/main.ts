@@ -1,4 +1,4 @@
-// The browser preview (DESIGN.md §7): the BUILT watch and phone bundles (dist/device-js) running on
+// The browser preview (docs/design.md §7): the BUILT watch and phone bundles (dist/device-js) running on
 // the simulated Zepp OS runtime of sim/platform, the same one the integration tests use. This file
 // only hosts it: iframes as realms, a requestAnimationFrame loop driving the fake clock, and DOM
 // views of the widget tree, the Settings App tree and the vibrator log.

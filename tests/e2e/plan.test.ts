@@ -1,4 +1,4 @@
-// The therapist's plan from the phone to the watch (DESIGN.md §1.5, §5): set a weekly target, an
+// The therapist's plan from the phone to the watch (docs/design.md §1, §5): set a weekly target, an
 // assigned routine and an avoid area in the Settings App; the watch shows "this week: 0 of 3", lists
 // the assigned routine first, warns before the start, and never cues the avoided area.
 

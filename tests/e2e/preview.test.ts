@@ -1,4 +1,4 @@
-// The browser preview (DESIGN.md §7) in Debian's Chromium: the built watch and phone bundles on the
+// The browser preview (docs/design.md §7) in Debian's Chromium: the built watch and phone bundles on the
 // simulated Zepp OS runtime, the device switch, the clock, the phone link and the haptic indicator.
 // Needs `npm run build && npm run package` first (npm test does that) and /usr/bin/chromium.
 
@@ -83,7 +83,7 @@ describe('watch', () => {
 });
 
 describe('watch pages', () => {
-  test('watch pages - the build has the seven pages of DESIGN.md §2, on both screen groups', () => {
+  test('watch pages - the build has the seven pages of docs/design.md §2, on both screen groups', () => {
     const design = ['home', 'before', 'session', 'checkin', 'summary', 'history', 'settings'].map((name) => `page/${name}/index.page`);
     for (const group of ['round-480x480', 'square-390x450']) expect(builtPages(group)).toEqual(expect.arrayContaining(design));
   });

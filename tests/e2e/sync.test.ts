@@ -1,4 +1,4 @@
-// Sync in the browser preview (DESIGN.md §5): a finished session reaches the phone's History and
+// Sync in the browser preview (docs/design.md §5): a finished session reaches the phone's History and
 // Report, a note added on the phone stays; offline: cut the link, finish another session,
 // reconnect, and it arrives exactly once.
 

@@ -61,7 +61,7 @@ function session(index: number): SessionRecord {
 }
 
 /**
- * ZML's own misbehaviour under these faults (PLATFORM.md §7), declared expected, nothing broader:
+ * ZML's own misbehaviour under these faults (docs/platform.md §7), declared expected, nothing broader:
  * - the code-2 rejection nobody handles when the link goes down;
  * - the watch handling a second (duplicated) response for a finished request: `handlers.get(id)` is
  *   undefined ("reading 'handler'");

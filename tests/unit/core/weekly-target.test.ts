@@ -23,7 +23,7 @@ function mondayOf(utcMs: number, zoneMin: number): string {
   return monday.toISOString().slice(0, 10);
 }
 
-/** DESIGN: completed sessions and sessions stopped for pain count toward the target. */
+/** docs/design.md: completed sessions and sessions stopped for pain count toward the target. */
 function expectedThisWeek(records: readonly SessionRecord[], now: number, viewerZoneMin: number): number {
   const thisMonday = mondayOf(now, viewerZoneMin);
   return records.filter((r) => (r.status === 'completed' || r.status === 'pain') && mondayOf(r.startedAt, r.tzOffsetMin) === thisMonday).length;

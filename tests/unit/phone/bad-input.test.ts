@@ -1,5 +1,5 @@
 // Every kind of bad input the sync and phone modules meet, each answered with an exact, clear
-// message and with storage exactly as it was before (DESIGN.md §9).
+// message and with storage exactly as it was before (docs/design.md §9).
 
 import { describe, expect, it } from 'vitest';
 import { importAll } from '../../../core/phone/export-import';
