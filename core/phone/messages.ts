@@ -112,6 +112,7 @@ export const PHONE_MESSAGES: Readonly<Record<string, string>> = {
   'change.focus': 'Focus areas: {from} → {to}',
   'change.avoid': 'Avoid areas: {from} → {to}',
   'change.routine-desc': '"{name}" ({steps} steps · {time}: {areas})',
+  'change.routine-desc-one': '"{name}" (1 step · {time}: {areas})',
   'change.routine-added': 'New routine {routine}',
   'change.routine-changed': 'Changed routine {routine}',
   'change.routine-removed': 'Routine "{name}" is removed',

@@ -12,6 +12,7 @@ import { routineLength } from '../routine-length';
 import { LIBRARY } from '../library';
 import type { Translate } from './messages';
 import { fill } from './messages';
+import { joinList, localeOf, pluralId } from '../locale';
 
 export const THERAPIST_ROUTINE_PREFIX = 'therapist-';
 
@@ -33,8 +34,10 @@ export function targetSinceAfter(current: TherapistPlan | null, next: TherapistP
 
 /** The changes from `before` to `after`, one line each, in a fixed order; empty when nothing changes. */
 export function describePlanChanges(before: TherapistPlan | null, after: TherapistPlan, t: Translate): string[] {
+  // The .po's own `locale` entry (English when t has none) decides lists and plural forms.
+  const locale = localeOf(t('locale'));
   const area = (a: Area): string => t(`area.${a}`);
-  const areas = (list: readonly Area[]): string => (list.length === 0 ? t('change.none') : list.map(area).join(', '));
+  const areas = (list: readonly Area[]): string => (list.length === 0 ? t('change.none') : joinList(list.map(area), locale));
   const lines: string[] = [];
   const oldTarget = before === null ? 0 : before.weeklyTarget;
   const target = (n: number): string => (n === 0 ? t('change.no-target') : fill(t('change.per-week'), { count: n }));
@@ -49,7 +52,7 @@ export function describePlanChanges(before: TherapistPlan | null, after: Therapi
   const newIds = new Set(after.customRoutines.map((r) => r.id));
   const describe = (r: Routine): string => {
     const length = routineLength(r);
-    return fill(t('change.routine-desc'), { name: r.name, steps: length.steps, time: length.clock, areas: uniqueAreas(r).map(area).join(', ') });
+    return fill(t(pluralId('change.routine-desc', length.steps, locale)), { name: r.name, steps: length.steps, time: length.clock, areas: joinList(uniqueAreas(r).map(area), locale) });
   };
   for (const r of after.customRoutines) {
     const old = oldRoutines.get(r.id);

@@ -7,6 +7,7 @@ import { routineLength } from '../../../core/routine-length';
 import { DESK_RESET } from '../../../core/library';
 import { makePlan, makeRoutine } from '../../fixtures/plans';
 import { TYPICAL_PLAN } from '../../fixtures/plan-arbitrary';
+import { settingT } from '../../fixtures/po';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 
@@ -95,5 +96,21 @@ describe('routine length and advice for steps', () => {
     const plan = makePlan({ avoidAreas: [], advice: [{ area: 'forearms', tool: 'hands', technique: 'a' }, { area: 'neck', tool: 'hands', technique: 'b' }, { area: 'feet', tool: 'massage-ball', technique: 'c' }] });
     expect(adviceForSteps(plan, DESK_RESET.steps).map((a) => a.area)).toEqual(['neck', 'forearms']);
     expect(adviceForSteps(null, DESK_RESET.steps)).toEqual([]);
+  });
+});
+
+describe('plan changes - language', () => {
+  const oneStep = makeRoutine({ id: 'one', name: 'One', steps: [{ area: 'calves', side: 'both', seconds: 60, tool: 'hands', hint: '' }] });
+  const twoAreas = makeRoutine({ id: 'two', name: 'Two' });
+
+  it('plan changes - a one-step routine reads "1 step" in English and German, Chinese lists areas with 、', () => {
+    const after = makePlan({ customRoutines: [oneStep, twoAreas], assignedRoutineIds: [] });
+    const en = describePlanChanges(null, after, englishT).join('\n');
+    expect(en).toContain('"One" (1 step · 1:00: Calves)');
+    expect(en).not.toContain('1 steps');
+    const de = describePlanChanges(null, after, settingT('de-DE')).join('\n');
+    expect(de).toContain('„One" (1 Schritt · 1:00: Waden)');
+    const zh = describePlanChanges(null, after, settingT('zh-CN')).join('\n');
+    expect(zh).toContain('“Two”（2 步 · 1:45：颈部、肩部）');
   });
 });
