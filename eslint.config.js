@@ -29,6 +29,18 @@ const watchNotPhone = [
   { group: ['**/app-side/**', '**/setting/**'], message: 'Watch code never imports the phone side (app-side/, setting/).' },
 ];
 
+// Inside core/, imports flow one way (docs/architecture.md): the shared layers never import the
+// device-specific rules, and the watch's and the phone's rules never import each other.
+const coreShared = [
+  { group: ['**/watch/**', '../watch', '**/phone/**', '../phone'], message: 'core/engine and core/sync are shared by both devices: they never import core/watch or core/phone.' },
+];
+const coreWatchOnly = [
+  { group: ['**/phone/**', '../phone'], message: 'core/watch never imports core/phone: put what both need in a shared layer.' },
+];
+const corePhoneOnly = [
+  { group: ['**/watch/**', '../watch'], message: 'core/phone never imports core/watch: put what both need in a shared layer.' },
+];
+
 const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
@@ -44,6 +56,9 @@ export default tseslint.config(
     },
   },
   restrict(['core/**/*.ts'], [...corePure, ...notSim]),
+  restrict(['core/engine/**/*.ts', 'core/sync/**/*.ts'], [...corePure, ...notSim, ...coreShared]),
+  restrict(['core/watch/**/*.ts'], [...corePure, ...notSim, ...coreWatchOnly]),
+  restrict(['core/phone/**/*.ts'], [...corePure, ...notSim, ...corePhoneOnly]),
   restrict(['app.ts', 'page/**/*.ts', 'app-service/**/*.ts', 'platform/**/*.ts', 'platform-sync/**/*.ts'], [...notSim, ...watchNotPhone]),
   restrict(['app-side/**/*.ts'], [...notSim, ...phoneNotWatch, ...sideNotSetting]),
   restrict(['setting/**/*.ts'], [...notSim, ...phoneNotWatch, ...settingNotSide]),
