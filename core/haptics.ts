@@ -1,6 +1,7 @@
 // The haptic language (docs/design.md §4) as data. Hands are busy during a routine, so each cue must
-// be told apart by feel alone: cues differ in pulse count or length, never only in strength.
-// Intensity changes strength only, so the shape a person learns stays the same at every setting.
+// be told apart by feel alone: cues differ in rhythm (how many pulses, and which are taps and which
+// are held), never only in strength. Intensity changes strength only, so the rhythm a person learns
+// stays the same at every setting; the pain stop is always strong.
 
 import type { CueName } from './engine/types';
 import type { CueIntensity } from './model';
@@ -51,30 +52,36 @@ export interface HapticPattern {
   readonly fallback: FallbackScene;
 }
 
-/** A cue's shape: vibration lengths (ms) separated by a fixed gap, and how it leans in strength. */
+/** A cue's rhythm: vibration lengths (ms) separated by a fixed gap. */
 interface Shape {
   readonly on: readonly number[];
   readonly gapMs: number;
-  /** Halfway stays soft so it never startles; done and pain lean stronger. */
-  readonly bias: -1 | 0 | 1;
+  /** Pain confirms a stop whatever the setting, so it is always strong; everything else follows the setting. */
+  readonly alwaysStrong: boolean;
   readonly fallback: Readonly<Record<CueIntensity, FallbackScene>>;
 }
 
+const same = (scene: FallbackScene): Readonly<Record<CueIntensity, FallbackScene>> => ({ gentle: scene, standard: scene, strong: scene });
+
+/** The rhythms. Taps are 50-120 ms, held pulses 500-700 ms, the pain hold 1400 ms (docs/core.md). */
 const SHAPES: Readonly<Record<CueName, Shape>> = {
-  'lead-in-over': { on: [900], gapMs: 0, bias: 0, fallback: { gentle: 'DURATION_LONG', standard: 'DURATION_LONG', strong: 'DURATION_LONG' } },
-  'next-area': { on: [150, 150], gapMs: 150, bias: 0, fallback: { gentle: 'NOTIFICATION', standard: 'NOTIFICATION', strong: 'NOTIFICATION' } },
-  'switch-side': { on: [450], gapMs: 0, bias: 0, fallback: { gentle: 'DURATION', standard: 'DURATION', strong: 'DURATION' } },
-  halfway: { on: [60], gapMs: 0, bias: -1, fallback: { gentle: 'SHORT_LIGHT', standard: 'SHORT_LIGHT', strong: 'SHORT_MIDDLE' } },
-  done: { on: [200, 200, 200, 400], gapMs: 150, bias: 1, fallback: { gentle: 'STRONG_REMINDER', standard: 'STRONG_REMINDER', strong: 'STRONG_REMINDER' } },
-  'pain-stop': { on: [250], gapMs: 0, bias: 1, fallback: { gentle: 'SHORT_MIDDLE', standard: 'SHORT_STRONG', strong: 'SHORT_STRONG' } },
+  // One long pulse.
+  'lead-in-over': { on: [700], gapMs: 0, alwaysStrong: false, fallback: same('DURATION_LONG') },
+  // Two short pulses.
+  'next-area': { on: [120, 120], gapMs: 150, alwaysStrong: false, fallback: same('NOTIFICATION') },
+  // Short then long.
+  'switch-side': { on: [120, 500], gapMs: 150, alwaysStrong: false, fallback: same('DURATION') },
+  // One tick.
+  halfway: { on: [50], gapMs: 0, alwaysStrong: false, fallback: { gentle: 'SHORT_MIDDLE', standard: 'SHORT_MIDDLE', strong: 'SHORT_STRONG' } },
+  // Three light ticks, a few seconds before a step ends (optional).
+  'change-coming': { on: [50, 50, 50], gapMs: 200, alwaysStrong: false, fallback: same('SHORT_LIGHT') },
+  // Four pulses, the last one held: the longest pattern.
+  done: { on: [150, 150, 150, 600], gapMs: 150, alwaysStrong: false, fallback: same('STRONG_REMINDER') },
+  // One strong hold, then silence.
+  'pain-stop': { on: [1400], gapMs: 0, alwaysStrong: true, fallback: same('DURATION_LONG') },
 };
 
 const BASE_STRENGTH: Readonly<Record<CueIntensity, 1 | 2 | 3>> = { gentle: 1, standard: 2, strong: 3 };
-
-function strengthFor(intensity: CueIntensity, bias: -1 | 0 | 1): 1 | 2 | 3 {
-  const value = BASE_STRENGTH[intensity] + bias;
-  return value <= 1 ? 1 : value >= 3 ? 3 : 2;
-}
 
 /** Pulses up to this long are taps; longer ones are held (continuous) vibration. */
 const TAP_MAX_MS = 160;
@@ -92,13 +99,13 @@ function sceneFor(pulse: Pulse): SceneAction {
 
 export function hapticPattern(cue: CueName, intensity: CueIntensity): HapticPattern {
   const shape = SHAPES[cue];
-  const strength = strengthFor(intensity, shape.bias);
+  const strength = shape.alwaysStrong ? 3 : BASE_STRENGTH[intensity];
   const pulses: Pulse[] = [];
   shape.on.forEach((ms, index) => {
     if (index > 0) pulses.push({ ms: shape.gapMs, strength: 0 });
     pulses.push({ ms, strength });
   });
-  return { pulses, scene: pulses.map(sceneFor), fallback: shape.fallback[intensity] };
+  return { pulses, scene: pulses.map(sceneFor), fallback: shape.fallback[shape.alwaysStrong ? 'strong' : intensity] };
 }
 
 /** Number of vibrations (gaps not counted). */

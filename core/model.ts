@@ -160,6 +160,8 @@ export interface WatchSettings {
   /** Seconds before the first step, 0-15. */
   readonly leadInSeconds: number;
   readonly halfwayTick: boolean;
+  /** Three light ticks a few seconds before each step ends; absent = off. */
+  readonly changeComing?: boolean;
   readonly screen: ScreenBehaviour;
   /** Reminder days and time (core/reminder-prefs); absent = DEFAULT_REMINDERS (off). */
   readonly reminders?: ReminderPrefs;

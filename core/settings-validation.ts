@@ -15,7 +15,7 @@ import { checkKnownKeys, expectObject, readBoolean, readEnum, readInteger } from
 import { hasOwn } from './sync/json';
 import { validateReminderPrefs } from './reminder-prefs';
 
-export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen', 'reminders', 'adapt'] as const;
+export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen', 'reminders', 'adapt', 'changeComing'] as const;
 
 /** Settings with the time (UTC ms) the person last changed them on the side that stored them. */
 export interface StampedSettings {
@@ -37,8 +37,9 @@ export function validateSettings(input: unknown, path = ''): Validated<WatchSett
   // Optional (added later): absent reads as the defaults, present must be valid.
   const reminders = hasOwn(obj, 'reminders') ? validateReminderPrefs(obj['reminders'], joinPath(path, 'reminders'), problems) : undefined;
   const adapt = hasOwn(obj, 'adapt') ? readBoolean(obj, 'adapt', path, problems) : undefined;
+  const changeComing = hasOwn(obj, 'changeComing') ? readBoolean(obj, 'changeComing', path, problems) : undefined;
   if (problems.length > 0 || intensity === undefined || leadInSeconds === undefined || halfwayTick === undefined || screen === undefined) return invalid(problems);
-  return valid({ intensity, leadInSeconds, halfwayTick, screen, ...(reminders === undefined ? {} : { reminders }), ...(adapt === undefined ? {} : { adapt }) });
+  return valid({ intensity, leadInSeconds, halfwayTick, screen, ...(reminders === undefined ? {} : { reminders }), ...(adapt === undefined ? {} : { adapt }), ...(changeComing === undefined ? {} : { changeComing }) });
 }
 
 /** Strict `{settings, updatedAt}`; updatedAt is a non-negative integer (UTC ms). */

@@ -15,9 +15,6 @@ import {
   VIBRATOR_SCENE_STRONG_REMINDER,
 } from '@zos/sensor';
 import type { FallbackScene, HapticPattern } from '../core/haptics';
-import type { CueName } from '../core/engine';
-import type { CueIntensity } from '../core/model';
-import { cuePattern } from '../core/watch/session-shell';
 import type { VibratorPort } from '../core/watch/session-shell';
 
 const FALLBACK: Readonly<Record<FallbackScene, number>> = {
@@ -51,14 +48,4 @@ export function createVibratorPort(sceneArrays: boolean): VibratorPort {
       vibrator.start();
     },
   };
-}
-
-/** For Settings' "feel each cue": a cue by name at a chosen strength (pain is always strong). */
-export interface CuePlayer {
-  play(cue: CueName, intensity: CueIntensity): void;
-}
-
-export function createCuePlayer(sceneArrays: boolean): CuePlayer {
-  const port = createVibratorPort(sceneArrays);
-  return { play: (cue, intensity) => port.play(cuePattern(cue, { intensity })) };
 }

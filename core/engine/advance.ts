@@ -4,7 +4,7 @@
 
 import type { StepRecord } from '../model';
 import { finish } from './finish';
-import { elapsedAt, halfwayAtMs, isRunning, plannedMs, segmentMs, stepAt } from './timing';
+import { comingAtMs, elapsedAt, halfwayAtMs, isRunning, plannedMs, segmentMs, stepAt } from './timing';
 import type { CueName, SessionState } from './types';
 
 export interface Advanced {
@@ -22,7 +22,7 @@ export function arrivalCue(state: SessionState, index: number): CueName {
 
 /** Starts step `index` at wall time `at` with no time spent in it yet. */
 export function beginStep(state: SessionState, index: number, at: number, ended: readonly StepRecord[]): SessionState {
-  return { ...state, stepIndex: index, anchorAt: at, elapsedMs: 0, extraMs: 0, halfwayDone: false, ended };
+  return { ...state, stepIndex: index, anchorAt: at, elapsedMs: 0, extraMs: 0, halfwayDone: false, comingDone: false, ended };
 }
 
 /** Ends the current step at wall time `at` after `doneMs`; the next one begins, or the session completes. */
@@ -48,6 +48,11 @@ export function advance(state: SessionState, now: number): Advanced {
       current = { ...current, halfwayDone: true };
       passed.push('halfway');
     }
+    const coming = comingAtMs(current);
+    if (coming !== null && elapsed >= coming) {
+      current = { ...current, comingDone: true };
+      passed.push('change-coming');
+    }
     const length = segmentMs(current);
     if (elapsed < length) break;
     const boundary = current.anchorAt + (length - current.elapsedMs);
@@ -62,11 +67,16 @@ export function advance(state: SessionState, now: number): Advanced {
   return { state: { ...current, lastNow: Math.max(current.lastNow, now) }, passed };
 }
 
-/** One cue for where the person is now: a change of area or side matters more than a halfway tick. */
+/** Cues that only say where in a step the person is, not that they moved. */
+function isInStepCue(cue: CueName): boolean {
+  return cue === 'halfway' || cue === 'change-coming';
+}
+
+/** One cue for where the person is now: a change of area or side matters more than an in-step tick. */
 export function collapseCues(passed: readonly CueName[]): CueName | null {
   for (let i = passed.length - 1; i >= 0; i--) {
     const cue = passed[i];
-    if (cue !== undefined && cue !== 'halfway') return cue;
+    if (cue !== undefined && !isInStepCue(cue)) return cue;
   }
-  return passed.length > 0 ? 'halfway' : null;
+  return passed.length > 0 ? (passed[passed.length - 1] ?? null) : null;
 }

@@ -94,6 +94,7 @@ function readSettings(input: unknown, path: string, problems: Problem[]): WatchS
     leadInSeconds: r.count('leadInSeconds'),
     halfwayTick: r.flag('halfwayTick'),
     screen: r.choice('screen', SCREEN_BEHAVIOURS),
+    ...(input['changeComing'] === undefined ? {} : { changeComing: r.flag('changeComing') }),
   };
   problems.push(...r.problems);
   return settings;
@@ -154,6 +155,8 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
     elapsedMs: r.count('elapsedMs'),
     extraMs: r.count('extraMs'),
     halfwayDone: r.flag('halfwayDone'),
+    // Absent in snapshots written before the "change coming" cue: it had not been given.
+    comingDone: fields['comingDone'] === undefined ? false : r.flag('comingDone'),
     leadInSpentMs: r.count('leadInSpentMs'),
     pausedMs: r.count('pausedMs'),
     lastNow: r.time('lastNow'),

@@ -2,7 +2,7 @@
 // from a count of ticks.
 
 import type { Step } from '../model';
-import { HALFWAY_MIN_STEP_MS } from './types';
+import { CHANGE_COMING_MS, HALFWAY_MIN_STEP_MS } from './types';
 import type { SessionState } from './types';
 
 export function isRunning(state: SessionState): boolean {
@@ -36,6 +36,14 @@ export function halfwayAtMs(state: SessionState): number | null {
   const step = stepAt(state, state.stepIndex);
   if (plannedMs(step) < HALFWAY_MIN_STEP_MS) return null;
   return segmentMs(state) / 2;
+}
+
+/** Where in the current step the "change coming" cue falls, or null when none is due in it. */
+export function comingAtMs(state: SessionState): number | null {
+  if (state.inLeadIn || state.comingDone || state.settings.changeComing !== true) return null;
+  const at = segmentMs(state) - CHANGE_COMING_MS;
+  // A step too short to warn about (the warning would be the step) gets none.
+  return at > 0 ? at : null;
 }
 
 /**

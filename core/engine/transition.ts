@@ -51,6 +51,7 @@ function start(state: EngineState, event: StartEvent): Transition {
     elapsedMs: 0,
     extraMs: 0,
     halfwayDone: false,
+    comingDone: false,
     leadInSpentMs: 0,
     pausedMs: 0,
     lastNow: now,
@@ -92,7 +93,8 @@ function onSession(state: SessionState, event: Exclude<EngineEvent, StartEvent>)
       if (current.inLeadIn || current.extraMs >= MAX_EXTRA_MS) {
         return passed.length === 0 ? unchanged(current) : changed(current, caughtUpCue, false);
       }
-      return changed({ ...current, extraMs: Math.min(current.extraMs + EXTEND_MS, MAX_EXTRA_MS) }, caughtUpCue, false);
+      // The end moves 30 s later, so "change coming" is due again before the new end.
+      return changed({ ...current, extraMs: Math.min(current.extraMs + EXTEND_MS, MAX_EXTRA_MS), comingDone: false }, caughtUpCue, false);
     case 'skip':
       return skip(current, now);
     case 'stop':

@@ -3,7 +3,7 @@
 
 import type { Routine, SessionRecord, StepRecord, WatchSettings } from '../model';
 
-export const CUE_NAMES = ['lead-in-over', 'next-area', 'switch-side', 'halfway', 'done', 'pain-stop'] as const;
+export const CUE_NAMES = ['lead-in-over', 'next-area', 'switch-side', 'halfway', 'change-coming', 'done', 'pain-stop'] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 
 /** Before any session, or after the page was opened without one. */
@@ -40,6 +40,8 @@ export interface SessionState {
   readonly extraMs: number;
   /** Whether the halfway cue of the current step has been given. */
   readonly halfwayDone: boolean;
+  /** Whether the "change coming" cue has been given for the current end of the step (+30 s moves the end, and it is given again). */
+  readonly comingDone: boolean;
   /** How long the lead-in actually lasted (shorter when skipped), once it is over. */
   readonly leadInSpentMs: number;
   /** Total time spent paused. */
@@ -100,3 +102,5 @@ export const MAX_EXTRA_MS = 10 * EXTEND_MS;
 /** The halfway tick is only worth feeling on steps this long or longer. */
 export const HALFWAY_MIN_STEP_MS = 60000;
 export const MAX_LEAD_IN_SECONDS = 15;
+/** The optional "change coming" cue plays this long before a step ends. */
+export const CHANGE_COMING_MS = 5000;

@@ -58,9 +58,10 @@ function lenientSettings(raw: Readonly<Record<string, unknown>>): WatchSettings 
   const leadIn = raw['leadInSeconds'];
   const halfway = raw['halfwayTick'];
   const screen = raw['screen'];
-  const extras: Pick<WatchSettings, 'reminders' | 'adapt'> = {
+  const extras: Pick<WatchSettings, 'reminders' | 'adapt' | 'changeComing'> = {
     ...(raw['reminders'] === undefined ? {} : { reminders: lenientReminderPrefs(raw['reminders']) }),
     ...(typeof raw['adapt'] === 'boolean' ? { adapt: raw['adapt'] } : {}),
+    ...(typeof raw['changeComing'] === 'boolean' ? { changeComing: raw['changeComing'] } : {}),
   };
   return {
     ...extras,

@@ -5,10 +5,12 @@ import type { FlowItem } from '../kit';
 import { t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { apiLevel, now } from '../../platform/system';
-import { createCuePlayer } from '../../platform/vibrator';
-import type { CuePlayer } from '../../platform/vibrator';
+import { createVibratorPort } from '../../platform/vibrator';
 import { CUE_NAMES } from '../../core/engine';
+import type { CueName } from '../../core/engine';
 import type { WatchSettings } from '../../core/model';
+import { createCueSampler } from '../../core/watch/cue-sampler';
+import type { CueSampler } from '../../core/watch/cue-sampler';
 import { supportsSceneArrays } from '../../core/watch/api-level';
 import { loadSettings, nextIntensity, nextLeadIn, nextScreen, saveSettings } from '../../core/watch/settings';
 import { readPlan } from '../../core/phone/plan-store';
@@ -19,7 +21,12 @@ import { clockText, nextReminderDays, nextReminderMinute } from '../../core/watc
 import { rearmReminders } from '../reminder-texts';
 
 const view = layout as SettingsLayout;
-let player: CuePlayer | null = null;
+let sampler: CueSampler | null = null;
+/** The cue last started here, named under "Feel each cue" so each sample is felt and read together. */
+let lastCue: CueName | null = null;
+
+/** The cue a strength change plays as a sample of the new strength. */
+const STRENGTH_SAMPLE: CueName = 'next-area';
 
 /** A change on the watch, stamped with the watch's clock so it beats older phone Preferences. */
 function update(settings: WatchSettings): void {
@@ -48,18 +55,27 @@ function reminderRows(s: WatchSettings): FlowItem[] {
   return rows;
 }
 
+/** The next strength, saved, then felt: a sample at the new strength (it waits for one still playing). */
+function changeIntensity(s: WatchSettings): void {
+  const intensity = nextIntensity(s.intensity);
+  update({ ...s, intensity });
+  sampler?.play(STRENGTH_SAMPLE, intensity);
+}
+
 function draw(): void {
   const s = loadSettings(watchStore);
   const items: FlowItem[] = [
-    { kind: 'button', text: t('settings.intensity', { value: t(`intensity.${s.intensity}`) }), onClick: () => update({ ...s, intensity: nextIntensity(s.intensity) }) },
+    { kind: 'button', text: t('settings.intensity', { value: t(`intensity.${s.intensity}`) }), onClick: () => changeIntensity(s) },
     { kind: 'button', text: t('settings.lead-in', { seconds: s.leadInSeconds }), onClick: () => update({ ...s, leadInSeconds: nextLeadIn(s.leadInSeconds) }) },
     { kind: 'button', text: t(s.halfwayTick ? 'settings.halfway-on' : 'settings.halfway-off'), onClick: () => update({ ...s, halfwayTick: !s.halfwayTick }) },
+    { kind: 'button', text: t(s.changeComing === true ? 'settings.coming-on' : 'settings.coming-off'), onClick: () => update({ ...s, changeComing: s.changeComing !== true }) },
     { kind: 'button', text: t(s.screen === 'keep-on' ? 'settings.screen-keep-on' : 'settings.screen-allow-off'), onClick: () => update({ ...s, screen: nextScreen(s.screen) }) },
     ...reminderRows(s),
     { kind: 'text', text: t('settings.feel'), tone: 'dim' },
+    { kind: 'text', text: t('settings.cue-felt', { cue: lastCue === null ? '–' : t(`cue.${lastCue}`) }) },
   ];
   for (const cue of CUE_NAMES) {
-    items.push({ kind: 'button', text: t(`cue.${cue}`), onClick: () => player?.play(cue, s.intensity) });
+    items.push({ kind: 'button', text: t(`cue.${cue}`), onClick: () => sampler?.play(cue, s.intensity) });
   }
   view.renderSettings(t('settings.title'), items);
 }
@@ -68,12 +84,27 @@ Page(
   BasePage({
     state: {},
     build() {
-      player = createCuePlayer(supportsSceneArrays(apiLevel()));
+      sampler = createCueSampler({
+        now,
+        motor: createVibratorPort(supportsSceneArrays(apiLevel())),
+        later: (ms, run) => {
+          // A sample still waiting when the page closes is dropped: the person has moved on.
+          setTimeout(() => {
+            if (sampler !== null) run();
+          }, ms);
+        },
+        playing: (cue) => {
+          lastCue = cue;
+          // Only while the page is open: a sample that waited past onDestroy has nothing to name it on.
+          if (sampler !== null) draw();
+        },
+      });
+      lastCue = null;
       draw();
     },
     onDestroy() {
       // A sample still playing finishes on its own: stopping it would cut the cue being felt.
-      player = null;
+      sampler = null;
     },
   }),
 );

@@ -106,6 +106,7 @@ export const CUE_LABELS: Readonly<Record<CueName, string>> = {
   'next-area': 'next area',
   'switch-side': 'switch side',
   halfway: 'halfway',
+  'change-coming': 'change coming',
   done: 'routine done',
   'pain-stop': 'stopped for pain',
 };

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { CUE_NAMES } from '../../core/engine';
 import type { CueName } from '../../core/engine';
-import { hapticPattern } from '../../core/haptics';
 import { DESK_RESET } from '../../core/library';
 import { DEFAULT_SETTINGS } from '../../core/model';
+import { cueNameOfScene } from '../fixtures/shell-rig';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 
 autoCheckErrors();
@@ -16,13 +16,10 @@ type Sim = Awaited<ReturnType<typeof bootWatch>>;
 type Press = 'Pause' | 'Resume' | 'Skip' | '+30 s' | 'Stop';
 
 
-/** Which cue a recorded start() played, by its scene durations (each cue has its own shape). */
+/** Which cue a recorded start() played, named by its rhythm from the design table (tests/fixtures/shell-rig). */
 function cueOf(args: readonly unknown[]): CueName | 'unknown' {
-  const scene = args[0];
-  if (!Array.isArray(scene)) return 'unknown';
-  const durations = scene.map((a: { duration?: unknown }) => a.duration).join(',');
-  const match = CUE_NAMES.find((cue) => hapticPattern(cue, DEFAULT_SETTINGS.intensity).scene.map((a) => a.duration).join(',') === durations);
-  return match ?? 'unknown';
+  const name = cueNameOfScene(args[0]);
+  return (CUE_NAMES as readonly string[]).indexOf(name) >= 0 ? (name as CueName) : 'unknown';
 }
 
 async function pressAt(sim: Sim, t0: number, presses: ReadonlyArray<readonly [number, Press]>, untilMs: number): Promise<void> {

@@ -14,8 +14,7 @@ import { mulberry32 } from '../../sim/platform/prng';
 import { PROFILES as SIM_PROFILES } from '../../sim/platform/profiles';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
-import { cueName } from '../fixtures/shell-rig';
-import type { HapticPattern } from '../../core/haptics';
+import { cueNameOfScene } from '../fixtures/shell-rig';
 
 autoCheckErrors();
 
@@ -83,11 +82,8 @@ function felt(sim: Sim, t0: number): Array<[number, string]> {
   return sim.device.buzzes().map((b) => [b.time - t0, cueNameOf(b.args[0])]);
 }
 
-/** Names a recorded start() by its shape (scene durations and strengths), as the shell rig does. */
 function cueNameOf(scene: unknown): string {
-  if (!Array.isArray(scene)) return 'not a sequence';
-  const pulses = (scene as Array<{ type: number; duration: number }>).map((a) => ({ ms: a.duration, strength: (a.type === 9 ? 0 : a.type === 1 || a.type === 3 ? 3 : 2) as 0 | 2 | 3 }));
-  return cueName({ pulses, scene: [], fallback: 'DURATION' } as HapticPattern);
+  return cueNameOfScene(scene);
 }
 
 async function startDeskReset(profile: string): Promise<{ sim: Sim; t0: number }> {

@@ -378,3 +378,47 @@ describe('engine - stop and pain', () => {
     expect(cues(effects)).toEqual(['done']);
   });
 });
+
+describe('engine - change coming', () => {
+  // With "change coming" on: neck (60 s from +5 s) warns at +60 s, left forearm (20 s) at +80 s,
+  // right forearm (20 s) at +100 s; five seconds before each step ends.
+  const COMING = { ...SETTINGS, changeComing: true };
+
+  it('engine - change coming on: three ticks 5 s before each step ends, each woken for', () => {
+    let state = at(started(T0, ROUTINE, COMING), { type: 'tick', now: LEAD_IN_END }).state;
+    expect(nextWakeUp(state)).toBe(NECK_HALFWAY);
+    state = at(state, { type: 'tick', now: NECK_HALFWAY }).state;
+    expect(nextWakeUp(state)).toBe(NECK_END - 5_000);
+    const warned = at(state, { type: 'tick', now: NECK_END - 5_000 });
+    expect(warned.effects).toEqual([{ type: 'cue', cue: 'change-coming' }, { type: 'persist' }, { type: 'schedule', at: NECK_END }]);
+    const moved = at(warned.state, { type: 'tick', now: NECK_END });
+    expect(cues(moved.effects)).toEqual(['next-area']);
+    expect(nextWakeUp(moved.state)).toBe(LEFT_END - 5_000);
+    expect(cues(at(moved.state, { type: 'tick', now: LEFT_END - 5_000 }).effects)).toEqual(['change-coming']);
+  });
+
+  it('engine - change coming is off unless chosen: no cue before a step ends', () => {
+    const state = running();
+    expect(nextWakeUp(at(state, { type: 'tick', now: NECK_HALFWAY }).state)).toBe(NECK_END);
+    expect(cues(at(state, { type: 'tick', now: NECK_END - 5_000 }).effects)).toEqual(['halfway']);
+  });
+
+  it('engine - +30 s after the change-coming cue warns again 5 s before the new end', () => {
+    const state = at(started(T0, ROUTINE, COMING), { type: 'tick', now: LEAD_IN_END }, { type: 'tick', now: NECK_HALFWAY }, { type: 'tick', now: NECK_END - 5_000 }).state;
+    const extended = at(state, { type: 'extend', now: NECK_END - 4_000 }).state;
+    expect(nextWakeUp(extended)).toBe(NECK_END + 25_000);
+    expect(cues(at(extended, { type: 'tick', now: NECK_END + 25_000 }).effects)).toEqual(['change-coming']);
+  });
+
+  it('engine - a late wake-up past the warning and the step end plays only the step-change cue', () => {
+    const state = at(started(T0, ROUTINE, COMING), { type: 'tick', now: LEAD_IN_END }, { type: 'tick', now: NECK_HALFWAY }).state;
+    expect(cues(at(state, { type: 'tick', now: NECK_END + 1_000 }).effects)).toEqual(['next-area']);
+  });
+
+  it('engine - the change-coming state survives a snapshot round trip', async () => {
+    const { restore, snapshot } = await import('../../../core/engine/snapshot');
+    const state = at(started(T0, ROUTINE, COMING), { type: 'tick', now: LEAD_IN_END }, { type: 'tick', now: NECK_HALFWAY }, { type: 'tick', now: NECK_END - 5_000 }).state;
+    const back = restore(snapshot(state));
+    expect(back.ok && back.value).toEqual(state);
+  });
+});
