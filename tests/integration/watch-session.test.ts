@@ -4,28 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
 import { readHistory } from '../../core/phone/history-store';
 import { phoneStore } from '../fixtures/rig-core';
+import { DESK_RESET_CUES } from '../fixtures/desk-reset';
 
 autoCheckErrors();
 
 const LATENESS_MS = 1000;
-/** KNEAD_DIST points at another dist/device-js (used while the main build is broken by other work). */
-const DIST = process.env['KNEAD_DIST'] === undefined ? {} : { distDir: process.env['KNEAD_DIST'] };
 
-/** Desk reset untouched, written by hand: [ms after start, cue] (5 s lead-in, neck 60 s with a
- * halfway tick, upper traps L/R 45 s, shoulders L/R 40 s, forearms L/R 45 s). */
-function expectedCues(): Array<[number, string]> {
-  return [
-    [5_000, 'lead-in-over'],
-    [35_000, 'halfway'],
-    [65_000, 'next-area'],
-    [110_000, 'switch-side'],
-    [155_000, 'next-area'],
-    [195_000, 'switch-side'],
-    [235_000, 'next-area'],
-    [280_000, 'switch-side'],
-    [325_000, 'done'],
-  ];
-}
 
 interface OutboxJson {
   pending: Array<{ record: { status: string } }>;
@@ -55,7 +39,7 @@ async function finishCheckIn(sim: Awaited<ReturnType<typeof bootWatch>>): Promis
 }
 
 async function startDeskReset(profile: string, options: { linkUp?: boolean } = {}) {
-  const sim = await bootWatch({ profile, advance: 200, ...DIST, ...(options.linkUp === false ? { link: { connected: false } } : {}) });
+  const sim = await bootWatch({ profile, advance: 200, ...(options.linkUp === false ? { link: { connected: false } } : {}) });
   sim.device.click('Desk reset');
   await sim.clock.advance(100);
   sim.device.click('Start');
@@ -69,7 +53,7 @@ describe('watch session', () => {
     const t0 = sim.clock.now() - 100;
     await sim.clock.advance(330_000);
     const buzzes = sim.device.buzzes().map((b) => b.time - t0);
-    const expected = expectedCues();
+    const expected = DESK_RESET_CUES.map(([at, cue]): [number, string] => [at, cue]);
     expect(buzzes.length).toBe(expected.length);
     expected.forEach(([at], i) => {
       expect(Math.abs((buzzes[i] ?? -1e9) - at)).toBeLessThanOrEqual(LATENESS_MS);

@@ -15,22 +15,13 @@ import { PROFILES as SIM_PROFILES } from '../../sim/platform/profiles';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
 import { cueNameOfScene } from '../fixtures/shell-rig';
+import { DESK_RESET_LEAD_IN_MS, DESK_RESET_STEPS } from '../fixtures/desk-reset';
 
 autoCheckErrors();
 
 type Sim = Awaited<ReturnType<typeof bootWatch>>;
 
-/** Desk reset, from the product description: 5 s lead-in, then these steps (area, side, seconds). */
-const LEAD_IN_MS = 5_000;
-const DESK_RESET_STEPS: ReadonlyArray<readonly [string, 'both' | 'left' | 'right', number]> = [
-  ['neck', 'both', 60],
-  ['upper traps', 'left', 45],
-  ['upper traps', 'right', 45],
-  ['shoulders', 'left', 40],
-  ['shoulders', 'right', 40],
-  ['forearms', 'left', 45],
-  ['forearms', 'right', 45],
-];
+const LEAD_IN_MS = DESK_RESET_LEAD_IN_MS;
 const HALFWAY_MIN_S = 60;
 const LATE_MS = 300;
 

@@ -9,18 +9,8 @@ import { loadOutbox } from '../../../core/sync/outbox';
 import { loadSession } from '../../../core/watch/session-store';
 import { CHECKIN_OFFER_MS, recoverAtLaunch } from '../../../core/watch/session-shell';
 import { ShellRig, T0 } from '../../fixtures/shell-rig';
+import { DESK_RESET_CUES } from '../../fixtures/desk-reset';
 
-const DESK_RESET_CUES: Array<[number, string]> = [
-  [5_000, 'lead-in-over'],
-  [35_000, 'halfway'],
-  [65_000, 'next-area'],
-  [110_000, 'switch-side'],
-  [155_000, 'next-area'],
-  [195_000, 'switch-side'],
-  [235_000, 'next-area'],
-  [280_000, 'switch-side'],
-  [325_000, 'done'],
-];
 
 const PATHS = [
   ['page', false],
