@@ -1,8 +1,13 @@
 // Data: export everything as JSON, import such a JSON with a summary, delete everything after
-// a confirmation. Export, import and delete are core's (core/phone/export-import).
+// a confirmation. Export is read here; import and delete write history, so they are *asked* of the
+// side service, the one writer of history (core/phone/history-requests): this view writes the
+// request, shows "Importing…" / "Deleting…" while it waits and the side service's reply after.
 
-import { deleteAll, exportAll, importAll } from '../core/phone/export-import';
+import { exportAll } from '../core/phone/export-import';
 import type { ImportSummary } from '../core/phone/export-import';
+import type { RequestKind } from '../core/phone/history-requests';
+import { encodeRequest, newRequestId, replyKey, requestKey, requestState } from '../core/phone/history-requests';
+import { writeAll } from '../core/sync/store';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, clearUi, uiGet, uiSet } from './ui-state';
 import { tr, trn } from './text';
@@ -19,8 +24,34 @@ export function importSummaryText(s: ImportSummary): string {
   return parts.join('\n');
 }
 
+/** Writes the request and remembers its id (so the view shows its progress and reply). */
+function ask(store: KeyValueStore, kind: RequestKind, now: number, payload?: string): void {
+  const id = newRequestId(kind, now, Math.random());
+  const previous = uiGet(store, UI.dataRequest);
+  const saved = writeAll(store, [[UI.dataMessage, undefined], [UI.dataRequest, id]]);
+  if (!saved.ok) return;
+  // The previous reply is no longer shown; the side service bounds the replies it keeps anyway.
+  if (previous !== undefined) writeAll(store, [[replyKey(previous), undefined]]);
+  const sent = writeAll(store, [[requestKey(id), encodeRequest(id, kind, now, payload)]]);
+  if (!sent.ok) uiSet(store, { [UI.dataRequest]: undefined, [UI.dataMessage]: tr('set.data.import-failed', { error: sent.error }) });
+}
+
+/** What the pending or answered request says, in the Settings App's language when it can. */
+function requestMessage(store: KeyValueStore): string | undefined {
+  const id = uiGet(store, UI.dataRequest);
+  if (id === undefined) return undefined;
+  const state = requestState(store, id);
+  if (state.state === 'none') return undefined;
+  if (state.state === 'pending') return tr(id.indexOf('delete-all') === 0 ? 'set.data.deleting' : 'set.data.importing');
+  if (state.state === 'unreadable') return tr('set.data.import-failed', { error: state.error });
+  const reply = state.reply;
+  if (!reply.ok) return reply.kind === 'delete-all' ? tr('set.data.not-deleted', { error: reply.error }) : tr('set.data.import-failed', { error: reply.error });
+  return reply.kind === 'import' ? importSummaryText(reply.summary) : tr('set.data.deleted', { count: reply.removed });
+}
+
 export function dataSection(store: KeyValueStore, sessionCount: number, now: number): SettingsNode {
-  const message = uiGet(store, UI.dataMessage);
+  const asked = requestMessage(store);
+  const message = asked === undefined ? uiGet(store, UI.dataMessage) : asked;
   const showExport = uiGet(store, UI.showExport) === '1';
   const confirming = uiGet(store, UI.confirmDelete) === '1';
   const children: SettingsChild[] = [];
@@ -39,10 +70,7 @@ export function dataSection(store: KeyValueStore, sessionCount: number, now: num
       placeholder: '{"format":"knead-export", …}',
       value: '',
       multiline: true,
-      onChange: (text: string) => {
-        const result = importAll(store, text, now);
-        uiSet(store, { [UI.dataMessage]: result.ok ? importSummaryText(result.summary) : tr('set.data.import-failed', { error: result.error }) });
-      },
+      onChange: (text: string) => ask(store, 'import', now, String(text)),
     }),
   );
   if (confirming) {
@@ -52,9 +80,8 @@ export function dataSection(store: KeyValueStore, sessionCount: number, now: num
         label: tr('set.data.yes-delete'),
         color: 'secondary',
         onClick: () => {
-          const result = deleteAll(store);
-          if (result.ok) clearUi(store);
-          uiSet(store, { [UI.dataMessage]: result.ok ? tr('set.data.deleted', { count: result.removed }) : tr('set.data.not-deleted', { error: result.error === undefined ? tr('set.unknown-error') : result.error }) });
+          clearUi(store);
+          ask(store, 'delete-all', now);
         },
       }),
     );

@@ -20,6 +20,8 @@ export const UI = {
   prefsMessage: 'ui:prefs-message',
   showExport: 'ui:show-export',
   dataMessage: 'ui:data-message',
+  /** The id of the last import / delete asked of the side service (its reply is shown). */
+  dataRequest: 'ui:data-request',
   confirmDelete: 'ui:confirm-delete',
 } as const;
 
