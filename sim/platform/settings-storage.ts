@@ -13,6 +13,7 @@ type ChangeListener = (change: SettingsChange) => void;
 export class SettingsStore {
   readonly data = new Map<string, string>();
   private readonly listeners: Array<{ realm: string; fn: ChangeListener }> = [];
+  private readonly interleaved: Array<{ realm: string; prefix: string; fn: () => void }> = [];
   writes = 0;
 
   constructor(
@@ -28,6 +29,23 @@ export class SettingsStore {
     return out;
   }
 
+  /**
+   * Models separate contexts (the Zepp app may run the side service and the Settings App apart):
+   * the next time `realm` reads a key starting with `prefix`, `fn` runs first, once, as another
+   * context's work landing between that read and whatever the realm writes from it.
+   */
+  interleave(realm: string, prefix: string, fn: () => void): void {
+    this.interleaved.push({ realm, prefix, fn });
+  }
+
+  private beforeRead(realm: string, key: string): void {
+    const index = this.interleaved.findIndex((i) => i.realm === realm && key.indexOf(i.prefix) === 0);
+    if (index < 0) return;
+    const hook = this.interleaved[index];
+    this.interleaved.splice(index, 1);
+    hook?.fn();
+  }
+
   /** Forgets the listeners of one realm (its runtime went away). */
   dropListeners(realm: string): void {
     for (let i = this.listeners.length - 1; i >= 0; i--) if (this.listeners[i]?.realm === realm) this.listeners.splice(i, 1);
@@ -36,7 +54,10 @@ export class SettingsStore {
   /** The settingsStorage object handed to code running in `realm` ('side', 'settings', 'test'). */
   api(realm: string): Record<string, unknown> {
     return {
-      getItem: (key: string) => this.data.get(String(key)) ?? null,
+      getItem: (key: string) => {
+        this.beforeRead(realm, String(key));
+        return this.data.get(String(key)) ?? null;
+      },
       setItem: (key: string, value: unknown) => this.set(realm, String(key), value),
       removeItem: (key: string) => this.remove(realm, String(key)),
       clear: () => {
