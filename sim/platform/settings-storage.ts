@@ -13,7 +13,7 @@ type ChangeListener = (change: SettingsChange) => void;
 export class SettingsStore {
   readonly data = new Map<string, string>();
   private readonly listeners: Array<{ realm: string; fn: ChangeListener }> = [];
-  private readonly interleaved: Array<{ realm: string; prefix: string; fn: () => void }> = [];
+  private readonly interleaved: Array<{ realm: string; prefix: string; fn: () => void; armed: boolean }> = [];
   writes = 0;
 
   constructor(
@@ -31,19 +31,24 @@ export class SettingsStore {
 
   /**
    * Models separate contexts (the Zepp app may run the side service and the Settings App apart):
-   * the next time `realm` reads a key starting with `prefix`, `fn` runs first, once, as another
-   * context's work landing between that read and whatever the realm writes from it.
+   * once `realm` has read a key starting with `prefix`, `fn` runs (once) before that realm's next
+   * storage access, as another context's work landing between the read and what the realm does
+   * with it (typically a write computed from what it read).
    */
   interleave(realm: string, prefix: string, fn: () => void): void {
-    this.interleaved.push({ realm, prefix, fn });
+    this.interleaved.push({ realm, prefix, fn, armed: false });
   }
 
-  private beforeRead(realm: string, key: string): void {
-    const index = this.interleaved.findIndex((i) => i.realm === realm && key.indexOf(i.prefix) === 0);
-    if (index < 0) return;
-    const hook = this.interleaved[index];
-    this.interleaved.splice(index, 1);
-    hook?.fn();
+  private access(realm: string, readKey?: string): void {
+    for (let i = 0; i < this.interleaved.length; i += 1) {
+      const hook = this.interleaved[i];
+      if (hook === undefined || hook.realm !== realm || !hook.armed) continue;
+      this.interleaved.splice(i, 1);
+      hook.fn();
+      return;
+    }
+    if (readKey === undefined) return;
+    for (const hook of this.interleaved) if (hook.realm === realm && readKey.indexOf(hook.prefix) === 0) hook.armed = true;
   }
 
   /** Forgets the listeners of one realm (its runtime went away). */
@@ -55,11 +60,19 @@ export class SettingsStore {
   api(realm: string): Record<string, unknown> {
     return {
       getItem: (key: string) => {
-        this.beforeRead(realm, String(key));
-        return this.data.get(String(key)) ?? null;
+        this.access(realm);
+        const value = this.data.get(String(key)) ?? null;
+        this.access(realm, String(key));
+        return value;
       },
-      setItem: (key: string, value: unknown) => this.set(realm, String(key), value),
-      removeItem: (key: string) => this.remove(realm, String(key)),
+      setItem: (key: string, value: unknown) => {
+        this.access(realm);
+        this.set(realm, String(key), value);
+      },
+      removeItem: (key: string) => {
+        this.access(realm);
+        this.remove(realm, String(key));
+      },
       clear: () => {
         for (const key of [...this.data.keys()]) this.remove(realm, key);
       },

@@ -50,7 +50,7 @@ describe('one writer for phone history (built side service + Settings App)', () 
     let acknowledged: readonly string[] = [];
     // Another context (the side service answering a push) stores a session of the same month
     // between the Settings App's read of that month and its write, as the Zepp app may run them apart.
-    sim.side.settings.interleave('settings', 'history:', () => {
+    sim.side.settings.interleave('settings', 'history:2026-11', () => {
       const reply = pushSessions(phone, { v: PROTOCOL_VERSION, records: [pushed] }, NOW);
       acknowledged = 'accepted' in reply ? reply.accepted : [];
     });
