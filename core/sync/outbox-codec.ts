@@ -35,7 +35,7 @@ export function decodeOutbox(raw: string): Decoded {
   return problems.length === 0 ? { state } : { state, problem: problems.join('; ') };
 }
 
-function keepValid<T>(value: unknown, name: string, decode: (raw: unknown) => T | undefined, problems: string[]): T[] {
+export function keepValid<T>(value: unknown, name: string, decode: (raw: unknown) => T | undefined, problems: string[]): T[] {
   if (!Array.isArray(value)) {
     problems.push(`outbox ${name} list is missing or not a list`);
     return [];
@@ -63,7 +63,7 @@ function recordOf(raw: Record<string, unknown>): Readonly<Record<string, unknown
   return record;
 }
 
-function decodePending(raw: unknown): PendingEntry | undefined {
+export function decodePending(raw: unknown): PendingEntry | undefined {
   if (!isPlainObject(raw)) return undefined;
   const record = recordOf(raw);
   if (record === undefined) return undefined;
@@ -73,7 +73,7 @@ function decodePending(raw: unknown): PendingEntry | undefined {
   return typeof lastError === 'string' ? { ...base, lastError } : base;
 }
 
-function decodeRejected(raw: unknown): RejectedEntry | undefined {
+export function decodeRejected(raw: unknown): RejectedEntry | undefined {
   if (!isPlainObject(raw)) return undefined;
   const record = recordOf(raw);
   if (record === undefined) return undefined;
@@ -82,7 +82,7 @@ function decodeRejected(raw: unknown): RejectedEntry | undefined {
   return { id: raw['id'] as string, record, reason, rejectedAt };
 }
 
-function decodeRecent(raw: unknown): RecentEntry | undefined {
+export function decodeRecent(raw: unknown): RecentEntry | undefined {
   if (!isPlainObject(raw)) return undefined;
   const { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status, sync, reason } = raw;
   if (typeof id !== 'string' || typeof routineId !== 'string' || typeof routineName !== 'string') return undefined;

@@ -1,12 +1,11 @@
 // The watch's outbox on top of a KeyValueStore: finished sessions wait here until the phone
 // acknowledges them. Every function reports problems as values and never throws into a page.
 //
-// Storage: one key, OUTBOX_KEY, holding JSON
-//   { v: 1, pending: [{id, record, attempts, lastError?}],
-//     rejected: [{id, record, reason, rejectedAt}], recent: [RecentEntry] }
-// One key means one setItem per change, so a crash can never leave a record both pending and
-// rejected. An unreadable value is copied verbatim to `outbox.quarantine.<n>` before anything is
-// written, and the readable entries are kept.
+// Storage (see outbox-layout.ts): a small index under OUTBOX_KEY and one key per held session, so
+// a change writes the sessions it touches plus the index, never the whole queue. Every change is
+// one writeAll, so a failed write leaves no half update. An outbox stored by an older Knead as one
+// key is converted on first load. An unreadable index or session is copied verbatim to
+// `outbox.quarantine.<n>` before anything is written, and the readable sessions are kept.
 
 import type { SessionRecord } from '../model';
 import type { IdReason } from './protocol';
@@ -20,13 +19,19 @@ import type { Batch, OutboxState, RejectedEntry } from './outbox-state';
 import { applyAck, dropRejected, emptyOutbox, enqueueRecord, enqueueRefused, reviveTemporary, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
 import { decodeOutbox } from './outbox-codec';
 import type { RecentEntry } from './recent-history';
+import type { DecodedSlot, Layout } from './outbox-layout';
+import { OUTBOX_KEY, OUTBOX_RECORD_PREFIX, decodeIndex, decodeSlot, emptyLayout, planSave, slotKey, stateFromSlots } from './outbox-layout';
 
-export const OUTBOX_KEY = 'outbox';
+export { OUTBOX_KEY, OUTBOX_RECORD_PREFIX } from './outbox-layout';
 export const OUTBOX_QUARANTINE_PREFIX = 'outbox.quarantine.';
 /** The watch holds at most this many sessions for the phone (waiting and refused together). */
 export const MAX_OUTBOX_RECORDS = 1000;
 /** Said when it is full; the finished session then stays in the session snapshot, not lost. */
 export const OUTBOX_FULL_MESSAGE = `the watch is holding ${MAX_OUTBOX_RECORDS} sessions for the phone: open Knead near the phone to send them, or discard refused ones in History`;
+/** Slots a load reads at most (beyond the bound: room for holes left by acknowledged sessions). */
+export const MAX_SLOT_SPAN = MAX_OUTBOX_RECORDS + 200;
+/** A stored index claiming more slots than this is damaged (a converted old outbox may be large). */
+const SANE_SLOT_SPAN = 20 * MAX_OUTBOX_RECORDS;
 
 export interface Loaded {
   readonly state: OutboxState;
@@ -34,6 +39,8 @@ export interface Loaded {
   readonly writable: boolean;
   /** A sentence for logs and the History page when storage needed attention. */
   readonly problem?: string;
+  /** Where each session is stored, so a change writes only what it touches. */
+  readonly layout: Layout;
 }
 
 export type OutboxResult =
@@ -42,38 +49,107 @@ export type OutboxResult =
 
 export function loadOutbox(store: KeyValueStore): Loaded {
   const read = readItem(store, OUTBOX_KEY);
-  if (read.error !== undefined) return { state: emptyOutbox(), writable: false, problem: read.error };
-  if (read.value === undefined) return { state: emptyOutbox(), writable: true };
-  const decoded = decodeOutbox(read.value);
-  if (decoded.problem === undefined) return { state: decoded.state, writable: true };
-  const quarantineKey = freeQuarantineKey(store);
-  const saved = writeAll(store, [
-    [quarantineKey, read.value],
-    [OUTBOX_KEY, JSON.stringify(decoded.state)],
-  ]);
-  if (!saved.ok) {
-    return {
-      state: decoded.state,
-      writable: false,
-      problem: `${decoded.problem}; could not set it aside (${saved.error}), so nothing was changed`,
-    };
+  if (read.error !== undefined) return unreadable(read.error);
+  if (read.value === undefined) return { state: emptyOutbox(), writable: true, layout: emptyLayout() };
+  const index = decodeIndex(read.value, SANE_SLOT_SPAN);
+  if (index === 'legacy') return convertLegacy(store, read.value);
+  if ('problem' in index) {
+    // The index is damaged: the sessions are found by listing keys, the original is set aside.
+    const slots = listKeys(store)
+      .filter((k) => k.indexOf(OUTBOX_RECORD_PREFIX) === 0)
+      .map((k) => Number(k.slice(OUTBOX_RECORD_PREFIX.length)))
+      .filter((n) => Number.isInteger(n) && n >= 0 && slotKey(n) !== OUTBOX_KEY);
+    return loadSlots(store, slots, [], { raw: read.value, problem: index.problem });
   }
+  const slots: number[] = [];
+  for (let slot = index.head; slot < index.tail; slot += 1) slots.push(slot);
+  return loadSlots(store, slots, index.recent, undefined, read.value);
+}
+
+function unreadable(problem: string): Loaded {
+  return { state: emptyOutbox(), writable: false, problem, layout: emptyLayout() };
+}
+
+function loadSlots(store: KeyValueStore, slotNumbers: readonly number[], recent: readonly RecentEntry[], badIndex: { raw: string; problem: string } | undefined, indexText?: string): Loaded {
+  const slots: Array<{ slot: number; decoded: DecodedSlot; text: string }> = [];
+  const damaged: Array<{ slot: number; raw: string }> = [];
+  for (const slot of slotNumbers) {
+    const read = readItem(store, slotKey(slot));
+    if (read.error !== undefined) return unreadable(read.error);
+    if (read.value === undefined) continue;
+    const decoded = decodeSlot(read.value);
+    if (decoded === undefined) damaged.push({ slot, raw: read.value });
+    else slots.push({ slot, decoded, text: read.value });
+  }
+  const found = stateFromSlots(slots, recent);
+  for (const slot of found.duplicates) {
+    const dup = slots.find((s) => s.slot === slot);
+    if (dup !== undefined) damaged.push({ slot, raw: dup.text });
+  }
+  const tail = slotNumbers.reduce((max, n) => Math.max(max, n + 1), 0);
+  const head = slotNumbers.reduce((min, n) => Math.min(min, n), tail);
+  const layout: Layout = { head, tail, placed: found.placed, indexText: badIndex === undefined ? indexText : undefined };
+  if (badIndex === undefined && damaged.length === 0) return { state: found.state, writable: true, layout };
+  const aside: Array<{ raw: string; what: string; remove?: string }> = [];
+  if (badIndex !== undefined) aside.push({ raw: badIndex.raw, what: badIndex.problem });
+  for (const d of damaged) aside.push({ raw: d.raw, what: `stored session ${slotKey(d.slot)} was unreadable`, remove: slotKey(d.slot) });
+  const keys = freeQuarantineKeys(store, aside.length);
+  const writes: Array<readonly [string, string | undefined]> = [];
+  aside.forEach((a, i) => {
+    writes.push([keys[i] as string, a.raw]);
+    if (a.remove !== undefined) writes.push([a.remove, undefined]);
+  });
+  const plan = planSave(layout, found.state, MAX_SLOT_SPAN);
+  return setAside(store, writes.concat(plan.writes), found.state, plan.layout, layout, aside.map((a) => a.what).join('; '), keys);
+}
+
+function setAside(store: KeyValueStore, writes: ReadonlyArray<readonly [string, string | undefined]>, state: OutboxState, savedLayout: Layout, unsavedLayout: Layout, problem: string, keys: readonly string[]): Loaded {
+  const saved = writeAll(store, writes);
+  if (!saved.ok) {
+    return { state, writable: false, layout: unsavedLayout, problem: `${problem}; could not set it aside (${saved.error}), so nothing was changed` };
+  }
+  const where = keys.map((k) => `'${k}'`).join(', ');
   return {
-    state: decoded.state,
+    state,
     writable: true,
-    problem: `${decoded.problem}; the original was set aside under '${quarantineKey}' and ${countEntries(decoded.state)} readable entries were kept`,
+    layout: savedLayout,
+    problem: `${problem}; the original was set aside under ${where} and ${countEntries(state)} readable entries were kept`,
   };
+}
+
+/** An outbox written by an older Knead as one key: every session gets its own key, nothing lost. */
+function convertLegacy(store: KeyValueStore, raw: string): Loaded {
+  const decoded = decodeOutbox(raw);
+  let plan;
+  try {
+    plan = planSave(emptyLayout(), decoded.state, MAX_SLOT_SPAN);
+  } catch (error) {
+    return { state: decoded.state, writable: false, layout: emptyLayout(), problem: `could not convert the outbox: ${errorText(error)}` };
+  }
+  if (decoded.problem === undefined) {
+    const saved = writeAll(store, plan.writes);
+    if (saved.ok) return { state: decoded.state, writable: true, layout: plan.layout };
+    return { state: decoded.state, writable: false, layout: emptyLayout(), problem: `could not convert the outbox to one key per session (${saved.error}), so nothing was changed` };
+  }
+  const keys = freeQuarantineKeys(store, 1);
+  const writes: Array<readonly [string, string | undefined]> = [[keys[0] as string, raw]];
+  return setAside(store, writes.concat(plan.writes), decoded.state, plan.layout, emptyLayout(), decoded.problem, keys);
 }
 
 function countEntries(state: OutboxState): number {
   return state.pending.length + state.rejected.length;
 }
 
-function freeQuarantineKey(store: KeyValueStore): string {
+function freeQuarantineKeys(store: KeyValueStore, count: number): string[] {
   const taken = new Set(listKeys(store));
+  const out: string[] = [];
   let n = 1;
-  while (taken.has(`${OUTBOX_QUARANTINE_PREFIX}${n}`)) n += 1;
-  return `${OUTBOX_QUARANTINE_PREFIX}${n}`;
+  while (out.length < count) {
+    const key = `${OUTBOX_QUARANTINE_PREFIX}${n}`;
+    if (!taken.has(key)) out.push(key);
+    n += 1;
+  }
+  return out;
 }
 
 function update(store: KeyValueStore, change: (state: OutboxState) => OutboxState): OutboxResult {
@@ -81,13 +157,13 @@ function update(store: KeyValueStore, change: (state: OutboxState) => OutboxStat
   if (!loaded.writable) return { ok: false, error: loaded.problem === undefined ? 'outbox storage is unavailable' : loaded.problem };
   const next = change(loaded.state);
   if (next === loaded.state) return loaded.problem === undefined ? { ok: true } : { ok: true, problem: loaded.problem };
-  let text: string;
+  let writes;
   try {
-    text = JSON.stringify(next);
+    writes = planSave(loaded.layout, next, MAX_SLOT_SPAN).writes;
   } catch (error) {
     return { ok: false, error: `could not encode the outbox: ${errorText(error)}` };
   }
-  const saved = writeAll(store, [[OUTBOX_KEY, text]]);
+  const saved = writeAll(store, writes);
   if (!saved.ok) return { ok: false, error: saved.error };
   return loaded.problem === undefined ? { ok: true } : { ok: true, problem: loaded.problem };
 }

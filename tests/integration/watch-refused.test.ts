@@ -5,6 +5,7 @@ import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
 import { makeRecord } from '../fixtures/records';
+import { watchOutbox } from '../fixtures/watch-outbox';
 
 autoCheckErrors();
 
@@ -38,6 +39,6 @@ describe('watch History - refused sessions', () => {
     sim.device.click('Discard');
     await sim.clock.advance(500);
     expect(sim.device.hasText('No sessions yet.')).toBe(true);
-    expect(JSON.parse(String(sim.device.storage()['outbox']))).toMatchObject({ pending: [], rejected: [], recent: [] });
+    expect(watchOutbox(sim.device.storage())).toMatchObject({ pending: [], rejected: [], recent: [] });
   });
 });

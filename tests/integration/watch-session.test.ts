@@ -5,6 +5,7 @@ import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
 import { readHistory } from '../../core/phone/history-store';
 import { phoneStore } from '../fixtures/rig-core';
 import { DESK_RESET_CUES } from '../fixtures/desk-reset';
+import { watchOutbox } from '../fixtures/watch-outbox';
 
 autoCheckErrors();
 
@@ -16,7 +17,7 @@ interface OutboxJson {
 }
 
 function outbox(sim: Awaited<ReturnType<typeof bootWatch>>): OutboxJson {
-  return JSON.parse(String(sim.device.storage()['outbox'] ?? '{"pending":[]}')) as OutboxJson;
+  return watchOutbox(sim.device.storage()) as unknown as OutboxJson;
 }
 
 /** Every text of a paged screen: the flow shows what fits and a "More ›" button for the rest. */

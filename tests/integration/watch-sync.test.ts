@@ -6,15 +6,14 @@ import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/rig-core';
 import { stoppedSession } from '../fixtures/watch-flows';
+import { watchOutbox } from '../fixtures/watch-outbox';
 
 autoCheckErrors();
 
 type Sim = Awaited<ReturnType<typeof bootWatch>>;
 
 function pendingOnWatch(sim: Sim): number {
-  const raw = sim.device.storage()['outbox'];
-  if (raw === undefined) return 0;
-  return (JSON.parse(String(raw)) as { pending: unknown[] }).pending.length;
+  return watchOutbox(sim.device.storage()).pending.length;
 }
 
 describe('watch sync', () => {

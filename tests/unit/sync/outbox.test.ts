@@ -122,7 +122,7 @@ describe('outbox', () => {
     enqueue(store, makeRecord());
     const before = store.snapshot();
     store.failWrites = true;
-    expect(enqueue(store, makeRecord())).toEqual({ ok: false, error: 'could not save outbox: storage write failed' });
+    expect(enqueue(store, makeRecord())).toEqual({ ok: false, error: 'could not save outbox:r:1: storage write failed' });
     expect(store.snapshot()).toEqual(before);
   });
 
