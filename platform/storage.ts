@@ -4,6 +4,7 @@
 
 import { localStorage } from '@zos/storage';
 import type { KeyValueStore } from '../core/sync/store';
+import { OUTBOX_RECORD_PREFIX } from '../core/sync/outbox-keys';
 
 const KEY_INDEX = 'knead.keys';
 
@@ -24,6 +25,9 @@ function readIndex(): string[] {
 }
 
 function remember(key: string): void {
+  // The outbox's per-session keys are found from its own index (slot numbers), not by listing:
+  // recording each would make this list, rewritten whole, grow with every session ever saved.
+  if (key.indexOf(OUTBOX_RECORD_PREFIX) === 0) return;
   const index = readIndex();
   if (index.indexOf(key) >= 0) return;
   index.push(key);

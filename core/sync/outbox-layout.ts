@@ -19,8 +19,9 @@ import type { RecentEntry } from './recent-history';
 import { isPlainObject } from './json';
 import { newerVersionMessage } from './checks';
 
-export const OUTBOX_KEY = 'outbox';
-export const OUTBOX_RECORD_PREFIX = 'outbox:r:';
+import { OUTBOX_KEY, OUTBOX_RECORD_PREFIX } from './outbox-keys';
+
+export { OUTBOX_KEY, OUTBOX_RECORD_PREFIX } from './outbox-keys';
 export const OUTBOX_LAYOUT_VERSION = 2;
 
 export type Status = 'pending' | 'rejected';

@@ -59,21 +59,24 @@ export function loadOutbox(store: KeyValueStore): Loaded {
       .filter((k) => k.indexOf(OUTBOX_RECORD_PREFIX) === 0)
       .map((k) => Number(k.slice(OUTBOX_RECORD_PREFIX.length)))
       .filter((n) => Number.isInteger(n) && n >= 0 && slotKey(n) !== OUTBOX_KEY);
-    return loadSlots(store, slots, [], { raw: read.value, problem: index.problem });
+    const tail = slots.reduce((max, n) => Math.max(max, n + 1), 0);
+    const head = slots.reduce((min, n) => Math.min(min, n), tail);
+    return loadSlots(store, { head, tail, slots }, [], { raw: read.value, problem: index.problem });
   }
   const slots: number[] = [];
   for (let slot = index.head; slot < index.tail; slot += 1) slots.push(slot);
-  return loadSlots(store, slots, index.recent, undefined, read.value);
+  return loadSlots(store, { head: index.head, tail: index.tail, slots }, index.recent, undefined, read.value);
 }
 
 function unreadable(problem: string): Loaded {
   return { state: emptyOutbox(), writable: false, problem, layout: emptyLayout() };
 }
 
-function loadSlots(store: KeyValueStore, slotNumbers: readonly number[], recent: readonly RecentEntry[], badIndex: { raw: string; problem: string } | undefined, indexText?: string): Loaded {
+/** `range.tail` is kept even when every slot is empty: slot numbers are never reused. */
+function loadSlots(store: KeyValueStore, range: { readonly head: number; readonly tail: number; readonly slots: readonly number[] }, recent: readonly RecentEntry[], badIndex: { raw: string; problem: string } | undefined, indexText?: string): Loaded {
   const slots: Array<{ slot: number; decoded: DecodedSlot; text: string }> = [];
   const damaged: Array<{ slot: number; raw: string }> = [];
-  for (const slot of slotNumbers) {
+  for (const slot of range.slots) {
     const read = readItem(store, slotKey(slot));
     if (read.error !== undefined) return unreadable(read.error);
     if (read.value === undefined) continue;
@@ -86,9 +89,7 @@ function loadSlots(store: KeyValueStore, slotNumbers: readonly number[], recent:
     const dup = slots.find((s) => s.slot === slot);
     if (dup !== undefined) damaged.push({ slot, raw: dup.text });
   }
-  const tail = slotNumbers.reduce((max, n) => Math.max(max, n + 1), 0);
-  const head = slotNumbers.reduce((min, n) => Math.min(min, n), tail);
-  const layout: Layout = { head, tail, placed: found.placed, indexText: badIndex === undefined ? indexText : undefined };
+  const layout: Layout = { head: range.head, tail: range.tail, placed: found.placed, indexText: badIndex === undefined ? indexText : undefined };
   if (badIndex === undefined && damaged.length === 0) return { state: found.state, writable: true, layout };
   const aside: Array<{ raw: string; what: string; remove?: string }> = [];
   if (badIndex !== undefined) aside.push({ raw: badIndex.raw, what: badIndex.problem });
