@@ -50,6 +50,11 @@ describe('watch sync', () => {
   it('sync - a session queued offline is sent by Home at the next launch', async () => {
     const sim = await bootWatch({ advance: 500, link: { connected: false } });
     await stoppedSession(sim);
+    expect(pendingOnWatch(sim)).toBe(1);
+    // The session has its own outbox key, which the watch's key list does not record (it would
+    // grow, rewritten whole, with every session ever saved).
+    expect(Object.keys(sim.device.storage()).filter((k) => k.startsWith('outbox:r:'))).toHaveLength(1);
+    expect(String(sim.device.storage()['knead.keys'])).not.toContain('outbox:r:');
     // Closing the app with the link down makes ZML's disConnect throw in onDestroy (a known quirk).
     sim.device.kill();
     sim.expectErrors((e) => /send message error/.test(e.message));
