@@ -51,10 +51,10 @@ describe('built app with an off-by-one wake-up', () => {
     const file = 'device/page/session/index.page.js';
     const built = readFileSync(join(distGroupDir('balance-3.7', DEFAULT_DIST), file), 'utf8');
     // nextWakeUp's return, minified or not:
-    // `return state.anchorAt + Math.min(untilEnd, untilHalfway) - state.clockShiftMs;`
-    const wakeUp = /return ([\w$]+)\.anchorAt \+ Math\.min\(([\w$]+), ([\w$]+)\)( - [\w$]+\.clockShiftMs)?;/g;
+    // `return state.anchorAt + Math.min(untilEnd, untilHalfway, …) - state.clockShiftMs;`
+    const wakeUp = /return ([\w$]+)\.anchorAt \+ Math\.min\(([\w$, ]+)\)( - [\w$]+\.clockShiftMs)?;/g;
     expect(built.match(wakeUp), 'the built session page should hold the wake-up expression this test patches, once').toHaveLength(1);
-    const broken = built.replace(wakeUp, 'return $1.anchorAt + Math.min($2, $3)$4 - 1;');
+    const broken = built.replace(wakeUp, 'return $1.anchorAt + Math.min($2)$3 - 1;');
     const sim = await bootWatch({ profile: 'balance-3.7', advance: 500, overrideFiles: { [file]: broken } });
     sim.device.click('Desk reset');
     await sim.clock.advance(100);
