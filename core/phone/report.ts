@@ -11,6 +11,7 @@ import { englishT, fill } from './messages';
 import { dayLabel, localClock, localDay, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from './stats';
 import { toolsOfSession } from './report-tools';
+import { massageMs } from '../session-time';
 
 export interface ReportInput {
   readonly records: readonly SessionRecord[];
@@ -100,7 +101,7 @@ function summaryLines(
   area: (a: Area) => string,
   t: Translate,
 ): string[] {
-  const minutes = oneDecimal(sessions.reduce((sum, r) => sum + r.steps.reduce((s, x) => s + x.doneMs, 0), 0) / 60_000);
+  const minutes = oneDecimal(sessions.reduce((sum, r) => sum + massageMs(r), 0) / 60_000);
   const judged = weeks.filter((w) => w.mark === 'on' || w.mark === 'below');
   let first = fill(t(sessions.length === 1 ? 'report.sum-sessions-one' : 'report.sum-sessions'), { count: sessions.length, minutes });
   if (target > 0) {

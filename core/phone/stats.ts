@@ -4,6 +4,7 @@
 import type { SessionRecord, SessionStatus, TherapistPlan } from '../model';
 import { localMonth, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from '../weekly-target';
+import { massageMinutes, massageMs } from '../session-time';
 
 export { onTarget, sessionsPerWeek };
 
@@ -25,7 +26,6 @@ export interface Overview {
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
-  const doneMs = record.steps.reduce((sum, s) => sum + s.doneMs, 0);
   return {
     id: record.id,
     routineId: record.routineId,
@@ -33,7 +33,7 @@ export function summarizeSession(record: SessionRecord): SessionSummary {
     startedAt: record.startedAt,
     tzOffsetMin: record.tzOffsetMin,
     status: record.status,
-    minutes: Math.round(doneMs / 6000) / 10,
+    minutes: massageMinutes(massageMs(record)),
   };
 }
 

@@ -9,6 +9,7 @@ import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone, areasSkipped } from '../../core/watch/checkin';
 import { formatClock } from '../../core/watch/format';
+import { sessionTime } from '../../core/session-time';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { WatchSync } from '../../platform-sync/watch-sync';
 
@@ -24,7 +25,9 @@ function items(): { title: string; items: FlowItem[] } {
     rows.push({ kind: 'text', text: t('summary.pain-stopped', { area: step === undefined ? '' : areaName(step.area) }), tone: 'danger' });
     rows.push({ kind: 'text', text: t('safety.pain-advice'), tone: 'warning' });
   }
-  rows.push({ kind: 'text', text: t('summary.time', { time: formatClock(record.endedAt - record.startedAt) }) });
+  const time = sessionTime(record);
+  rows.push({ kind: 'text', text: t('summary.time', { time: formatClock(time.massageMs) }) });
+  if (time.pausedMs >= 1000) rows.push({ kind: 'text', text: t('summary.paused', { time: formatClock(time.pausedMs) }), tone: 'dim' });
   rows.push({ kind: 'text', text: t(`summary.status.${record.status}`), tone: 'dim' });
   const done = areasDone(record);
   const skipped = areasSkipped(record);

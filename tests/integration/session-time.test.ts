@@ -1,0 +1,38 @@
+// One definition of duration on the BUILT bundles: after an untouched Desk reset with a 30 s pause,
+// the watch Summary and the phone's Settings App show the same massage time (the 320 s of the
+// steps as the product describes them), with the lead-in and the pause kept out of it.
+import { describe, expect, it } from 'vitest';
+import { autoCheckErrors, bootWatch } from '../fixtures/sim';
+import { DESK_RESET_LEAD_IN_MS, DESK_RESET_STEPS } from '../fixtures/desk-reset';
+
+autoCheckErrors();
+
+const MASSAGE_S = DESK_RESET_STEPS.reduce((sum, [, , s]) => sum + s, 0);
+
+describe('session time (built)', () => {
+  it('Desk reset with a 30 s pause - watch Summary and phone show the same 320 s of massage', async () => {
+    expect(MASSAGE_S).toBe(320);
+    const sim = await bootWatch({ profile: 'cheetah-pro-3.6', advance: 500 });
+    sim.device.click('Desk reset');
+    await sim.clock.advance(100);
+    const t0 = sim.clock.now();
+    sim.device.click('Start');
+    await sim.clock.runUntil(t0 + 50_000);
+    sim.device.click('Pause');
+    await sim.clock.runUntil(t0 + 80_000);
+    sim.device.click('Resume');
+    await sim.clock.runUntil(t0 + DESK_RESET_LEAD_IN_MS + MASSAGE_S * 1000 + 30_000 + 2_000);
+    if (sim.device.currentPage()?.path.includes('checkin') === true) sim.device.click('Skip');
+    await sim.clock.advance(2_000);
+    expect(sim.device.currentPage()?.path).toContain('summary');
+    const watch = sim.device.texts().join(' | ');
+    expect(watch).toContain('Massage: 5:20');
+    expect(watch).toContain('Paused: 0:30');
+    expect(watch).not.toContain('5:55');
+    await sim.clock.advance(5_000);
+    sim.side.openSettings();
+    const phone = sim.side.settingsText();
+    // 320 s is 5.3 min with one decimal; the whole span (355 s) would read 5.9, with the lead-in 5.4.
+    expect(phone).toContain('· Desk reset · 5.3 min ·');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { massageMinutes, massageMs, sessionTime } from '../../../core/session-time';
+import { summarizeSession } from '../../../core/phone/stats';
+import { formatClock } from '../../../core/watch/format';
+import { BASE_START, makeRecord, makeStep } from '../../fixtures/records';
+import type { Area, Side } from '../../../core/model';
+
+// Desk reset as the product describes it: 60 + 45 + 45 + 40 + 40 + 45 + 45 s = 320 s of massage.
+const DESK: ReadonlyArray<readonly [Area, Side, number]> = [
+  ['neck', 'both', 60], ['upper-trapezius', 'left', 45], ['upper-trapezius', 'right', 45],
+  ['shoulders', 'left', 40], ['shoulders', 'right', 40], ['forearms', 'left', 45], ['forearms', 'right', 45],
+];
+
+function deskSteps(doneSeconds?: readonly number[]) {
+  return DESK.map(([area, side, s], i) => makeStep({ area, side, plannedMs: s * 1000, doneMs: (doneSeconds === undefined ? s : doneSeconds[i] ?? 0) * 1000 }));
+}
+
+describe('session time - one definition of duration', () => {
+  it('an untouched Desk reset is 320 s of massage, the 5 s lead-in apart', () => {
+    const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 325_000, steps: deskSteps() });
+    expect(sessionTime(record)).toEqual({ massageMs: 320_000, pausedMs: 0, leadInMs: 5_000 });
+    expect(formatClock(massageMs(record))).toBe('5:20');
+  });
+
+  it('a 30 s pause is reported apart and does not lengthen the massage', () => {
+    const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 355_000, steps: deskSteps(), pausedMs: 30_000 });
+    expect(sessionTime(record)).toEqual({ massageMs: 320_000, pausedMs: 30_000, leadInMs: 5_000 });
+  });
+
+  it('the phone list shows the same massage time as minutes (5.3 for 320 s)', () => {
+    const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 355_000, steps: deskSteps(), pausedMs: 30_000 });
+    expect(summarizeSession(record).minutes).toBe(5.3);
+    expect(massageMinutes(320_000)).toBe(5.3);
+  });
+
+  it('a session stopped after two steps counts only the time done (60 + 20 s)', () => {
+    const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 85_000, status: 'stopped', steps: deskSteps([60, 20]) });
+    expect(sessionTime(record)).toEqual({ massageMs: 80_000, pausedMs: 0, leadInMs: 5_000 });
+    expect(formatClock(sessionTime(record).massageMs)).toBe('1:20');
+  });
+
+  it('a record whose span is shorter than its steps never reports a negative lead-in', () => {
+    const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 300_000, steps: deskSteps() });
+    expect(sessionTime(record).leadInMs).toBe(0);
+  });
+});
