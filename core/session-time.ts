@@ -34,3 +34,10 @@ export function sessionTime(record: TimedRecord): SessionTime {
 export function massageMinutes(ms: number): number {
   return Math.round(ms / 6000) / 10;
 }
+
+/** Steps the person actually massaged (some time done, not skipped), out of all planned: "2 of 7". */
+export function stepsDone(record: Pick<SessionRecord, 'steps'>): { readonly done: number; readonly total: number } {
+  let done = 0;
+  for (const step of record.steps) if (!step.skipped && step.doneMs > 0) done += 1;
+  return { done, total: record.steps.length };
+}

@@ -3,13 +3,13 @@ import { layout } from 'zosLoader:./index.[pf].layout.js';
 import { back } from '@zos/router';
 import type { SummaryLayout } from './summary-layout';
 import type { FlowItem } from '../kit';
-import { areaName, listText, nameText, t } from '../text';
+import { areaName, listText, nameText, t, tn } from '../text';
 import { watchStore } from '../../platform/storage';
 import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone, areasSkipped } from '../../core/watch/checkin';
 import { formatClock } from '../../core/watch/format';
-import { sessionTime } from '../../core/session-time';
+import { sessionTime, stepsDone } from '../../core/session-time';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { WatchSync } from '../../platform-sync/watch-sync';
 
@@ -28,7 +28,10 @@ function items(): { title: string; items: FlowItem[] } {
   const time = sessionTime(record);
   rows.push({ kind: 'text', text: t('summary.time', { time: formatClock(time.massageMs) }) });
   if (time.pausedMs >= 1000) rows.push({ kind: 'text', text: t('summary.paused', { time: formatClock(time.pausedMs) }), tone: 'dim' });
-  rows.push({ kind: 'text', text: t(`summary.status.${record.status}`), tone: 'dim' });
+  if (record.status === 'stopped') {
+    const steps = stepsDone(record);
+    rows.push({ kind: 'text', text: tn('summary.stopped-early', steps.total, steps), tone: 'dim' });
+  } else rows.push({ kind: 'text', text: t(`summary.status.${record.status}`), tone: 'dim' });
   const done = areasDone(record);
   const skipped = areasSkipped(record);
   rows.push({ kind: 'text', text: t('summary.areas-done', { areas: done.length === 0 ? '–' : listText(done.map(areaName)) }) });

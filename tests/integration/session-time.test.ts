@@ -35,4 +35,22 @@ describe('session time (built)', () => {
     // 320 s is 5.3 min with one decimal; the whole span (355 s) would read 5.9, with the lead-in 5.4.
     expect(phone).toContain('· Desk reset · 5.3 min ·');
   });
+
+  it('Desk reset stopped in its second step - the Summary says "Stopped early — 2 of 7 steps" and 1:20 of massage', async () => {
+    const sim = await bootWatch({ profile: 'cheetah-pro-3.6', advance: 500 });
+    sim.device.click('Desk reset');
+    await sim.clock.advance(100);
+    const t0 = sim.clock.now();
+    sim.device.click('Start');
+    // 5 s lead-in, neck 60 s, then 20 s into the left upper traps.
+    await sim.clock.runUntil(t0 + DESK_RESET_LEAD_IN_MS + 80_000);
+    sim.device.click('Stop');
+    await sim.clock.advance(1_000);
+    if (sim.device.currentPage()?.path.includes('checkin') === true) sim.device.click('Skip');
+    await sim.clock.advance(2_000);
+    expect(sim.device.currentPage()?.path).toContain('summary');
+    const watch = sim.device.texts().join(' | ');
+    expect(watch).toContain('Stopped early — 2 of 7 steps');
+    expect(watch).toContain('Massage: 1:20');
+  });
 });

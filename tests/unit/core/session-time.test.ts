@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { massageMinutes, massageMs, sessionTime } from '../../../core/session-time';
+import { massageMinutes, massageMs, sessionTime, stepsDone } from '../../../core/session-time';
 import { summarizeSession } from '../../../core/phone/stats';
 import { formatClock } from '../../../core/watch/format';
 import { BASE_START, makeRecord, makeStep } from '../../fixtures/records';
@@ -42,5 +42,11 @@ describe('session time - one definition of duration', () => {
   it('a record whose span is shorter than its steps never reports a negative lead-in', () => {
     const record = makeRecord({ startedAt: BASE_START, endedAt: BASE_START + 300_000, steps: deskSteps() });
     expect(sessionTime(record).leadInMs).toBe(0);
+  });
+
+  it('a stop during the second step of seven says 2 of 7 steps; a skipped step is not counted as done', () => {
+    expect(stepsDone(makeRecord({ status: 'stopped', steps: deskSteps([60, 20]) }))).toEqual({ done: 2, total: 7 });
+    const skipped = deskSteps([60, 0, 45]).map((s, i) => (i === 1 ? { ...s, skipped: true } : s));
+    expect(stepsDone(makeRecord({ status: 'stopped', steps: skipped }))).toEqual({ done: 2, total: 7 });
   });
 });
