@@ -1,3 +1,4 @@
+// Before you start: the routine's steps as the plan and adaptation will run them, the safety reminder, Start. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { BeforeLayout } from './before-layout';

@@ -1,3 +1,4 @@
+// The Before page's widgets on the square 390×450 design, from design tokens (sizes in px()).
 import { SQUARE } from '../theme';
 import { makeBeforeLayout } from './before-layout';
 

@@ -1,3 +1,4 @@
+// Check-in: how it felt after a routine (overall, anything hurt, per-area detail on request), then Summary. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { CheckinLayout } from './checkin-layout';

@@ -1,3 +1,4 @@
+// History: recent sessions kept on the watch with their sync state; refused ones can be sent again or discarded. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HistoryLayout } from './history-layout';

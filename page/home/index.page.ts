@@ -1,3 +1,4 @@
+// Home: routines (assigned first), this week against the target, sync and reminder state, recovery at launch. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { getText } from '@zos/i18n';
 import { layout } from 'zosLoader:./index.[pf].layout.js';

@@ -1,3 +1,4 @@
+// The Session page's widgets on the round 480 design, from design tokens (sizes in px()).
 import { ROUND } from '../theme';
 import { makeSessionLayout } from './session-layout';
 

@@ -1,3 +1,4 @@
+// Settings: cue strength with a sample, feel each cue, lead-in, halfway and change-coming ticks, reminders, adaptation. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SettingsLayout } from './settings-layout';

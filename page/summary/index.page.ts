@@ -1,3 +1,4 @@
+// Summary: what the session did and whether it is saved on the phone; flushes the outbox. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import { back } from '@zos/router';
