@@ -84,12 +84,14 @@ export function decodeRejected(raw: unknown): RejectedEntry | undefined {
 
 export function decodeRecent(raw: unknown): RecentEntry | undefined {
   if (!isPlainObject(raw)) return undefined;
-  const { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status, sync, reason } = raw;
+  const { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status, sync, reason, massageMs } = raw;
   if (typeof id !== 'string' || typeof routineId !== 'string' || typeof routineName !== 'string') return undefined;
   if (typeof startedAt !== 'number' || typeof endedAt !== 'number' || typeof tzOffsetMin !== 'number') return undefined;
   const knownStatus = SESSION_STATUSES.find((s) => s === status);
   if (knownStatus === undefined) return undefined;
   if (sync !== 'pending' && sync !== 'sent' && sync !== 'rejected') return undefined;
   const base: RecentEntry = { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status: knownStatus, sync };
-  return typeof reason === 'string' ? { ...base, reason } : base;
+  const withReason: RecentEntry = typeof reason === 'string' ? { ...base, reason } : base;
+  // Massage time is optional (older entries lack it); a damaged value is dropped, the entry kept.
+  return typeof massageMs === 'number' && Number.isInteger(massageMs) && massageMs >= 0 ? { ...withReason, massageMs } : withReason;
 }

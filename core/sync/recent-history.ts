@@ -2,6 +2,7 @@
 // say "waiting for phone" or "phone refused: …" without the phone being there.
 
 import type { SessionRecord } from '../model';
+import { massageMs } from '../session-time';
 
 export const RECENT_LIMIT = 30;
 
@@ -12,6 +13,8 @@ export interface RecentEntry extends Pick<SessionRecord, 'id' | 'routineId' | 'r
   readonly sync: SyncState;
   /** The phone's reason, when sync is 'rejected'. */
   readonly reason?: string;
+  /** Massage time (core/session-time.ts), for the History row; absent in entries stored before it. */
+  readonly massageMs?: number;
 }
 
 export function summarize(record: SessionRecord): RecentEntry {
@@ -24,6 +27,7 @@ export function summarize(record: SessionRecord): RecentEntry {
     tzOffsetMin: record.tzOffsetMin,
     status: record.status,
     sync: 'pending',
+    massageMs: massageMs(record),
   };
 }
 

@@ -7,6 +7,7 @@ import { locale, nameText, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { discardRejected, outboxStatus, retryRejected } from '../../core/sync/outbox';
 import { formatShortDateTime } from '../../core/locale';
+import { formatClock } from '../../core/watch/format';
 
 const view = layout as HistoryLayout;
 /** The watch keeps at most RECENT_LIMIT entries; the page shows this many. */
@@ -24,7 +25,8 @@ function items(): FlowItem[] {
   for (const entry of status.recent.slice(0, SHOWN)) {
     const sync = entry.sync === 'pending' ? t('history.pending') : entry.sync === 'sent' ? t('history.sent') : t('history.rejected', { reason: entry.reason ?? '' });
     rows.push({ kind: 'text', centre: false, text: `${formatShortDateTime(entry.startedAt, entry.tzOffsetMin, locale())} ${nameText(entry.routineName)}` });
-    rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
+    const time = entry.massageMs === undefined ? '' : ` · ${formatClock(entry.massageMs)}`;
+    rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)}${time} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
     if (entry.sync === 'rejected') {
       // A refusal waiting does not fix: the person sends it again (after an update) or lets it go.
       const id = entry.id;

@@ -10,7 +10,7 @@ autoCheckErrors();
 const MASSAGE_S = DESK_RESET_STEPS.reduce((sum, [, , s]) => sum + s, 0);
 
 describe('session time (built)', () => {
-  it('Desk reset with a 30 s pause - watch Summary and phone show the same 320 s of massage', async () => {
+  it('Desk reset with a 30 s pause - watch Summary and phone show the same 320 s of massage, and so does the watch History row', async () => {
     expect(MASSAGE_S).toBe(320);
     const sim = await bootWatch({ profile: 'cheetah-pro-3.6', advance: 500 });
     sim.device.click('Desk reset');
@@ -34,6 +34,12 @@ describe('session time (built)', () => {
     const phone = sim.side.settingsText();
     // 320 s is 5.3 min with one decimal; the whole span (355 s) would read 5.9, with the lead-in 5.4.
     expect(phone).toContain('· Desk reset · 5.3 min ·');
+    // The watch's History row says the same massage time.
+    sim.device.click('Done');
+    await sim.clock.advance(500);
+    sim.device.click('History');
+    await sim.clock.advance(500);
+    expect(sim.device.texts().some((text) => text.startsWith('Completed · 5:20 ·'))).toBe(true);
   });
 
   it('Desk reset stopped in its second step - the Summary says "Stopped early — 2 of 7 steps" and 1:20 of massage', async () => {
