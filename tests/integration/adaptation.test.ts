@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { makePlan } from '../fixtures/plans';
+import { toggleWatchSetting } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -40,13 +41,7 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('adaptation on the built app (%s)', (pr
 
   it('adaptation - turned off in Settings, the neck keeps its planned 60 s and no reason is shown', async () => {
     const sim = await bootWatch({ profile, startTime: START, storage: { 'knead.checkins': tightNeck(3) }, advance: 1_000 });
-    sim.device.click('Settings');
-    await sim.clock.advance(200);
-    sim.device.click('Adapt to check-ins: on');
-    await sim.clock.advance(200);
-    expect(sim.device.texts()).toContain('Adapt to check-ins: off');
-    sim.device.back();
-    await sim.clock.advance(200);
+    await toggleWatchSetting(sim, 'Adapt to check-ins: on', 'Adapt to check-ins: off');
     await before(sim);
     expect(sim.device.texts().filter((text) => text.includes('Neck +'))).toEqual([]);
     expect(sim.device.texts().some((text) => text.startsWith('1. Neck') && text.includes('1:00'))).toBe(true);

@@ -5,18 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadStampedSettings } from '../../core/watch/settings';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { watchStore } from '../fixtures/rig-core';
+import { openWatchSettings } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 
-type Sim = Awaited<ReturnType<typeof bootWatch>>;
-
-async function openWatchSettings(sim: Sim): Promise<void> {
-  sim.device.click('Settings');
-  await sim.clock.advance(200);
-  expect(sim.device.currentPage()?.path).toContain('settings');
-}
 
 describe('preferences sync on the built app', () => {
   it('prefs - Settings App preferences reach the open watch: its Settings page shows them and the next session leads in 10 s', async () => {

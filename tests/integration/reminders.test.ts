@@ -8,6 +8,7 @@ import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { MemoryStore } from '../fixtures/memory-store';
 import { makePlan } from '../fixtures/plans';
 import { makeRecord } from '../fixtures/records';
+import { openWatchSettings } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -20,16 +21,10 @@ const MONDAY_9 = new Date(2026, 2, 2, 9, 0).getTime();
 const at = (offset: number, hour: number, minute = 0): number => new Date(2026, 2, 2 + offset, hour, minute).getTime();
 const PLAN_TARGET_3 = JSON.stringify(makePlan({ weeklyTarget: 3 }));
 
-async function settingsPage(sim: Sim): Promise<void> {
-  sim.device.click('Settings');
-  await sim.clock.advance(200);
-  expect(sim.device.currentPage()?.path).toContain('settings');
-}
-
 /** Boots with a plan of 3 a week, turns reminders on in the watch Settings (days from the plan, 18:00) and leaves the app. */
 async function remindersOn(profile: string, storage: Record<string, unknown> = {}): Promise<Sim> {
   const sim = await bootWatch({ profile, startTime: MONDAY_9, storage: { plan: PLAN_TARGET_3, ...storage }, settings: { plan: PLAN_TARGET_3 }, advance: 1_000 });
-  await settingsPage(sim);
+  await openWatchSettings(sim);
   sim.device.click('Reminders: off');
   await sim.clock.advance(200);
   expect(sim.device.texts()).toContain('Days: as planned (Mon Wed Fri)');
@@ -73,7 +68,7 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('reminders on the built app (%s)', (pro
     // Moving the reminder to 19:00 the same evening re-arms it, but today stays quiet.
     sim.device.launch();
     await sim.clock.advance(1_000);
-    await settingsPage(sim);
+    await openWatchSettings(sim);
     sim.device.click('Time: 18:00');
     await sim.clock.advance(200);
     expect(sim.device.texts()).toContain('Time: 19:00');
@@ -124,7 +119,7 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('reminders on the built app (%s)', (pro
     sim.device.tapNotification('Snooze');
     sim.device.launch();
     await sim.clock.advance(1_000);
-    await settingsPage(sim);
+    await openWatchSettings(sim);
     sim.device.click('Reminders: on');
     await sim.clock.advance(200);
     expect(sim.device.alarms()).toEqual([]);

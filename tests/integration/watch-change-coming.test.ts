@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DESK_RESET_CUES } from '../fixtures/desk-reset';
 import { cueNameOfScene } from '../fixtures/shell-rig';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
+import { toggleWatchSetting } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -17,13 +18,7 @@ describe('watch change coming', () => {
   for (const profile of ['cheetah-pro-3.6', 'trex3-4.0']) {
     it(`change coming - on in Settings, three ticks 5 s before each step ends on ${profile}; the other cues unchanged`, async () => {
       const sim = await bootWatch({ profile, advance: 500 });
-      sim.device.click('Settings');
-      await sim.clock.advance(200);
-      sim.device.click('Change coming: off');
-      await sim.clock.advance(200);
-      expect(sim.device.texts()).toContain('Change coming: on');
-      sim.device.back();
-      await sim.clock.advance(200);
+      await toggleWatchSetting(sim, 'Change coming: off', 'Change coming: on');
       sim.device.click('Desk reset');
       await sim.clock.advance(100);
       const t0 = sim.clock.now();
