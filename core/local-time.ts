@@ -37,3 +37,12 @@ export function localClock(utcMs: number, tzOffsetMin: number): string {
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
+
+/**
+ * The running device's offset in minutes east of UTC at `utcMs` (e.g. +60 for CET), as records
+ * store it. The one place that reads the host's zone: the watch's system adapter and the Settings
+ * App both call it and pass the number on, so core's rules themselves never depend on the host.
+ */
+export function deviceOffsetMin(utcMs: number): number {
+  return -new Date(utcMs).getTimezoneOffset();
+}

@@ -18,7 +18,7 @@ import { AREAS, PLAN_VERSION, SIDES, TOOLS } from './model';
 import { validatePlan } from './phone/plan-validation';
 import type { Validated } from './result';
 import { describeProblems, invalid } from './result';
-import { fill } from './phone/messages';
+import { fill } from './template';
 
 export const PLAN_CODE_PREFIX = 'KNEAD';
 export const PLAN_CODE_VERSION = 1;

@@ -5,6 +5,7 @@ import { AREAS, PRESET_NOTES, RECORD_VERSION } from './model';
 import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, Tightness } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
+import { isPlainObject } from './sync/json';
 
 /** What the engine knows at the end; `steps` has one entry per step of the routine, in order. */
 export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex' | 'pausedMs'> {
@@ -31,12 +32,8 @@ export function buildRecord(input: RecordInput): SessionRecord {
   return input.pausedMs === undefined || input.pausedMs <= 0 ? withPain : { ...withPain, pausedMs: input.pausedMs };
 }
 
-function isRecordObject(input: unknown): input is Readonly<Record<string, unknown>> {
-  return typeof input === 'object' && input !== null && !Array.isArray(input);
-}
-
 function checkCheckIn(input: unknown, path: string, sessionAreas: ReadonlySet<string>, problems: Problem[]): AreaCheckIn | undefined {
-  if (!isRecordObject(input)) {
+  if (!isPlainObject(input)) {
     problems.push({ path, message: 'must be an object' });
     return undefined;
   }

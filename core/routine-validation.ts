@@ -8,6 +8,7 @@ import type { Area, Routine, Side, Step, Tool } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
 import { NO_CONTROL, NO_CONTROL_MESSAGE } from './sync/checks';
+import { isPlainObject } from './sync/json';
 
 export const ROUTINE_LIMITS = {
   idMaxLength: 40,
@@ -22,10 +23,6 @@ export const ROUTINE_LIMITS = {
 } as const;
 
 const ID_PATTERN = /^[a-z0-9-]+$/;
-
-function isRecord(input: unknown): input is Readonly<Record<string, unknown>> {
-  return typeof input === 'object' && input !== null && !Array.isArray(input);
-}
 
 function includes<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).indexOf(value) >= 0;
@@ -81,7 +78,7 @@ function checkId(input: unknown, path: string, problems: Problem[]): string | un
 }
 
 function checkStep(input: unknown, path: string, problems: Problem[]): Step | undefined {
-  if (!isRecord(input)) {
+  if (!isPlainObject(input)) {
     problems.push({ path, message: 'must be an object' });
     return undefined;
   }
@@ -118,7 +115,7 @@ function checkStep(input: unknown, path: string, problems: Problem[]): Step | un
 
 export function validateRoutine(input: unknown, path = ''): Validated<Routine> {
   const problems: Problem[] = [];
-  if (!isRecord(input)) return invalid([{ path, message: 'must be an object' }]);
+  if (!isPlainObject(input)) return invalid([{ path, message: 'must be an object' }]);
   const id = checkId(input['id'], joinPath(path, 'id'), problems);
   const name = checkText(input['name'], joinPath(path, 'name'), ROUTINE_LIMITS.nameMaxLength, problems, false);
   const stepsPath = joinPath(path, 'steps');

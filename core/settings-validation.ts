@@ -12,7 +12,7 @@ import type { Validated } from './result';
 import { invalid, joinPath, valid } from './result';
 import type { ProblemList } from './sync/checks';
 import { checkKnownKeys, expectObject, readBoolean, readEnum, readInteger } from './sync/checks';
-import { hasOwn } from './sync/json';
+import { hasOwn, isPlainObject } from './sync/json';
 import { validateReminderPrefs } from './reminder-prefs';
 
 export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen', 'reminders', 'adapt', 'changeComing'] as const;
@@ -73,7 +73,7 @@ export function decodeStoredSettings(input: unknown): Validated<StampedSettings>
 
 /** The flat shape written before stamps: an object without `settings` / `updatedAt`. */
 export function isLegacyShape(input: unknown): boolean {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) && !hasOwn(input, 'settings') && !hasOwn(input, 'updatedAt');
+  return isPlainObject(input) && !hasOwn(input, 'settings') && !hasOwn(input, 'updatedAt');
 }
 
 function readUpdatedAt(obj: Record<string, unknown>, path: string, problems: ProblemList): number | undefined {

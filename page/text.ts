@@ -3,7 +3,7 @@
 import { getText } from '@zos/i18n';
 import type { Area, Routine, Side, Tool } from '../core/model';
 import { isMessageId } from '../core/watch/home';
-import { fill } from '../core/watch/format';
+import { fill } from '../core/template';
 import type { Locale } from '../core/locale';
 import { joinList, localeOf, pluralId } from '../core/locale';
 

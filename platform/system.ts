@@ -6,6 +6,7 @@ import * as timer from '@zos/timer';
 import { parseApiLevel } from '../core/watch/api-level';
 import { KEYS } from '../core/watch/keys';
 import { newSessionId } from '../core/record';
+import { deviceOffsetMin } from '../core/local-time';
 import type { KeyValueStore } from '../core/sync/store';
 
 export function apiLevel(): number {
@@ -24,10 +25,8 @@ export function now(): number {
   return Date.now();
 }
 
-/** Minutes east of UTC. */
-export function tzOffsetMin(at: number): number {
-  return -new Date(at).getTimezoneOffset();
-}
+/** Minutes east of UTC: core's one reading of the device's zone. */
+export const tzOffsetMin = deviceOffsetMin;
 
 export function installId(store: KeyValueStore): string {
   const stored = store.getItem(KEYS.installId);

@@ -5,6 +5,7 @@ import type { SessionStatus } from '../core/model';
 import type { SessionSummary } from '../core/phone/stats';
 import type { Translate } from '../core/phone/messages';
 import { formatDateTime, formatDecimal } from '../core/locale';
+import { deviceOffsetMin } from '../core/local-time';
 import { phoneLocale, tr } from './text';
 
 export function sessionDate(s: { readonly startedAt: number; readonly tzOffsetMin: number }): string {
@@ -26,6 +27,4 @@ export function sessionLine(s: SessionSummary, t: Translate): string {
 }
 
 /** The phone's own offset in minutes east of UTC (the reader's weeks and report period). */
-export function phoneOffsetMin(now: number): number {
-  return -new Date(now).getTimezoneOffset();
-}
+export const phoneOffsetMin = deviceOffsetMin;

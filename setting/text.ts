@@ -3,7 +3,7 @@
 
 import { gettext } from 'i18n';
 import type { Translate } from '../core/phone/messages';
-import { fill } from '../core/phone/messages';
+import { fill } from '../core/template';
 import type { Locale } from '../core/locale';
 import { localeOf, pluralId } from '../core/locale';
 

@@ -11,6 +11,7 @@ import { validateRecord, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../sync/re
 import { segmentMs } from './timing';
 import { IDLE, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from './types';
 import type { EngineState, SessionPhase, SessionState } from './types';
+import { isPlainObject } from '../sync/json';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -19,10 +20,6 @@ export function snapshot(state: EngineState): string {
 }
 
 type Fields = Readonly<Record<string, unknown>>;
-
-function isObject(input: unknown): input is Fields {
-  return typeof input === 'object' && input !== null && !Array.isArray(input);
-}
 
 function oneOf(list: readonly string[], value: unknown): boolean {
   return typeof value === 'string' && list.indexOf(value) >= 0;
@@ -84,7 +81,7 @@ class Reader {
 }
 
 function readSettings(input: unknown, path: string, problems: Problem[]): WatchSettings {
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     problems.push({ path, message: 'must be an object' });
     return { intensity: 'standard', leadInSeconds: 0, halfwayTick: false, screen: 'allow-off' };
   }
@@ -107,7 +104,7 @@ function readStepRecords(input: unknown, path: string, problems: Problem[]): Ste
   }
   return input.map((raw: unknown, index): StepRecord => {
     const itemPath = joinPath(path, index);
-    if (!isObject(raw)) {
+    if (!isPlainObject(raw)) {
       problems.push({ path: itemPath, message: 'must be an object' });
       return { area: 'neck', side: 'both', plannedMs: 0, doneMs: 0, skipped: false };
     }
@@ -198,12 +195,12 @@ export function restore(json: string): Validated<EngineState> {
   } catch (error) {
     return invalid([{ path: '', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
   }
-  if (!isObject(parsed)) return invalid([{ path: '', message: 'must be an object' }]);
+  if (!isPlainObject(parsed)) return invalid([{ path: '', message: 'must be an object' }]);
   if (parsed['v'] !== SNAPSHOT_VERSION) {
     return invalid([{ path: 'v', message: `must be ${SNAPSHOT_VERSION} (this snapshot has version ${JSON.stringify(parsed['v'])})` }]);
   }
   const fields = parsed['state'];
-  if (!isObject(fields)) return invalid([{ path: 'state', message: 'must be an object' }]);
+  if (!isPlainObject(fields)) return invalid([{ path: 'state', message: 'must be an object' }]);
   if (fields['phase'] === 'idle') return valid(IDLE);
   const problems: Problem[] = [];
   const state = readSession(fields, problems);

@@ -12,7 +12,8 @@
 // wait in storage while the side service is not running; they are applied oldest first when it
 // starts. Notes and pain scores have their own keys per session and stay with the Settings App.
 
-import { describeProblems } from '../result';
+import { describeProblems, invalid, valid } from '../result';
+import type { Validated } from '../result';
 import { PRINTABLE_ID } from '../sync/checks';
 import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
 import type { KeyValueStore } from '../sync/store';
@@ -73,10 +74,8 @@ export function encodeRequest(id: string, kind: RequestKind, now: number, payloa
   return JSON.stringify(request);
 }
 
-export type ParsedRequest = { readonly ok: true; readonly request: HistoryRequest } | { readonly ok: false; readonly error: string };
-
 /** Checks one stored request (`id` is the one in its key). Pure. */
-export function parseRequest(id: string, raw: string): ParsedRequest {
+export function parseRequest(id: string, raw: string): Validated<HistoryRequest> {
   const bytes = utf8ByteLength(raw);
   if (bytes > MAX_REQUEST_BYTES) return refuse(`the request is ${bytes} bytes; at most ${MAX_REQUEST_BYTES}`);
   const parsed = parseJson(raw, 'the request');
@@ -97,11 +96,11 @@ export function parseRequest(id: string, raw: string): ParsedRequest {
   const payload = doc['payload'];
   if (kind === 'import' && typeof payload !== 'string') return refuse('an import request carries the export text as payload');
   const request: HistoryRequest = typeof payload === 'string' ? { v, id, kind: kind as RequestKind, at, payload } : { v, id, kind: kind as RequestKind, at };
-  return { ok: true, request };
+  return valid(request);
 }
 
-function refuse(error: string): ParsedRequest {
-  return { ok: false, error: `${error}; nothing was changed` };
+function refuse(error: string): Validated<HistoryRequest> {
+  return invalid([{ path: '', message: `${error}; nothing was changed` }]);
 }
 
 /** The pending requests' ids, oldest first (by their `at`, then id; unreadable ones first, to answer them). */
@@ -134,7 +133,7 @@ export function applyHistoryRequest(store: KeyValueStore, id: string, now: numbe
     return null;
   }
   const parsed = parseRequest(id, raw);
-  const reply = parsed.ok ? perform(store, parsed.request, now) : failed(id, kindOf(raw), now, parsed.error);
+  const reply = parsed.ok ? perform(store, parsed.value, now) : failed(id, kindOf(raw), now, describeProblems(parsed.problems));
   // Reply first, then the request goes: the Settings App never sees neither. An import applied
   // twice (a crash before the request is removed) changes nothing the second time.
   const writes: Array<readonly [string, string | undefined]> = staleReplies(store, id).map((k) => [k, undefined] as const);

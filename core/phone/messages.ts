@@ -137,8 +137,3 @@ export const englishT: Translate = (msgid) => {
   return msgid;
 };
 
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
-  );
-}

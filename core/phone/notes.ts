@@ -7,7 +7,7 @@ import { describeProblems, invalid, valid } from '../result';
 import { NO_CONTROL_MESSAGE, PRINTABLE_ID, PRINTABLE_ID_MESSAGE } from '../sync/checks';
 import { isPlainObject, parseJson } from '../sync/json';
 import { MAX_ID_LENGTH } from '../sync/record-validation';
-import type { KeyValueStore } from '../sync/store';
+import type { KeyValueStore, WriteResult } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { checkStorageVersion } from './storage-version';
 
@@ -63,20 +63,18 @@ export function saveNote(store: KeyValueStore, sessionId: string, text: unknown,
   const checked = validateNote(sessionId, text, now);
   if (!checked.ok) return checked;
   const saved = writeNotes(store, [checked.value]);
-  return saved.ok ? checked : invalid([{ path: '', message: `could not save the note for ${sessionId}: ${saved.error === undefined ? 'unknown error' : saved.error}` }]);
+  return saved.ok ? checked : invalid([{ path: '', message: `could not save the note for ${sessionId}: ${saved.error}` }]);
 }
 
-export function writeNotes(store: KeyValueStore, notes: readonly SessionNote[]): { readonly ok: boolean; readonly error?: string } {
+export function writeNotes(store: KeyValueStore, notes: readonly SessionNote[]): WriteResult {
   const version = checkStorageVersion(store);
   if (!version.ok) return { ok: false, error: version.error };
   const writes = notes.map((n) => [noteKey(n.sessionId), JSON.stringify({ text: n.text, updatedAt: n.updatedAt })] as const);
-  const saved = writeAll(store, version.writes.concat(writes));
-  return saved.ok ? { ok: true } : { ok: false, error: saved.error };
+  return writeAll(store, version.writes.concat(writes));
 }
 
-export function deleteNote(store: KeyValueStore, sessionId: string): { readonly ok: boolean; readonly error?: string } {
-  const saved = writeAll(store, [[noteKey(sessionId), undefined]]);
-  return saved.ok ? { ok: true } : { ok: false, error: saved.error };
+export function deleteNote(store: KeyValueStore, sessionId: string): WriteResult {
+  return writeAll(store, [[noteKey(sessionId), undefined]]);
 }
 
 export interface AllNotes {

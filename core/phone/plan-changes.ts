@@ -11,7 +11,7 @@ import { AREAS } from '../model';
 import { routineLength } from '../routine-length';
 import { LIBRARY } from '../library';
 import type { Translate } from './messages';
-import { fill } from './messages';
+import { fill } from '../template';
 import { joinList, localeOf, pluralId } from '../locale';
 
 export const THERAPIST_ROUTINE_PREFIX = 'therapist-';

@@ -1,20 +1,17 @@
 // The Overview and History numbers, computed from records alone so the Settings App, the report
 // and the tests agree. Weeks are local, Monday to Sunday; which sessions count is core/weekly-target.ts's rule.
 
-import type { SessionRecord, SessionStatus, TherapistPlan } from '../model';
+import type { SessionRecord, TherapistPlan } from '../model';
 import { localMonth, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from '../weekly-target';
-import { massageMinutes, massageMs } from '../session-time';
+import { massageMinutes } from '../session-time';
+import type { RecordSummary } from '../session-summary';
+import { summarizeRecord } from '../session-summary';
 
 export { onTarget, sessionsPerWeek };
 
-export interface SessionSummary {
-  readonly id: string;
-  readonly routineId: string;
-  readonly routineName: string;
-  readonly startedAt: number;
-  readonly tzOffsetMin: number;
-  readonly status: SessionStatus;
+/** The shared record summary plus massage minutes with one decimal, as phone lists show them. */
+export interface SessionSummary extends Pick<RecordSummary, 'id' | 'routineId' | 'routineName' | 'startedAt' | 'tzOffsetMin' | 'status'> {
   readonly minutes: number;
 }
 
@@ -26,15 +23,8 @@ export interface Overview {
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
-  return {
-    id: record.id,
-    routineId: record.routineId,
-    routineName: record.routineName,
-    startedAt: record.startedAt,
-    tzOffsetMin: record.tzOffsetMin,
-    status: record.status,
-    minutes: massageMinutes(massageMs(record)),
-  };
+  const { endedAt: _endedAt, massageMs: ms, ...shown } = summarizeRecord(record);
+  return { ...shown, minutes: massageMinutes(ms) };
 }
 
 

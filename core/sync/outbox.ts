@@ -14,7 +14,7 @@ import { MAX_ID_LENGTH, isSessionId, validateRecord } from './record-validation'
 import { describeProblems } from '../result';
 import { shorten } from './json';
 import type { KeyValueStore } from './store';
-import { errorText, listKeys, readItem, writeAll } from './store';
+import { errorText, freeQuarantineKeys, listKeys, readItem, writeAll } from './store';
 import type { Batch, OutboxState, RejectedEntry } from './outbox-state';
 import { applyAck, dropRejected, emptyOutbox, enqueueRecord, enqueueRefused, reviveTemporary, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
 import { decodeOutbox } from './outbox-codec';
@@ -94,7 +94,7 @@ function loadSlots(store: KeyValueStore, range: { readonly head: number; readonl
   const aside: Array<{ raw: string; what: string; remove?: string }> = [];
   if (badIndex !== undefined) aside.push({ raw: badIndex.raw, what: badIndex.problem });
   for (const d of damaged) aside.push({ raw: d.raw, what: `stored session ${slotKey(d.slot)} was unreadable`, remove: slotKey(d.slot) });
-  const keys = freeQuarantineKeys(store, aside.length);
+  const keys = freeQuarantineKeys(store, OUTBOX_QUARANTINE_PREFIX, aside.length);
   const writes: Array<readonly [string, string | undefined]> = [];
   aside.forEach((a, i) => {
     writes.push([keys[i] as string, a.raw]);
@@ -132,25 +132,13 @@ function convertLegacy(store: KeyValueStore, raw: string): Loaded {
     if (saved.ok) return { state: decoded.state, writable: true, layout: plan.layout };
     return { state: decoded.state, writable: false, layout: emptyLayout(), problem: `could not convert the outbox to one key per session (${saved.error}), so nothing was changed` };
   }
-  const keys = freeQuarantineKeys(store, 1);
+  const keys = freeQuarantineKeys(store, OUTBOX_QUARANTINE_PREFIX, 1);
   const writes: Array<readonly [string, string | undefined]> = [[keys[0] as string, raw]];
   return setAside(store, writes.concat(plan.writes), decoded.state, plan.layout, emptyLayout(), decoded.problem, keys);
 }
 
 function countEntries(state: OutboxState): number {
   return state.pending.length + state.rejected.length;
-}
-
-function freeQuarantineKeys(store: KeyValueStore, count: number): string[] {
-  const taken = new Set(listKeys(store));
-  const out: string[] = [];
-  let n = 1;
-  while (out.length < count) {
-    const key = `${OUTBOX_QUARANTINE_PREFIX}${n}`;
-    if (!taken.has(key)) out.push(key);
-    n += 1;
-  }
-  return out;
 }
 
 function update(store: KeyValueStore, change: (state: OutboxState) => OutboxState): OutboxResult {

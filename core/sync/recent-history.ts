@@ -2,7 +2,7 @@
 // say "waiting for phone" or "phone refused: …" without the phone being there.
 
 import type { SessionRecord } from '../model';
-import { massageMs } from '../session-time';
+import { summarizeRecord } from '../session-summary';
 
 export const RECENT_LIMIT = 30;
 
@@ -18,17 +18,7 @@ export interface RecentEntry extends Pick<SessionRecord, 'id' | 'routineId' | 'r
 }
 
 export function summarize(record: SessionRecord): RecentEntry {
-  return {
-    id: record.id,
-    routineId: record.routineId,
-    routineName: record.routineName,
-    startedAt: record.startedAt,
-    endedAt: record.endedAt,
-    tzOffsetMin: record.tzOffsetMin,
-    status: record.status,
-    sync: 'pending',
-    massageMs: massageMs(record),
-  };
+  return { ...summarizeRecord(record), sync: 'pending' };
 }
 
 /** Newest first, at most `limit`; a known id is replaced rather than listed twice. */

@@ -84,6 +84,20 @@ export function listKeys(store: KeyValueStore): string[] {
   }
 }
 
+/**
+ * `count` keys `<prefix><n>` (n = 1, 2, …) not yet in the store: where a damaged value is set
+ * aside verbatim (the watch's session snapshot, the outbox), never over an earlier one.
+ */
+export function freeQuarantineKeys(store: KeyValueStore, prefix: string, count: number): string[] {
+  const taken = new Set(listKeys(store));
+  const out: string[] = [];
+  for (let n = 1; out.length < count; n += 1) {
+    const key = `${prefix}${n}`;
+    if (!taken.has(key)) out.push(key);
+  }
+  return out;
+}
+
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -7,6 +7,7 @@ import type { SessionRecord } from '../model';
 import type { KeyValueStore } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
+import { isPlainObject } from '../sync/json';
 
 export const CHECKIN_LOG_LIMIT = 20;
 
@@ -20,7 +21,7 @@ export function loadCheckInLog(store: KeyValueStore): LoggedCheckIn[] {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter((e): e is LoggedCheckIn => typeof e === 'object' && e !== null && typeof (e as LoggedCheckIn).id === 'string' && Array.isArray((e as LoggedCheckIn).ratings));
+    return parsed.filter((e: unknown): e is LoggedCheckIn => isPlainObject(e) && typeof e['id'] === 'string' && Array.isArray(e['ratings']));
   } catch {
     return [];
   }

@@ -11,6 +11,7 @@ import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
 import { rememberCheckIn } from './checkin-log';
 import { clearSession } from './session-store';
+import { isPlainObject } from '../sync/json';
 
 export interface SaveOutcome {
   readonly record: SessionRecord;
@@ -34,7 +35,7 @@ export function lastSummary(store: KeyValueStore): SessionRecord | null {
   if (value === undefined) return null;
   try {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { id?: unknown }).id === 'string') return parsed as SessionRecord;
+    if (isPlainObject(parsed) && typeof parsed['id'] === 'string') return parsed as unknown as SessionRecord;
   } catch {
     return null;
   }

@@ -8,14 +8,6 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds < 10 ? '0' : ''}${seconds}`;
 }
 
-/** Fills `{name}` placeholders of a translated template. Unknown names stay as written. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z]+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
 /** Ms left in the whole session from a view: the current segment plus every later step. */
 export function remainingSessionMs(view: { readonly remainingMs: number; readonly inLeadIn: boolean; readonly stepIndex: number }, stepSeconds: readonly number[]): number {
   let ms = view.remainingMs;

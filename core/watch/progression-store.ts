@@ -6,6 +6,7 @@ import { EMPTY_PROGRESSION } from '../progression';
 import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
+import { isPlainObject } from '../sync/json';
 
 export function loadProgression(store: KeyValueStore): ProgressionState {
   const raw = readItem(store, KEYS.progression).value;
@@ -14,7 +15,7 @@ export function loadProgression(store: KeyValueStore): ProgressionState {
     const parsed = JSON.parse(raw) as { decisions?: unknown };
     if (!Array.isArray(parsed.decisions)) return EMPTY_PROGRESSION;
     const decisions = parsed.decisions.filter(
-      (d): d is ProgressionDecision => typeof d === 'object' && d !== null && typeof (d as ProgressionDecision).week === 'number' && ((d as ProgressionDecision).choice === 'accepted' || (d as ProgressionDecision).choice === 'declined'),
+      (d: unknown): d is ProgressionDecision => isPlainObject(d) && typeof d['week'] === 'number' && (d['choice'] === 'accepted' || d['choice'] === 'declined'),
     );
     return { decisions };
   } catch {

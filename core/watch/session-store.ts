@@ -6,20 +6,13 @@ import { restore, snapshot } from '../engine';
 import type { EngineState, SessionState } from '../engine';
 import { describeProblems } from '../result';
 import type { KeyValueStore, WriteResult } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
+import { freeQuarantineKeys, readItem, writeAll } from '../sync/store';
 import { KEYS, SESSION_QUARANTINE_PREFIX } from './keys';
 
 export type StoredSession =
   | { readonly kind: 'none' }
   | { readonly kind: 'active'; readonly state: SessionState }
   | { readonly kind: 'corrupt'; readonly problem: string; readonly quarantineKey: string | null };
-
-function freeQuarantineKey(store: KeyValueStore): string {
-  const taken = new Set(listKeys(store));
-  let n = 1;
-  while (taken.has(`${SESSION_QUARANTINE_PREFIX}${n}`)) n += 1;
-  return `${SESSION_QUARANTINE_PREFIX}${n}`;
-}
 
 export function loadSession(store: KeyValueStore): StoredSession {
   const read = readItem(store, KEYS.session);
@@ -28,7 +21,7 @@ export function loadSession(store: KeyValueStore): StoredSession {
   const restored = restore(read.value);
   if (restored.ok) return restored.value.phase === 'idle' ? { kind: 'none' } : { kind: 'active', state: restored.value };
   const problem = describeProblems(restored.problems);
-  const key = freeQuarantineKey(store);
+  const key = freeQuarantineKeys(store, SESSION_QUARANTINE_PREFIX, 1)[0] as string;
   const moved = writeAll(store, [
     [key, read.value],
     [KEYS.session, undefined],

@@ -15,12 +15,9 @@ import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
 import { lenientReminderPrefs } from '../reminder-prefs';
+import { isPlainObject } from '../sync/json';
 
 export const LEAD_IN_STEP_SECONDS = 5;
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Lenient read of the flat WatchSettings (either shape accepted: a stamped value's `settings`). */
 export function parseSettings(json: string | undefined): WatchSettings {
@@ -43,12 +40,12 @@ export function parseStoredSettings(json: string | undefined): StampedSettings {
   }
   const exact = decodeStoredSettings(raw);
   if (exact.ok) return exact.value;
-  if (!isObject(raw)) return fallback;
+  if (!isPlainObject(raw)) return fallback;
   if (isLegacyShape(raw)) return { settings: lenientSettings(raw), updatedAt: 0 };
   const at = raw['updatedAt'];
   const settings = raw['settings'];
   return {
-    settings: isObject(settings) ? lenientSettings(settings) : DEFAULT_SETTINGS,
+    settings: isPlainObject(settings) ? lenientSettings(settings) : DEFAULT_SETTINGS,
     updatedAt: typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? at : 0,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, fill, remainingSessionMs } from '../../../core/watch/format';
+import { formatClock, remainingSessionMs } from '../../../core/watch/format';
+import { fill } from '../../../core/template';
 import { cueHostFor, keepLitMs, parseApiLevel, KEEP_LIT_MARGIN_MS } from '../../../core/watch/api-level';
 import { parseSettings, nextLeadIn, clampLeadIn } from '../../../core/watch/settings';
 import { loadSession, saveSession } from '../../../core/watch/session-store';

@@ -3,7 +3,8 @@
 // and the Settings rows' cycles. Expected values are written out, not computed with the code.
 import { describe, expect, it } from 'vitest';
 import { areasDone, areasSkipped, cycleTightness, emptyDraft, toggleFlag, toggleNote } from '../../../core/watch/checkin';
-import { fill, formatClock, remainingSessionMs } from '../../../core/watch/format';
+import { formatClock, remainingSessionMs } from '../../../core/watch/format';
+import { fill } from '../../../core/template';
 import { cueHostFor, keepLitMs, parseApiLevel, supportsSceneArrays } from '../../../core/watch/api-level';
 import { clampLeadIn, nextIntensity, nextLeadIn, nextScreen, parseSettings } from '../../../core/watch/settings';
 import { DEFAULT_SETTINGS } from '../../../core/model';
