@@ -1,4 +1,4 @@
-// Phone push cost: the side service storing one pushed session (pushSessions, what a sessions.push
+// Phone push cost: the side service storing one pushed session (answerPush, what a sessions.push
 // request costs the phone) into a history of some size, beside the same push into an empty
 // history, in the same run. Median of several pushes, each on a fresh copy of the prepared storage.
 // - 500 and 1,000 sessions in the current month (target: 1,000 within 2× of an empty month; a
@@ -7,7 +7,8 @@
 // - 3,000 sessions over the past 20 months (one every 4.8 h).
 
 import { performance } from 'node:perf_hooks';
-import { addRecords, pushSessions } from '../core/phone/history-store';
+import { addRecords, } from '../core/phone/history-store';
+import { answerPush } from '../core/phone/sync-answers';
 import type { SessionRecord } from '../core/model';
 import { makePushParams } from '../core/sync/protocol';
 import { MemoryStore } from '../tests/fixtures/memory-store';
@@ -36,7 +37,7 @@ function pushMs(seedRecords: readonly SessionRecord[]): { ms: number; stored: nu
     const store = new MemoryStore(snapshot);
     const fresh = makeRecord({ startedAt: NOW - 3_600_000 - run * 60_000 });
     const t0 = performance.now();
-    const reply = pushSessions(store, makePushParams([fresh]), NOW);
+    const reply = answerPush(store, makePushParams([fresh]), NOW);
     times.push(performance.now() - t0);
     accepted = accepted && 'accepted' in reply && reply.accepted.includes(fresh.id);
   }

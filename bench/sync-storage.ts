@@ -2,7 +2,7 @@
 // the queue grows, and the largest single value written to the phone's settingsStorage as the
 // history grows. Counted at the KeyValueStore (key + value characters of every setItem).
 
-import { pushSessions } from '../core/phone/history-store';
+import { answerPush } from '../core/phone/sync-answers';
 import { makePushParams } from '../core/sync/protocol';
 import { MAX_OUTBOX_RECORDS, acknowledge, enqueue } from '../core/sync/outbox';
 import { RECENT_LIMIT } from '../core/sync/recent-history';
@@ -39,7 +39,7 @@ function largestPhoneValue(count: number): number {
   const records = [];
   for (let i = 0; i < count; i += 1) records.push(makeRecord({ startedAt: NOW - (count - i) * 4 * 3_600_000 }));
   for (let i = 0; i < records.length; i += 20) {
-    const reply = pushSessions(store, makePushParams(records.slice(i, i + 20)), NOW);
+    const reply = answerPush(store, makePushParams(records.slice(i, i + 20)), NOW);
     if ('error' in reply || reply.accepted.length !== Math.min(20, records.length - i)) throw new Error(`storage bench: a push was not stored: ${JSON.stringify(reply).slice(0, 300)}`);
   }
   return store.writes.reduce((max, w) => Math.max(max, w.bytes), 0);

@@ -9,7 +9,7 @@
 //
 // Records are built by the real record builder from the built-in routines, with check-ins.
 
-import { pushSessions } from '../core/phone/history-store';
+import { answerPush } from '../core/phone/sync-answers';
 import { LIBRARY } from '../core/library';
 import type { AreaCheckIn, Routine, SessionRecord, StepRecord } from '../core/model';
 import { buildRecord, newSessionId, withCheckIn } from '../core/record';
@@ -73,7 +73,7 @@ function phoneStorageRows(sessions: readonly SessionRecord[]): BenchRow[] {
   sessions.forEach((record, index) => {
     const beforeBuckets = bytesWritten(buckets);
     const beforeSingle = bytesWritten(single);
-    pushSessions(buckets, makePushParams([record]), now);
+    answerPush(buckets, makePushParams([record]), now);
     all.push(record);
     single.setItem('history', JSON.stringify(all));
     if (index === sessions.length - 1) {

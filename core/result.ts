@@ -2,9 +2,17 @@
 // path of the offending value ("steps[3].seconds") and a plain message that reads on from it
 // ("must be between 10 and 600"), so `formatProblem` gives "steps[3].seconds must be between 10 and 600".
 
+/**
+ * What kind of problem it is, as data, for the few callers that act on the kind (the protocol's
+ * error code, whether waiting fixes a refusal), so nothing ever searches message text for it.
+ * `newer-version`: written by a newer Knead (updating fixes it); `too-large`: over a byte limit.
+ */
+export type ProblemKind = 'newer-version' | 'too-large';
+
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  readonly kind?: ProblemKind;
 }
 
 export type Validated<T> =

@@ -8,9 +8,10 @@ import { acceptPlanOnWatch, readPlan } from '../core/phone/plan-store';
 import type { TherapistPlan, WatchSettings } from '../core/model';
 import { describeProblems } from '../core/result';
 import { acknowledge, nextBatch, outboxStatus, pendingIds, recordFailure, reviveTemporaryRefusals } from '../core/sync/outbox';
-import { RETRY_LATER_MS } from '../core/sync/refusal';
 import type { OutboxStatus } from '../core/sync/outbox';
 import {
+  RETRY_LATER_MS,
+  isTemporaryErrorReply,
   MAX_PUSH_BYTES,
   METHOD_PLAN_GET,
   METHOD_SESSIONS_PUSH,
@@ -284,15 +285,6 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     status: () => outboxStatus(store),
     stop: cancelRetry,
   };
-}
-
-/** An error reply that waiting fixes: phone storage (full, damaged, newer) or a version to update. */
-function isTemporaryErrorReply(reply: unknown): boolean {
-  if (typeof reply !== 'object' || reply === null) return false;
-  const error = (reply as { error?: unknown }).error;
-  if (typeof error !== 'object' || error === null) return false;
-  const code = (error as { code?: unknown }).code;
-  return code === 'storage' || code === 'internal' || code === 'unsupported-version';
 }
 
 /** The plan kept on the watch, read through core (an invalid stored plan reads as none). */

@@ -11,11 +11,10 @@
 
 import type { SessionRecord } from '../model';
 import { describeProblems } from '../result';
-import type { IdReason, PushReply, ErrorReply } from '../sync/protocol';
-import { errorReply, parsePushParams } from '../sync/protocol';
+import type { IdReason } from '../sync/protocol';
+import { refusalClass } from '../sync/protocol';
 import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
 import { isSessionId, validateRecord } from '../sync/record-validation';
-import { classifyRefusal } from '../sync/refusal';
 import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { localMonth } from '../local-time';
@@ -134,6 +133,8 @@ export interface AddOutcome {
   readonly rejected: readonly IdReason[];
   /** Valid but not stored this time (damaged month bucket, storage full); retried later. */
   readonly deferred: readonly IdReason[];
+  /** Set when the phone's storage layout may not be written (newer or unreadable version): every new record is deferred. */
+  readonly storageProblem?: string;
 }
 
 export interface PreparedRecords {
@@ -256,10 +257,10 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   inputs.forEach((raw, index) => {
     const checked = validateRecord(raw, `${path}[${index}]`, now);
     if (!checked.ok) {
-      // One rule with the watch (core/sync/refusal): a version this phone cannot read yet is
-      // temporary (the session waits on the watch until Knead is updated), anything else is not.
+      // The protocol's rule (core/sync/protocol refusalClass): a version this phone cannot read yet
+      // is temporary (the session waits on the watch until Knead is updated), anything else is not.
       const reason = describeProblems(checked.problems);
-      (classifyRefusal(reason) === 'temporary' ? deferred : rejected).push({ id: idOf(raw, `${path}[${index}]`), reason });
+      (refusalClass(checked.problems) === 'temporary' ? deferred : rejected).push({ id: idOf(raw, `${path}[${index}]`), reason });
       return;
     }
     valids.push(checked.value);
@@ -371,7 +372,7 @@ export function addRecords(store: KeyValueStore, inputs: readonly unknown[], now
   const { added, alreadyStored, rejected, deferred } = prepared.outcome;
   if (prepared.writes.length === 0) return prepared.outcome;
   const version = checkStorageVersion(store);
-  if (!version.ok) return deferAll(added, alreadyStored, rejected, deferred, version.error);
+  if (!version.ok) return { ...deferAll(added, alreadyStored, rejected, deferred, version.error), storageProblem: version.error };
   const saved = writeAll(store, version.writes.concat(prepared.writes));
   if (saved.ok) return prepared.outcome;
   return deferAll(added, alreadyStored, rejected, deferred, `phone storage refused the write (${saved.error})`);
@@ -416,23 +417,4 @@ function summaryAfter(store: KeyValueStore, stored: StoredIds, index: readonly M
 /** The id to name a refused record by: its own when the watch could match it (the one id rule), else its place. */
 function idOf(raw: unknown, fallback: string): string {
   return isPlainObject(raw) && isSessionId(raw['id']) ? raw['id'] : fallback;
-}
-
-/**
- * The side service's handler for `sessions.push`. A malformed request gets an error reply and
- * changes nothing; otherwise each record is accepted (stored now or before), rejected with the
- * reason, or deferred (left on the watch for a later try).
- */
-export function pushSessions(store: KeyValueStore, params: unknown, now: number): PushReply | ErrorReply {
-  const parsed = parsePushParams(params);
-  if (!parsed.ok) {
-    const message = describeProblems(parsed.problems);
-    const code = message.indexOf('newer than this app') >= 0 ? 'unsupported-version' : message.indexOf('bytes; at most') >= 0 ? 'too-large' : 'bad-request';
-    return errorReply(code, message);
-  }
-  const version = checkStorageVersion(store);
-  if (!version.ok) return errorReply('storage', version.error);
-  const outcome = addRecords(store, parsed.value.records, now);
-  const reply: PushReply = { accepted: outcome.added.concat(outcome.alreadyStored), rejected: outcome.rejected };
-  return outcome.deferred.length > 0 ? { ...reply, deferred: outcome.deferred } : reply;
 }

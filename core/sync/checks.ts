@@ -134,10 +134,15 @@ export function readVersion(
   }
   if (value > current) {
     // No path prefix: "plan version 2 is newer…" reads right wherever the plan was nested.
-    problems.push({ path: '', message: newerVersionMessage(what, value, current) });
+    problems.push(newerVersionProblem('', what, value, current));
     return undefined;
   }
   return value;
+}
+
+/** The problem of a value a newer Knead wrote: marked so a refusal for it waits for an update. */
+export function newerVersionProblem(path: string, what: string, found: number, current: number): Problem {
+  return { path, message: newerVersionMessage(what, found, current), kind: 'newer-version' };
 }
 
 export function newerVersionMessage(what: string, found: number, current: number): string {

@@ -8,7 +8,7 @@ import { MAX_PUSH_BYTES, MAX_RECORDS_PER_PUSH, PUSH_ENVELOPE_BYTES } from './pro
 import { jsonByteLength } from './json';
 import type { RecentEntry } from './recent-history';
 import { addRecent, markRecent, summarize } from './recent-history';
-import { classifyRefusal } from './refusal';
+import { classifyLegacyRefusal } from './protocol';
 
 export const OUTBOX_FORMAT_VERSION = 1;
 
@@ -117,7 +117,7 @@ export function applyAck(state: OutboxState, accepted: readonly string[], reject
       continue;
     }
     const reason = reasons.get(entry.id);
-    if (reason !== undefined && classifyRefusal(reason) === 'temporary') {
+    if (reason !== undefined && classifyLegacyRefusal(reason) === 'temporary') {
       // An older phone refused it for something waiting fixes: it stays pending, with the reason.
       pending.push({ ...entry, lastError: reason });
       continue;
@@ -154,13 +154,13 @@ export function noteFailure(state: OutboxState, ids: readonly string[], error: s
 
 /** Refused records whose reason waiting fixes (clock, version, phone storage) go back to pending. */
 export function reviveTemporary(state: OutboxState): OutboxState {
-  const revive = state.rejected.filter((e) => classifyRefusal(e.reason) === 'temporary');
+  const revive = state.rejected.filter((e) => classifyLegacyRefusal(e.reason) === 'temporary');
   if (revive.length === 0) return state;
   let recent = state.recent;
   for (const e of revive) recent = markRecent(recent, e.id, 'pending');
   return {
     ...state,
-    rejected: state.rejected.filter((e) => classifyRefusal(e.reason) !== 'temporary'),
+    rejected: state.rejected.filter((e) => classifyLegacyRefusal(e.reason) !== 'temporary'),
     pending: state.pending.concat(revive.map((e) => ({ id: e.id, record: e.record, attempts: 0, lastError: e.reason }))),
     recent,
   };

@@ -5,6 +5,8 @@
 //                  reply    { accepted: string[], rejected: {id, reason}[], deferred?: {id, reason}[] }
 //   watch → phone  request  { method: 'plan.get', params: { v: 1 } }
 //                  reply    { plan: TherapistPlan | null, prefs?: {settings: WatchSettings, updatedAt} | null }
+//   watch → phone  request  { method: 'phone.status' }           (diagnostics)
+//                  reply    { sessions: number }
 //   phone → watch  call     { method: 'plan.changed', params: { updatedAt } }
 //                  (sent when the phone's `plan` OR `prefs` key changes: "fetch plan.get again")
 //   either reply may instead be { error: { code, message } }.
@@ -12,13 +14,16 @@
 // Ids in neither `accepted` nor `rejected` stay in the outbox and are sent again later; `deferred`
 // only says why (e.g. phone storage full), so the watch can show it.
 //
+// Error codes are data (ERROR_CODES): each says whether waiting fixes it. The side service picks a
+// code from the kind its problems carry (core/result.ts ProblemKind), never from message text.
+//
 // `prefs` in the plan.get reply is optional so a reply from an older side service (`{plan}` only)
 // stays valid; the side service leaves it out when it has no usable preferences (null reads the same). Bad prefs never cost the plan: the
 // reply parses, the plan is applied, and the prefs are refused with their own problems.
 
 import type { TherapistPlan } from '../model';
-import type { Problem, Validated } from '../result';
-import { invalid, joinPath, valid } from '../result';
+import type { Problem, ProblemKind, Validated } from '../result';
+import { describeProblems, invalid, joinPath, valid } from '../result';
 import type { ProblemList } from './checks';
 import { checkKnownKeys, expectObject, readArray, readString, readVersion } from './checks';
 import { hasOwn, jsonByteLength } from './json';
@@ -29,6 +34,8 @@ import { MAX_RECORD_BYTES, isSessionId } from './record-validation';
 export const PROTOCOL_VERSION = 1;
 export const METHOD_SESSIONS_PUSH = 'sessions.push';
 export const METHOD_PLAN_GET = 'plan.get';
+/** Diagnostics: how many sessions the phone holds. */
+export const METHOD_PHONE_STATUS = 'phone.status';
 export const CALL_PLAN_CHANGED = 'plan.changed';
 
 /**
@@ -51,8 +58,31 @@ export const MAX_PLAN_REPLY_BYTES = 64 * 1024;
  */
 export const MAX_PLAN_BYTES = MAX_PLAN_REPLY_BYTES - 1024;
 
-export const ERROR_CODES = ['bad-request', 'unsupported-version', 'too-large', 'unknown-method', 'storage', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * Why the whole request failed, and whether waiting fixes it (`temporary`: the watch keeps the
+ * sessions pending and tries again by itself; otherwise the request itself is wrong).
+ */
+export const ERROR_CODES = {
+  'bad-request': { temporary: false },
+  'unsupported-version': { temporary: true },
+  'too-large': { temporary: false },
+  'unknown-method': { temporary: false },
+  storage: { temporary: true },
+  internal: { temporary: true },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The error code for a request refused for a problem of this kind; anything else is 'bad-request'. */
+const CODE_FOR_KIND: Readonly<Record<ProblemKind, ErrorCode>> = {
+  'newer-version': 'unsupported-version',
+  'too-large': 'too-large',
+};
+
+/** Why the phone did not store one session: temporary ones wait on the watch, permanent ones are refused. */
+export type RefusalClass = 'temporary' | 'permanent';
+
+/** How long the watch waits before it sends deferred sessions again by itself. */
+export const RETRY_LATER_MS = 10 * 60_000;
 
 export interface PushParams {
   readonly v: typeof PROTOCOL_VERSION;
@@ -90,6 +120,11 @@ export interface ErrorReply {
   readonly error: { readonly code: ErrorCode; readonly message: string };
 }
 
+export interface PhoneStatusReply {
+  /** Sessions stored on the phone (from the history index). */
+  readonly sessions: number;
+}
+
 export type Request =
   | { readonly method: typeof METHOD_SESSIONS_PUSH; readonly params: PushParams }
   | { readonly method: typeof METHOD_PLAN_GET };
@@ -98,8 +133,43 @@ export function errorReply(code: ErrorCode, message: string): ErrorReply {
   return { error: { code, message: message.length > MAX_REASON_LENGTH ? `${message.slice(0, MAX_REASON_LENGTH - 1)}…` : message } };
 }
 
+/** The error reply for a request refused with these problems: the code comes from their kind. */
+export function problemsReply(problems: readonly Problem[]): ErrorReply {
+  let code: ErrorCode = 'bad-request';
+  for (const p of problems) if (p.kind !== undefined) code = CODE_FOR_KIND[p.kind];
+  return errorReply(code, describeProblems(problems));
+}
+
+/** How the phone classes one session it could not store: a version newer than it reads waits for an update. */
+export function refusalClass(problems: readonly Problem[]): RefusalClass {
+  return problems.some((p) => p.kind === 'newer-version') ? 'temporary' : 'permanent';
+}
+
 export function isErrorReply(value: unknown): value is ErrorReply {
   return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'error');
+}
+
+/** The reply's error code when it is one this protocol knows. */
+export function errorCodeOf(reply: unknown): ErrorCode | undefined {
+  if (!isErrorReply(reply)) return undefined;
+  const error: unknown = reply.error;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code) ? (code as ErrorCode) : undefined;
+}
+
+/** An error reply that waiting fixes (phone storage full, damaged or newer; a version to update). */
+export function isTemporaryErrorReply(reply: unknown): boolean {
+  const code = errorCodeOf(reply);
+  return code !== undefined && ERROR_CODES[code].temporary;
+}
+
+// Replies from side services before `deferred` existed rejected some temporary cases; their reason
+// text is the only thing that says so. Read only for such replies and for refusals stored by them.
+const LEGACY_TEMPORARY_MARKERS = ['update Knead', 'check the watch clock', 'phone storage'];
+
+/** The class of a refusal reason from an older side service (by its text, which is all it has). */
+export function classifyLegacyRefusal(reason: string): RefusalClass {
+  return LEGACY_TEMPORARY_MARKERS.some((marker) => reason.indexOf(marker) >= 0) ? 'temporary' : 'permanent';
 }
 
 export function makePushParams(records: readonly unknown[]): PushParams {
@@ -128,7 +198,7 @@ export function parsePushParams(input: unknown, path = 'params'): Validated<Push
   const bytes = safeByteLength(input);
   if (bytes === undefined || bytes > MAX_PUSH_BYTES) {
     const size = bytes === undefined ? 'cannot be measured' : `is ${bytes} bytes`;
-    return invalid([{ path: '', message: `sessions.push request ${size}; at most ${MAX_PUSH_BYTES}` }]);
+    return invalid([{ path: '', message: `sessions.push request ${size}; at most ${MAX_PUSH_BYTES}`, kind: 'too-large' }]);
   }
   checkKnownKeys(obj, ['v', 'records'], path, problems);
   readVersion(obj, path, problems, 'sync protocol', PROTOCOL_VERSION);

@@ -6,7 +6,7 @@ import { RECORD_VERSION } from '../model';
 import type { Problem, Validated } from '../result';
 import { invalid, valid } from '../result';
 import { isPlainObject } from './json';
-import { newerVersionMessage } from './checks';
+import { newerVersionProblem } from './checks';
 
 /** Turns a record of version `from` into one of version `from + 1`. Must not mutate its input. */
 export type RecordMigration = (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;
@@ -32,7 +32,7 @@ export function migrateRecord(
   if (!isPlainObject(input)) return valid(input);
   const version = input['v'];
   if (typeof version !== 'number' || !Number.isInteger(version)) return valid(input);
-  if (version > current) return invalid([{ path, message: newerVersionMessage('record', version, current) }]);
+  if (version > current) return invalid([newerVersionProblem(path, 'record', version, current)]);
   let record: Record<string, unknown> = input;
   for (let from = version; from < current; from += 1) {
     const step = Object.prototype.hasOwnProperty.call(migrations, from) ? migrations[from] : undefined;

@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../core/phone/export-import';
-import { addRecords, pushSessions, readHistory } from '../../core/phone/history-store';
+import { addRecords, readHistory } from '../../core/phone/history-store';
+import { answerPush } from '../../core/phone/sync-answers';
 import { PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { MemoryStore } from '../fixtures/memory-store';
 import { BASE_START, DAY_MS, makeRecord, makeRecords } from '../fixtures/records';
@@ -51,7 +52,7 @@ describe('one writer for phone history (built side service + Settings App)', () 
     // Another context (the side service answering a push) stores a session of the same month
     // between the Settings App's read of that month and its write, as the Zepp app may run them apart.
     sim.side.settings.interleave('settings', 'history:2026-11', () => {
-      const reply = pushSessions(phone, { v: PROTOCOL_VERSION, records: [pushed] }, NOW);
+      const reply = answerPush(phone, { v: PROTOCOL_VERSION, records: [pushed] }, NOW);
       acknowledged = 'accepted' in reply ? reply.accepted : [];
     });
     sim.side.changeSettings(IMPORT, exported.text);

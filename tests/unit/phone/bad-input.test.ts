@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { importAll } from '../../../core/phone/export-import';
-import { pushSessions } from '../../../core/phone/history-store';
+import { answerPush } from '../../../core/phone/sync-answers';
 import { saveNote } from '../../../core/phone/notes';
 import { acceptPlanOnWatch, savePlan } from '../../../core/phone/plan-store';
 import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
@@ -25,7 +25,7 @@ function text<T>(result: Validated<T>): string {
 
 /** What the side service answers for a push, as one line. */
 function push(store: MemoryStore, params: unknown): string {
-  const reply = pushSessions(store, params, NOW);
+  const reply = answerPush(store, params, NOW);
   if ('error' in reply) return `${reply.error.code}: ${reply.error.message}`;
   const lines = reply.rejected.map((r) => `rejected ${r.id}: ${r.reason}`);
   for (const d of reply.deferred || []) lines.push(`deferred ${d.id}: ${d.reason}`);
@@ -67,7 +67,7 @@ function exportDoc(overrides: Record<string, unknown>): string {
 
 const phoneWithData = (): MemoryStore => {
   const store = new MemoryStore();
-  pushSessions(store, makePushParams([RECORD]), NOW);
+  answerPush(store, makePushParams([RECORD]), NOW);
   savePlan(store, makePlan());
   return store;
 };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord, SessionStatus } from '../../../core/model';
-import { monthOf, pushSessions, readHistory, readIndex } from '../../../core/phone/history-store';
+import { monthOf, readHistory, readIndex } from '../../../core/phone/history-store';
+import { answerPush } from '../../../core/phone/sync-answers';
 import { HISTORY_SUMMARY_KEY, addSession, emptyMonth, readSummaries, summarizeMonth, totals } from '../../../core/phone/history-summary';
 import type { MonthSummary } from '../../../core/phone/history-summary';
 import { monthsCovering } from '../../../core/phone/history-window';
@@ -86,7 +87,7 @@ describe('history summary', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.nat({ max: all.length - 1 }), { maxLength: 12 }), { minLength: 1, maxLength: 8 }), (batches) => {
         const store = new MemoryStore();
-        for (const batch of batches) pushSessions(store, makePushParams(batch.map((i) => all[i] as SessionRecord)), NOW);
+        for (const batch of batches) answerPush(store, makePushParams(batch.map((i) => all[i] as SessionRecord)), NOW);
         const counts = new Map(readIndex(store).months.map((m) => [m.month, m.count] as const));
         const kept = readSummaries(store, counts);
         expect(kept.stale).toEqual([]);
@@ -101,10 +102,10 @@ describe('history summary', () => {
   it('summary - history stored before summaries existed is summarized whole by the next push', () => {
     const store = new MemoryStore();
     const old = pool().slice(0, 20);
-    pushSessions(store, makePushParams(old), NOW);
+    answerPush(store, makePushParams(old), NOW);
     store.removeItem(HISTORY_SUMMARY_KEY);
     const fresh = makeRecord({ startedAt: NOW - DAY_MS });
-    pushSessions(store, makePushParams([fresh]), NOW);
+    answerPush(store, makePushParams([fresh]), NOW);
     const counts = new Map(readIndex(store).months.map((m) => [m.month, m.count] as const));
     const kept = readSummaries(store, counts);
     expect(kept.stale).toEqual([]);
@@ -113,7 +114,7 @@ describe('history summary', () => {
 
   it('readSummaries - a month whose count disagrees with the index, or an unreadable summary, is left for rebuilding', () => {
     const store = new MemoryStore();
-    pushSessions(store, makePushParams(pool().slice(0, 10)), NOW);
+    answerPush(store, makePushParams(pool().slice(0, 10)), NOW);
     const counts = new Map(readIndex(store).months.map((m) => [m.month, m.count] as const));
     const [first] = counts.keys();
     const changed = new Map(counts).set(first as string, (counts.get(first as string) ?? 0) + 1);
