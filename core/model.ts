@@ -66,9 +66,25 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export interface StepRecord {
   readonly area: Area;
   readonly side: Side;
+  /** The time the step ran with (after adaptation and progression), the one "planned" means elsewhere. */
   readonly plannedMs: number;
   readonly doneMs: number;
   readonly skipped: boolean;
+  /**
+   * What the therapist's plan alone gave the step, present only when the run differed
+   * (core/adaptation, core/progression); 0 for an area added by progression. Absent in records
+   * from before it existed: read as "the plan's time", i.e. plannedMs.
+   */
+  readonly baseMs?: number;
+}
+
+/** The person's answer to a progression offer (core/progression), kept on the watch and sent with records. */
+export interface ProgressionAnswer {
+  /** Local day number of the Monday of the week the answer was given. */
+  readonly week: number;
+  readonly choice: 'accepted' | 'declined';
+  /** The area offered; absent: the offer was a little more time. */
+  readonly area?: Area;
 }
 
 export type Tightness = 0 | 1 | 2 | 3;
@@ -115,6 +131,11 @@ export interface SessionRecord {
   readonly pausedMs?: number;
   /** Set by the phone when the watch clock looked wrong (before 2020, or over a day ahead). */
   readonly clockSuspect?: true;
+  /**
+   * The watch's progression answers when the session was saved (the last few, oldest first).
+   * Absent in records from watches without progression. The phone reads the newest record's.
+   */
+  readonly progression?: readonly ProgressionAnswer[];
 }
 
 export const PLAN_VERSION = 1;

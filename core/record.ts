@@ -2,7 +2,7 @@
 // session ids that stay unique when several watches feed one phone.
 
 import { AREAS, PRESET_NOTES, RECORD_VERSION } from './model';
-import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, Tightness } from './model';
+import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, StepRecord, Tightness } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
 import { isPlainObject } from './sync/json';
@@ -11,6 +11,17 @@ import { isPlainObject } from './sync/json';
 export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex' | 'pausedMs'> {
   readonly sessionId: string;
   readonly routine: Routine;
+  /** What the plan alone gave each step, in step order (absent: the routine ran as planned). */
+  readonly baseSeconds?: readonly number[];
+}
+
+/** Each step with `baseMs` where the run's time differs from what the plan alone gave it. */
+function withBase(steps: readonly StepRecord[], baseSeconds: readonly number[] | undefined): readonly StepRecord[] {
+  if (baseSeconds === undefined) return steps;
+  return steps.map((step, index) => {
+    const base = baseSeconds[index];
+    return base === undefined || base * 1000 === step.plannedMs ? step : { ...step, baseMs: base * 1000 };
+  });
 }
 
 export function buildRecord(input: RecordInput): SessionRecord {
@@ -23,7 +34,7 @@ export function buildRecord(input: RecordInput): SessionRecord {
     endedAt: input.endedAt,
     tzOffsetMin: input.tzOffsetMin,
     status: input.status,
-    steps: input.steps,
+    steps: withBase(input.steps, input.baseSeconds),
     checkIn: [],
     notes: [],
   } as const;

@@ -4,7 +4,8 @@
 // month summaries (core/phone/history-summary), History reads the one month it shows, the Report
 // the months of its period (all of them only for "all"), Data counts from the history index.
 
-import { readBucket, readHistory, readIndex } from '../core/phone/history-store';
+import { monthOf, readBucket, readHistory, readIndex } from '../core/phone/history-store';
+import { answerLine, progressionAnswers } from '../core/phone/progression-lines';
 import { readSummaries, summarizeMonth, totals } from '../core/phone/history-summary';
 import { monthsCovering } from '../core/phone/history-window';
 import { readAllNotes } from '../core/phone/notes';
@@ -13,6 +14,7 @@ import { readPlan } from '../core/phone/plan-store';
 import { readPainScores } from '../core/phone/pain-scores';
 import { parseReportPeriod, periodRange } from '../core/phone/report-period';
 import { historyByMonth, overviewFrom } from '../core/phone/stats';
+import type { SessionSummary } from '../core/phone/stats';
 import type { SessionRecord } from '../core/model';
 import type { Translate } from '../core/phone/messages';
 import { englishT } from '../core/phone/messages';
@@ -65,7 +67,7 @@ export function renderApp(store: KeyValueStore, ctx: RenderContext): SettingsNod
   const history = historySection(store, { months: index.months, load: (month) => historyByMonth(monthRecords(month))[0]?.sessions ?? [], record: (month, id) => monthRecords(month).find((r) => r.id === id), notes: noteMap, painScores, now: ctx.now }, t);
   const report = reportSection(store, { records: reportRecords, notes: notes.notes, plan: stored.plan, now: ctx.now, tzOffsetMin: ctx.tzOffsetMin, painScores }, t);
   return View({}, [
-    overviewSection(overviewFrom(all.weeks, all.last, stored.plan, ctx.now, ctx.tzOffsetMin), t, problems),
+    overviewSection(overviewFrom(all.weeks, all.last, stored.plan, ctx.now, ctx.tzOffsetMin), t, problems, latestAnswerLines(all.last, monthRecords, t)),
     history,
     report,
     planSection(store, stored.plan, stored.problem, ctx.now, t),
@@ -74,6 +76,17 @@ export function renderApp(store: KeyValueStore, ctx: RenderContext): SettingsNod
     prefsSection(store),
     dataSection(store, all.sessions, ctx.now),
   ]);
+}
+
+/** How many progression answers the Overview shows (the newest). */
+const OVERVIEW_ANSWERS = 3;
+
+/** The progression answers the newest session brought (each record carries the watch's last answers). */
+function latestAnswerLines(last: SessionSummary | null, monthRecords: (month: string) => readonly SessionRecord[], t: Translate): string[] {
+  if (last === null) return [];
+  const record = monthRecords(monthOf(last)).find((r) => r.id === last.id);
+  if (record === undefined) return [];
+  return progressionAnswers([record]).slice(-OVERVIEW_ANSWERS).map((a) => answerLine(a, t));
 }
 
 /** The records of the months a (bounded) report period can cover, oldest first. */

@@ -15,6 +15,7 @@ export function finish(state: SessionState, status: SessionStatus, endedAt: numb
   const record = buildRecord({
     sessionId: state.sessionId,
     routine: state.routine,
+    ...(state.baseSeconds === undefined ? {} : { baseSeconds: state.baseSeconds }),
     startedAt: state.startedAt,
     endedAt,
     tzOffsetMin: state.tzOffsetMin,

@@ -121,6 +121,14 @@ function readStepRecords(input: unknown, path: string, problems: Problem[]): Ste
   });
 }
 
+function readBaseSeconds(input: unknown, problems: Problem[]): number[] {
+  if (!Array.isArray(input) || !input.every((s) => typeof s === 'number' && Number.isInteger(s) && s >= 0)) {
+    problems.push({ path: 'state.baseSeconds', message: 'must be a list of whole seconds' });
+    return [];
+  }
+  return input as number[];
+}
+
 /** The finished session's record, checked by the one record validator the phone uses too. */
 function readRecord(input: unknown, path: string, problems: Problem[]): SessionRecord | null {
   if (input === null) return null;
@@ -142,6 +150,8 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
     phase: r.choice('phase', PHASES),
     sessionId: r.text('sessionId'),
     routine: routine.ok ? routine.value : { id: 'x', name: 'x', steps: [] },
+    // Absent in snapshots written before adaptation, or when the routine ran as planned.
+    ...(fields['baseSeconds'] === undefined ? {} : { baseSeconds: readBaseSeconds(fields['baseSeconds'], problems) }),
     settings: readSettings(fields['settings'], 'state.settings', problems),
     tzOffsetMin: r.time('tzOffsetMin'),
     startedAt: r.time('startedAt'),
@@ -166,6 +176,7 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
   if (problems.length > 0) return state;
   // Shape alone is not enough: these are what the engine relies on to never index past the routine.
   const stepCount = state.routine.steps.length;
+  if (state.baseSeconds !== undefined && state.baseSeconds.length !== stepCount) problems.push({ path: 'state.baseSeconds', message: `must have one entry per step (${stepCount})` });
   if (state.stepIndex >= stepCount) problems.push({ path: 'state.stepIndex', message: `must be below the routine's ${stepCount} steps` });
   const endedCount = state.phase === 'finished' ? stepCount : state.stepIndex;
   if (state.ended.length !== endedCount) problems.push({ path: 'state.ended', message: `must have ${endedCount} entries (it has ${state.ended.length})` });

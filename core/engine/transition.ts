@@ -30,6 +30,13 @@ function changed(state: SessionState, cue: CueName | null, wasFinished: boolean)
   return { state, effects };
 }
 
+/** The start event's base times when they describe its routine (one whole number per step), else none. */
+function baseFor(event: StartEvent): { baseSeconds?: readonly number[] } {
+  const base = event.baseSeconds;
+  if (base === undefined || base.length !== event.routine.steps.length) return {};
+  return base.every((s) => Number.isInteger(s) && s >= 0) ? { baseSeconds: base.slice() } : {};
+}
+
 function start(state: EngineState, event: StartEvent): Transition {
   // A second start while a session runs is a double tap, not a new session.
   if (state.phase !== 'idle' && state.phase !== 'finished') return unchanged(state);
@@ -40,6 +47,7 @@ function start(state: EngineState, event: StartEvent): Transition {
     phase: 'lead-in',
     sessionId: event.sessionId,
     routine: event.routine,
+    ...baseFor(event),
     // Stored as applied, so the snapshot holds what the engine really did.
     settings: { ...event.settings, leadInSeconds: leadIn / 1000 },
     tzOffsetMin: event.tzOffsetMin,

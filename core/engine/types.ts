@@ -22,6 +22,11 @@ export interface SessionState {
   readonly phase: SessionPhase;
   readonly sessionId: string;
   readonly routine: Routine;
+  /**
+   * What the plan alone gave each step, in step order, when the routine was adapted or progressed
+   * (absent otherwise); the record keeps it beside what ran (StepRecord.baseMs).
+   */
+  readonly baseSeconds?: readonly number[];
   readonly settings: WatchSettings;
   readonly tzOffsetMin: number;
   /** UTC ms of the start event. */
@@ -68,6 +73,8 @@ export type EngineEvent =
       readonly type: 'start';
       readonly now: number;
       readonly routine: Routine;
+      /** See SessionState.baseSeconds; one entry per step of `routine`, else ignored. */
+      readonly baseSeconds?: readonly number[];
       readonly settings: WatchSettings;
       readonly sessionId: string;
       readonly tzOffsetMin: number;

@@ -3,7 +3,8 @@
 // each with "(none in this period)" rather than vanishing, so a therapist reading several reports
 // finds things in the same place. core/phone/report-csv.ts gives the same period as CSV.
 
-import type { Area, SessionRecord, Side, TherapistPlan, Tool } from '../model';
+import type { Area, ProgressionAnswer, SessionRecord, Side, TherapistPlan, Tool } from '../model';
+import { answerLine, progressionAnswers } from './progression-lines';
 import { AREAS } from '../model';
 import type { SessionNote } from './notes';
 import type { Translate } from './messages';
@@ -27,10 +28,10 @@ export interface ReportInput {
   /** 0-10 pain scores the person added on the phone, by session id (core/phone/pain-scores). */
   readonly painScores?: ReadonlyMap<string, number>;
   /**
-   * Lines about progression (routines that gave an area more time and why), placed after the
-   * weeks. Absent: the section is left out. Its place in the order is fixed here for that feature.
+   * The person's progression answers (core/phone/progression-lines progressionAnswers), listed
+   * after the weeks when their week is in the period. Absent: taken from the period's records.
    */
-  readonly progression?: readonly string[];
+  readonly progression?: readonly ProgressionAnswer[];
 }
 
 /** Sessions in the period, oldest first. */
@@ -81,7 +82,8 @@ export function buildReport(input: ReportInput, t: Translate = englishT): string
   section('report.summary', summaryLines(sessions, weeks, target, tight, scores, area, t));
   section('report.plan-section', planLines(input, area, t));
   section('report.weeks', weeks.map((w) => weekLine(w, target, t)));
-  if (input.progression !== undefined) section('report.progression', input.progression);
+  section('report.progression', progressionSection(input, sessions, t));
+  section('report.adapted', adaptedLines(sessions, area, t));
   section('report.areas', areaLines(sessions, tight, area, t));
   section('report.steps', stepLines(sessions, area, side, t));
   section('report.pain', painLines(sessions, scores, area, side, t));
@@ -383,6 +385,47 @@ function noteLines(sessions: readonly SessionRecord[], notes: readonly SessionNo
     const note = byId.get(r.id);
     // A note is the person's text: keep it on one line so the report's layout holds.
     if (note !== undefined) out.push(fill(t('report.note-line'), { date: dateOf(r), routine: t(r.routineName), text: note.text.replace(/\s*[\r\n]+\s*/g, ' / ') }));
+  }
+  return out;
+}
+
+// ---- progression and adapted time --------------------------------------------------------------
+
+/** The answers given in the period's weeks (an answer's week is the local Monday it was given in). */
+function progressionSection(input: ReportInput, sessions: readonly SessionRecord[], t: Translate): string[] {
+  const answers = input.progression === undefined ? progressionAnswers(sessions) : input.progression;
+  const first = localWeekStart(input.from, input.tzOffsetMin);
+  const last = localDay(input.to - 1, input.tzOffsetMin);
+  return answers.filter((a) => a.week >= first && a.week <= last).map((a) => answerLine(a, t));
+}
+
+/**
+ * Per area, over the sessions that ran it differently from the plan (StepRecord.baseMs): the
+ * plan's minutes, the minutes it ran with after adaptation and progression, and in how many
+ * sessions. An area progression added (the plan gave it nothing) says so.
+ */
+function adaptedLines(sessions: readonly SessionRecord[], area: (a: Area) => string, t: Translate): string[] {
+  const sums = new Map<Area, { base: number; run: number; sessions: number }>();
+  for (const r of sessions) {
+    const seen: Area[] = [];
+    for (const step of r.steps) {
+      if (step.baseMs === undefined) continue;
+      const entry = sums.get(step.area) ?? { base: 0, run: 0, sessions: 0 };
+      if (seen.indexOf(step.area) < 0) {
+        seen.push(step.area);
+        entry.sessions += 1;
+      }
+      entry.base += step.baseMs;
+      entry.run += step.plannedMs;
+      sums.set(step.area, entry);
+    }
+  }
+  const out: string[] = [];
+  for (const a of AREAS) {
+    const entry = sums.get(a);
+    if (entry === undefined) continue;
+    const values = { area: area(a), base: oneDecimal(entry.base / 60_000), run: oneDecimal(entry.run / 60_000), count: entry.sessions };
+    out.push(fill(t(entry.base === 0 ? (entry.sessions === 1 ? 'report.adapted-added-one' : 'report.adapted-added') : entry.sessions === 1 ? 'report.adapted-line-one' : 'report.adapted-line'), values));
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // it. The limits are generous for real sessions and tight enough that a broken or hostile
 // sender cannot fill phone storage or the watch's memory.
 
-import type { AreaCheckIn, PresetNote, SessionRecord, StepRecord } from '../model';
+import type { AreaCheckIn, PresetNote, ProgressionAnswer, SessionRecord, StepRecord } from '../model';
 import { AREAS, PRESET_NOTES, RECORD_VERSION, SESSION_STATUSES, SIDES } from '../model';
 import type { Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
@@ -51,9 +51,15 @@ export const MAX_RECORD_BYTES = 8 * 1024;
 
 const RECORD_KEYS = [
   'v', 'id', 'routineId', 'routineName', 'startedAt', 'endedAt', 'tzOffsetMin', 'status', 'steps',
-  'painStepIndex', 'checkIn', 'notes', 'pausedMs', 'clockSuspect',
+  'painStepIndex', 'checkIn', 'notes', 'pausedMs', 'clockSuspect', 'progression',
 ] as const;
-const STEP_KEYS = ['area', 'side', 'plannedMs', 'doneMs', 'skipped'] as const;
+const STEP_KEYS = ['area', 'side', 'plannedMs', 'doneMs', 'skipped', 'baseMs'] as const;
+const ANSWER_KEYS = ['week', 'choice', 'area'] as const;
+const ANSWER_CHOICES = ['accepted', 'declined'] as const;
+/** Progression answers a record may carry (the watch sends its last 12; an answer comes at most every five weeks). */
+export const MAX_RECORD_ANSWERS = 12;
+/** A week is a local day number (days since 1970); anything past year 2200 is not a real week. */
+const MAX_WEEK_DAY = 84_000;
 const CHECK_IN_KEYS = ['area', 'tightness', 'newSoreness', 'sidesDiffer', 'pain'] as const;
 
 /** The one rule for a session id, used by the validator, the watch's outbox and the protocol parser. */
@@ -110,6 +116,7 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
   const painStepIndex = readPainStepIndex(obj, path, problems, status, steps);
   const checkIn = readCheckIns(obj, path, problems);
   const notes = readNotes(obj, path, problems);
+  const progression = readProgression(obj, path, problems);
 
   if (problems.length > 0) return invalid(problems);
   const record: SessionRecord = {
@@ -127,6 +134,7 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
     notes: notes as PresetNote[],
     ...(pausedMs === undefined ? {} : { pausedMs }),
     ...(flagged === true || isClockSuspect(startedAt as number, now) ? { clockSuspect: true as const } : {}),
+    ...(progression === undefined ? {} : { progression }),
   };
   const bytes = jsonByteLength(record);
   if (bytes > MAX_RECORD_BYTES) {
@@ -150,11 +158,13 @@ function readSteps(obj: Record<string, unknown>, path: string, problems: Problem
     const plannedMs = readInteger(step, 'plannedMs', at, problems, 0, MAX_STEP_MS);
     const doneMs = readInteger(step, 'doneMs', at, problems, 0, MAX_STEP_MS + STEP_EXTENSION_ALLOWANCE_MS);
     const skipped = readBoolean(step, 'skipped', at, problems);
+    // Optional (records before adaptation have none): what the plan alone gave the step.
+    const baseMs = step['baseMs'] === undefined ? undefined : readInteger(step, 'baseMs', at, problems, 0, MAX_STEP_MS);
     if (plannedMs !== undefined && doneMs !== undefined && doneMs > plannedMs + STEP_EXTENSION_ALLOWANCE_MS) {
       problems.push({ path: joinPath(at, 'doneMs'), message: `must be at most plannedMs + ${STEP_EXTENSION_ALLOWANCE_MS / 1000} s` });
     }
     if (area !== undefined && side !== undefined && plannedMs !== undefined && doneMs !== undefined && skipped !== undefined) {
-      steps.push({ area, side, plannedMs, doneMs, skipped });
+      steps.push(baseMs === undefined ? { area, side, plannedMs, doneMs, skipped } : { area, side, plannedMs, doneMs, skipped, baseMs });
     }
   });
   return problems.length === before ? steps : undefined;
@@ -240,4 +250,33 @@ function readNotes(obj: Record<string, unknown>, path: string, problems: Problem
     else notes.push(note);
   });
   return problems.length === before ? notes : undefined;
+}
+
+/**
+ * One progression answer, or undefined when it is not one: the one rule for its shape, used by this
+ * validator and by the watch's lenient reader of its own answers (core/watch/progression-store).
+ */
+export function readProgressionAnswer(raw: unknown, at = '', problems: ProblemList = []): ProgressionAnswer | undefined {
+  const before = problems.length;
+  const entry = expectObject(raw, at, problems);
+  if (entry === undefined) return undefined;
+  checkKnownKeys(entry, ANSWER_KEYS, at, problems);
+  const week = readInteger(entry, 'week', at, problems, 0, MAX_WEEK_DAY);
+  const choice = readEnum(entry, 'choice', at, problems, ANSWER_CHOICES);
+  const area = entry['area'] === undefined ? undefined : readEnum(entry, 'area', at, problems, AREAS);
+  if (problems.length > before || week === undefined || choice === undefined) return undefined;
+  return area === undefined ? { week, choice } : { week, choice, area };
+}
+
+function readProgression(obj: Record<string, unknown>, path: string, problems: ProblemList): ProgressionAnswer[] | undefined {
+  if (obj['progression'] === undefined) return undefined;
+  const list = readArray(obj, 'progression', path, problems, MAX_RECORD_ANSWERS);
+  if (list === undefined) return undefined;
+  const before = problems.length;
+  const answers: ProgressionAnswer[] = [];
+  list.forEach((raw, index) => {
+    const answer = readProgressionAnswer(raw, joinPath(joinPath(path, 'progression'), index), problems);
+    if (answer !== undefined) answers.push(answer);
+  });
+  return problems.length === before ? answers : undefined;
 }

@@ -12,6 +12,8 @@ import { KEYS } from './keys';
 import { rememberCheckIn } from './checkin-log';
 import { clearSession } from './session-store';
 import { isPlainObject } from '../sync/json';
+import { answersToSend } from '../progression';
+import { loadProgression } from './progression-store';
 
 export interface SaveOutcome {
   readonly record: SessionRecord;
@@ -21,13 +23,20 @@ export interface SaveOutcome {
 
 export function saveFinished(store: KeyValueStore, record: SessionRecord, checkIns: unknown = [], notes: unknown = []): SaveOutcome {
   const checked = withCheckIn(record, checkIns, notes);
-  const final = checked.ok ? checked.value : record;
+  const final = withAnswers(checked.ok ? checked.value : record, store);
   const queued = enqueue(store, final, final.endedAt);
   if (!queued.ok) return { record: final, queued: false, error: queued.error };
   writeAll(store, [[KEYS.lastSummary, JSON.stringify(final)]]);
   rememberCheckIn(store, final);
   clearSession(store);
   return { record: final, queued: true };
+}
+
+/** The record with the watch's progression answers, so they reach the phone with it (none: unchanged). */
+function withAnswers(record: SessionRecord, store: KeyValueStore): SessionRecord {
+  if (record.progression !== undefined) return record;
+  const answers = answersToSend(loadProgression(store));
+  return answers.length === 0 ? record : { ...record, progression: answers };
 }
 
 export function lastSummary(store: KeyValueStore): SessionRecord | null {

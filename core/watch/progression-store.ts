@@ -6,7 +6,7 @@ import { EMPTY_PROGRESSION } from '../progression';
 import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
 import { KEYS } from './keys';
-import { isPlainObject } from '../sync/json';
+import { readProgressionAnswer } from '../sync/record-validation';
 
 export function loadProgression(store: KeyValueStore): ProgressionState {
   const raw = readItem(store, KEYS.progression).value;
@@ -14,9 +14,12 @@ export function loadProgression(store: KeyValueStore): ProgressionState {
   try {
     const parsed = JSON.parse(raw) as { decisions?: unknown };
     if (!Array.isArray(parsed.decisions)) return EMPTY_PROGRESSION;
-    const decisions = parsed.decisions.filter(
-      (d: unknown): d is ProgressionDecision => isPlainObject(d) && typeof d['week'] === 'number' && (d['choice'] === 'accepted' || d['choice'] === 'declined'),
-    );
+    // One rule for an answer's shape: the record validator's (the phone reads the same answers).
+    const decisions: ProgressionDecision[] = [];
+    for (const raw of parsed.decisions as unknown[]) {
+      const answer = readProgressionAnswer(raw);
+      if (answer !== undefined) decisions.push(answer);
+    }
     return { decisions };
   } catch {
     return EMPTY_PROGRESSION;

@@ -1,6 +1,8 @@
-// The routine as the next run gets it: the plan applied (core/plan), then adapted to the recent
+// The routine as the next run gets it: the plan applied (core/plan) to the routine with the
+// accepted progression areas added, the accepted progression time, then adapted to the recent
 // check-ins (core/adaptation) unless the person turned adaptation off. Before-you-start and the
-// Session page both call this, so what is shown is what runs.
+// Session page both call this, so what is shown is what runs; `baseSeconds` is what the plan alone
+// gave each step (0 for an area progression added), which the session's record keeps.
 
 import type { AdaptedRoutine } from '../adaptation';
 import { adaptRoutine } from '../adaptation';
@@ -10,18 +12,25 @@ import { planRoutine } from '../plan';
 import { DEFAULT_ADAPT } from '../reminder-prefs';
 import type { KeyValueStore } from '../sync/store';
 import { loadCheckInLog } from './checkin-log';
-import { applyProgression } from '../progression';
+import { addAcceptedAreas, applyProgression } from '../progression';
 import { loadProgression } from './progression-store';
 
 export interface RunRoutine extends PlannedRoutine {
   readonly adapted: AdaptedRoutine;
+  /** What the plan alone gives each step of `routine`, in step order. */
+  readonly baseSeconds: readonly number[];
 }
 
 export function routineForRun(routine: Routine, plan: TherapistPlan | null, settings: WatchSettings, store: KeyValueStore): RunRoutine {
-  const plan0 = planRoutine(routine, plan);
+  const progression = loadProgression(store);
+  const base = planRoutine(routine, plan);
+  // Accepted areas are added before the plan is applied, so the plan's focus rule and avoid list hold for them too.
+  const withAreas = planRoutine(addAcceptedAreas(routine, progression, plan), plan);
   // An accepted progression step is part of the base the check-ins then adapt.
-  const planned = { ...plan0, routine: applyProgression(plan0.routine, loadProgression(store)) };
+  const planned = { ...withAreas, routine: applyProgression(withAreas.routine, progression) };
   const on = settings.adapt ?? DEFAULT_ADAPT;
   const adapted = adaptRoutine(planned.routine, plan, on ? loadCheckInLog(store) : []);
-  return { ...planned, routine: adapted.routine, adapted };
+  // Added steps come after the plan's own, so step i of the run is step i of the plan's routine.
+  const baseSeconds = adapted.routine.steps.map((_, index) => base.routine.steps[index]?.seconds ?? 0);
+  return { ...planned, routine: adapted.routine, adapted, baseSeconds };
 }

@@ -4,7 +4,7 @@ import { getText } from '@zos/i18n';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
 import type { FlowItem } from '../kit';
-import { routineName, t } from '../text';
+import { areaName, routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { goTo } from '../../platform/router';
 import { apiLevel, now, tzOffsetMin } from '../../platform/system';
@@ -69,17 +69,19 @@ function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
   return items;
 }
 
-/** The progression offer (never imposed): Yes / Not now, remembered either way. */
-function progressionRows(at: number): FlowItem[] {
+/** The progression offer (never imposed): one more area or a little more time; Yes / Not now, remembered either way. */
+function progressionRows(at: number, model: HomeModel): FlowItem[] {
   const state = loadProgression(watchStore);
-  const week = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at));
-  if (week === null) return [];
+  // "One not yet in the routine": the routine the person last ran, else the first on Home.
+  const routine = model.last !== null ? model.last.routine : (model.rows[0]?.routine ?? null);
+  const offer = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at), routine);
+  if (offer === null) return [];
   const answer = (choice: 'accepted' | 'declined') => () => {
-    saveProgression(watchStore, decide(state, week, choice));
+    saveProgression(watchStore, decide(state, offer, choice));
     draw();
   };
   return [
-    { kind: 'text', text: t('home.progress-more') },
+    { kind: 'text', text: offer.area === null ? t('home.progress-more') : t('home.progress-area', { area: areaName(offer.area) }) },
     { kind: 'button', text: t('home.progress-accept'), tone: 'primary', onClick: answer('accepted') },
     { kind: 'button', text: t('home.progress-decline'), onClick: answer('declined') },
   ];
@@ -91,7 +93,7 @@ function draw(): void {
   const status = outboxStatus(watchStore);
   const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
   view.renderTitle(getText('app.name'));
-  view.renderHeader(header(model, notices).concat(progressionRows(at)));
+  view.renderHeader(header(model, notices).concat(progressionRows(at, model)));
   view.renderRoutines(
     model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
     (index) => {

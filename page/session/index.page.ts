@@ -37,7 +37,9 @@ function startEvent(routineId: string): Extract<EngineEvent, { type: 'start' }> 
   if (planned.empty) return null;
   const at = Date.now();
   writeAll(watchStore, [[KEYS.lastRoutine, routineId]]);
-  return { type: 'start', now: at, routine: planned.routine, settings: loadSettings(watchStore), sessionId: sessionId(watchStore), tzOffsetMin: tzOffsetMin(at) };
+  // The plan's own times go with the run only when adaptation or progression changed them.
+  const changed = planned.routine.steps.some((step, index) => planned.baseSeconds[index] !== step.seconds);
+  return { type: 'start', now: at, routine: planned.routine, ...(changed ? { baseSeconds: planned.baseSeconds } : {}), settings: loadSettings(watchStore), sessionId: sessionId(watchStore), tzOffsetMin: tzOffsetMin(at) };
 }
 
 function pageScheduler(): SchedulerPort {

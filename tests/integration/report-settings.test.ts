@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { addRecords } from '../../core/phone/history-store';
 import { readPainScores } from '../../core/phone/pain-scores';
+import { savePlan } from '../../core/phone/plan-store';
+import { makePlan } from '../fixtures/plans';
 import { MemoryStore } from '../fixtures/memory-store';
 import { BASE_START, makeCheckIn, makeRecord, makeStep } from '../fixtures/records';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
@@ -38,4 +40,23 @@ describe('report in the Settings App (built)', () => {
     expect(text).toContain('This week: 1 (no weekly target)');
     expect(text).not.toContain('Streak');
   });
+  it('overview - the streak counts every week in a row on target: ten weeks across a month and a year end, a week split over two months', async () => {
+    // Monday 2026-11-02 09:00 CET, then three sessions a week (Mon, Wed, Sun) for ten weeks; the
+    // week of Monday 2026-12-28 has its Sunday on 2027-01-03. A gap week before the ten breaks
+    // nothing after it. Expected from the calendar: 10 weeks (Nov 2 ... Jan 4), this week (Jan 11) not yet on target.
+    const store = new MemoryStore();
+    const monday = Date.UTC(2026, 10, 2, 8, 0);
+    const day = 86_400_000;
+    const records = [];
+    for (let week = 0; week < 10; week += 1) for (const d of [0, 2, 6]) records.push(makeRecord({ startedAt: monday + (week * 7 + d) * day, tzOffsetMin: 60 }));
+    // Two weeks earlier, one lone session: before the streak, not part of it.
+    records.push(makeRecord({ startedAt: monday - 14 * day, tzOffsetMin: 60 }));
+    const now = monday + 70 * day + 3 * 3_600_000;
+    addRecords(store, records, now);
+    savePlan(store, makePlan({ weeklyTarget: 3 }));
+    const sim = await bootWatch({ startTime: now, settings: store.snapshot(), launch: false });
+    sim.side.openSettings();
+    expect(sim.side.settingsText()).toContain('Streak: 10 weeks on target');
+  });
 });
+

@@ -9,7 +9,7 @@ import { buildReport } from '../../../core/phone/report';
 import { buildReportCsv, CSV_COLUMNS } from '../../../core/phone/report-csv';
 import { englishT } from '../../../core/phone/messages';
 import { LANGS, settingT } from '../../fixtures/po';
-import { MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
+import { ADAPTED, MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
 import { DAY_MS } from '../../fixtures/records';
 
 const golden = (name: string): string => readFileSync(join(import.meta.dirname, 'golden', `${name}.txt`), 'utf8');
@@ -21,6 +21,9 @@ describe('report v2 - golden texts', () => {
     });
     it(`report - no plan, an unrated check-in (${lang})`, () => {
       expect(buildReport(NO_PLAN, settingT(lang))).toBe(golden(`report-no-plan.${lang}`));
+    });
+    it(`report - adapted and progressed runs: base vs adapted time, progression answers (${lang})`, () => {
+      expect(buildReport(ADAPTED, settingT(lang))).toBe(golden(`report-adapted.${lang}`));
     });
   }
 
@@ -69,12 +72,28 @@ describe('report v2 - rules', () => {
     ]);
   });
 
-  it('report - a progression section appears after the weeks only when progression lines are given', () => {
-    expect(text).not.toContain('Progression');
-    const withProgression = buildReport({ ...MID_PERIOD, progression: ['Desk reset: Forearms +15 s (tight in the last 3 check-ins)'] }).split('\n');
-    const at = withProgression.indexOf('Progression');
-    expect(withProgression[at - 2]?.startsWith('  Week of 2026-11-23')).toBe(true);
-    expect(withProgression[at + 1]).toBe('  Desk reset: Forearms +15 s (tight in the last 3 check-ins)');
+  it('report - the progression and adapted-time sections follow the weeks, in a fixed place, saying "none" when empty', () => {
+    const at = lines.indexOf('Progression');
+    expect(lines[at - 2]?.startsWith('  Week of 2026-11-23')).toBe(true);
+    expect(lines.slice(at, at + 5)).toEqual(['Progression', '  (none in this period)', '', 'Time on the watch against the plan', '  (none in this period)']);
+  });
+
+  it('report - base vs adapted time: the plan\'s minutes and the adapted minutes per area, an area added by progression named as such', () => {
+    const adapted = buildReport(ADAPTED).split('\n');
+    const at = adapted.indexOf('Time on the watch against the plan');
+    // Neck: 60 s by the plan, 75 s run, in two sessions: 2.0 → 2.5 min. Calves: 2 × 45 s, plan none.
+    expect(adapted.slice(at + 1, at + 3)).toEqual([
+      '  Neck: plan 2.0 min, adapted 2.5 min (2 sessions)',
+      "  Calves: added as a next step (not in the plan's routine), 1.5 min (1 session)",
+    ]);
+  });
+
+  it('report - lists the progression answers given in the period (once each, from the records), not those before it', () => {
+    const adapted = buildReport(ADAPTED).split('\n');
+    const at = adapted.indexOf('Progression');
+    expect(adapted.slice(at + 1, at + 3)).toEqual(['  Week of 2026-11-09: one more area (Calves), accepted', '']);
+    const earlier = buildReport({ ...ADAPTED, from: MONDAY - 35 * DAY_MS });
+    expect(earlier).toContain('Week of 2026-10-05: a little more time (+10 %), declined');
   });
 
   it('report - CSV twin: one row per recorded step of the same period, quoted text, the pain score on the session', () => {

@@ -83,8 +83,9 @@ describe('validateRecord', () => {
   });
 
   it('validateRecord - a record of the largest allowed shape stays under MAX_RECORD_BYTES', () => {
-    const steps = Array.from({ length: 30 }, () => makeStep({ area: 'upper-trapezius', side: 'right', plannedMs: 600_000, doneMs: 600_000 }));
-    const record = makeRecord({ steps, routineName: 'n'.repeat(60), id: 'i'.repeat(64), routineId: 'r'.repeat(64), endedAt: BASE_START + 3 * 3600_000 });
+    const steps = Array.from({ length: 30 }, () => makeStep({ area: 'upper-trapezius', side: 'right', plannedMs: 600_000, doneMs: 600_000, baseMs: 400_000 }));
+    const progression = Array.from({ length: 12 }, (_, i) => ({ week: 20_000 + i * 35, choice: 'declined' as const, area: 'upper-trapezius' as const }));
+    const record = makeRecord({ steps, progression, routineName: 'n'.repeat(60), id: 'i'.repeat(64), routineId: 'r'.repeat(64), endedAt: BASE_START + 3 * 3600_000 });
     expect(JSON.stringify(record).length).toBeLessThan(MAX_RECORD_BYTES);
     expect(problemsOf(record)).toBe('ok');
   });
