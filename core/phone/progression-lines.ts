@@ -5,7 +5,7 @@
 import type { ProgressionAnswer, SessionRecord } from '../model';
 import { dayLabel } from '../local-time';
 import type { Translate } from './messages';
-import { fill } from './messages';
+import { fill } from '../template';
 
 /** Every answer the records carry, each week once (the newest record's copy wins), oldest first. */
 export function progressionAnswers(records: readonly SessionRecord[]): ProgressionAnswer[] {
