@@ -1,34 +1,32 @@
-// The phone's session history in settingsStorage (string values only), split into one key per
-// local month so adding a session rewrites one month, not years of history.
+// The phone's session history in settingsStorage (string values only), in bounded pieces so that
+// storing a session costs the same whatever the history holds (layout in history-layout.ts):
+// month parts of at most PART_BYTES, an id index hashed into ID_BUCKETS buckets (idempotency by id
+// across months without reading them), the index of months, and 'history:summary' for the Overview.
 //
-//   'history:2026-11'  JSON array of SessionRecord, sorted by startedAt then id
-//   'history:index'    JSON { v: 1, months: [{ month: '2026-11', count: 12 }] }, newest month first;
-//                      a cache for the Overview, rebuilt from the buckets when missing or damaged
-//   'storage:version'  '1' (see storage-version.ts)
-//
-// Reading reports a damaged bucket or entry; writing a month sets its damaged entries aside in
-// 'history:quarantine' (bounded) and keeps the rest, so damage never blocks a session.
+// Readers (the Settings App, export) find a month's parts from the keys and report a damaged part
+// or entry without losing the rest. The side service is the only writer (history-requests.ts):
+// prepareRecords works out the writes of a push or import on a HistoryWriter, which converts
+// layout 1 (one value per month) the first time, and sets damaged values aside in
+// 'history:quarantine' (bounded), alone, so damage never blocks a session.
 
 import type { SessionRecord } from '../model';
 import { describeProblems } from '../result';
 import type { IdReason } from '../sync/protocol';
 import { refusalClass } from '../sync/protocol';
-import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
+import { isPlainObject, parseJson, shorten } from '../sync/json';
 import { isSessionId, validateRecord } from '../sync/record-validation';
 import type { KeyValueStore } from '../sync/store';
 import { listKeys, readItem, writeAll } from '../sync/store';
 import { localMonth } from '../local-time';
 import { checkStorageVersion } from './storage-version';
+import { HISTORY_INDEX_KEY, encodeIndex, monthKeyOf, parseIndex } from './history-layout';
+import type { QuarantineEntry } from './history-writer';
+import { HistoryWriter, MAX_MONTH_BYTES, byStart } from './history-writer';
 import type { MonthSummary } from './history-summary';
-import { HISTORY_SUMMARY_KEY, encodeSummaries, readSummaries, summariesWith, summarizeMonth } from './history-summary';
+import { HISTORY_SUMMARY_KEY, addSession, encodeSummaries, readSummaries, summarizeMonth } from './history-summary';
 
-export const HISTORY_PREFIX = 'history:';
-export const HISTORY_INDEX_KEY = 'history:index';
-const MONTH_PATTERN = /^\d{4}-\d{2}$/;
-
-export function bucketKey(month: string): string {
-  return `${HISTORY_PREFIX}${month}`;
-}
+export { HISTORY_INDEX_KEY, HISTORY_PREFIX, PART_BYTES, bucketKey, partKey, idBucketKey } from './history-layout';
+export { MAX_MONTH_BYTES } from './history-writer';
 
 /** The local month a record is filed under. */
 export function monthOf(record: Pick<SessionRecord, 'startedAt' | 'tzOffsetMin'>): string {
@@ -37,44 +35,66 @@ export function monthOf(record: Pick<SessionRecord, 'startedAt' | 'tzOffsetMin'>
 
 export interface Bucket {
   readonly month: string;
+  /** Sorted by start, then id. */
   readonly records: readonly SessionRecord[];
-  /** Set when the stored value is damaged; such a bucket is read-only until repaired. */
+  /** Set when a stored value or entry of the month is damaged (the rest is still read). */
   readonly problem?: string;
   readonly exists: boolean;
 }
 
-export function readBucket(store: KeyValueStore, month: string): Bucket {
-  const key = bucketKey(month);
-  const read = readItem(store, key);
-  if (read.error !== undefined) return { month, records: [], problem: read.error, exists: true };
-  if (read.value === undefined) return { month, records: [], exists: false };
-  const parsed = parseJson(read.value, `phone storage for ${month} (${key})`);
-  if (!parsed.ok) return { month, records: [], problem: describeProblems(parsed.problems), exists: true };
-  if (!Array.isArray(parsed.value)) return { month, records: [], problem: `phone storage for ${month} (${key}) is not a list`, exists: true };
-  const records: SessionRecord[] = [];
-  let bad = 0;
-  let firstProblem = '';
-  parsed.value.forEach((raw: unknown, index) => {
-    const checked = validateRecord(raw, `${key}[${index}]`);
-    if (checked.ok) records.push(checked.value);
-    else {
-      bad += 1;
-      if (firstProblem === '') firstProblem = describeProblems(checked.problems);
-    }
-  });
-  if (bad > 0) {
-    return { month, records, exists: true, problem: `phone storage for ${month} has ${bad} unreadable session(s): ${shorten(firstProblem, 200)}` };
+/** The month's keys: layout 1's bucket first, then its parts in order. */
+function monthKeys(keys: readonly string[], month: string): string[] {
+  const found: Array<{ key: string; part: number }> = [];
+  for (const key of keys) {
+    const at = monthKeyOf(key);
+    if (at !== undefined && at.month === month) found.push({ key, part: at.part === undefined ? -1 : at.part });
   }
-  return { month, records, exists: true };
+  return found.sort((a, b) => a.part - b.part).map((f) => f.key);
 }
 
-/** Months that have a bucket, newest first, found from the keys themselves (not the index). */
-export function storedMonths(store: KeyValueStore): string[] {
+export function readBucket(store: KeyValueStore, month: string, keys: readonly string[] = listKeys(store)): Bucket {
+  const records: SessionRecord[] = [];
+  const problems: string[] = [];
+  let bad = 0;
+  let firstBad = '';
+  const found = monthKeys(keys, month);
+  for (const key of found) {
+    const read = readItem(store, key);
+    if (read.error !== undefined) {
+      problems.push(read.error);
+      continue;
+    }
+    if (read.value === undefined) continue;
+    const parsed = parseJson(read.value, `phone storage for ${month} (${key})`);
+    if (!parsed.ok) {
+      problems.push(describeProblems(parsed.problems));
+      continue;
+    }
+    if (!Array.isArray(parsed.value)) {
+      problems.push(`phone storage for ${month} (${key}) is not a list`);
+      continue;
+    }
+    (parsed.value as unknown[]).forEach((raw, index) => {
+      const checked = validateRecord(raw, `${key}[${index}]`);
+      if (checked.ok) records.push(checked.value);
+      else {
+        bad += 1;
+        if (firstBad === '') firstBad = describeProblems(checked.problems);
+      }
+    });
+  }
+  if (bad > 0) problems.push(`phone storage for ${month} has ${bad} unreadable session(s): ${shorten(firstBad, 200)}`);
+  records.sort(byStart);
+  const exists = found.length > 0;
+  return problems.length > 0 ? { month, records, exists, problem: problems.join('; ') } : { month, records, exists };
+}
+
+/** Months that have sessions stored, newest first, found from the keys themselves (not the index). */
+export function storedMonths(store: KeyValueStore, keys: readonly string[] = listKeys(store)): string[] {
   const months: string[] = [];
-  for (const key of listKeys(store)) {
-    if (key.indexOf(HISTORY_PREFIX) !== 0) continue;
-    const month = key.slice(HISTORY_PREFIX.length);
-    if (MONTH_PATTERN.test(month)) months.push(month);
+  for (const key of keys) {
+    const at = monthKeyOf(key);
+    if (at !== undefined && months.indexOf(at.month) < 0) months.push(at.month);
   }
   return months.sort().reverse();
 }
@@ -88,8 +108,9 @@ export interface History {
 export function readHistory(store: KeyValueStore): History {
   const records: SessionRecord[] = [];
   const problems: string[] = [];
-  for (const month of storedMonths(store)) {
-    const bucket = readBucket(store, month);
+  const keys = listKeys(store);
+  for (const month of storedMonths(store, keys)) {
+    const bucket = readBucket(store, month, keys);
     records.push(...bucket.records);
     if (bucket.problem !== undefined) problems.push(bucket.problem);
   }
@@ -102,28 +123,15 @@ export interface MonthCount {
   readonly count: number;
 }
 
-/** The index if it is readable, otherwise counts from the buckets (reported, not rewritten). */
+/** The index if it is readable (layout 2 or 1), otherwise counts from the months (reported, not rewritten). */
 export function readIndex(store: KeyValueStore): { readonly months: readonly MonthCount[]; readonly problem?: string } {
   const read = readItem(store, HISTORY_INDEX_KEY);
-  if (read.value !== undefined) {
-    const parsed = parseJson(read.value, 'history index');
-    if (parsed.ok && isPlainObject(parsed.value) && parsed.value['v'] === 1 && Array.isArray(parsed.value['months'])) {
-      const months: MonthCount[] = [];
-      let ok = true;
-      for (const m of parsed.value['months'] as unknown[]) {
-        if (isPlainObject(m) && typeof m['month'] === 'string' && MONTH_PATTERN.test(m['month']) && typeof m['count'] === 'number') {
-          months.push({ month: m['month'], count: m['count'] });
-        } else ok = false;
-      }
-      if (ok) return { months };
-    }
-  }
-  const months = storedMonths(store).map((month) => ({ month, count: readBucket(store, month).records.length }));
+  const index = parseIndex(read.value);
+  if (index !== undefined && index.v === 2) return { months: index.entries.map((e) => ({ month: e.month, count: e.count })) };
+  if (index !== undefined) return { months: index.counts };
+  const keys = listKeys(store);
+  const months = storedMonths(store, keys).map((month) => ({ month, count: readBucket(store, month, keys).records.length }));
   return read.value === undefined ? { months } : { months, problem: 'history index was unreadable; counted the months instead' };
-}
-
-function byStart(a: SessionRecord, b: SessionRecord): number {
-  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export interface AddOutcome {
@@ -131,7 +139,7 @@ export interface AddOutcome {
   /** Already stored: counted as accepted, so a repeated request is harmless. */
   readonly alreadyStored: readonly string[];
   readonly rejected: readonly IdReason[];
-  /** Valid but not stored this time (damaged month bucket, storage full); retried later. */
+  /** Valid but not stored this time (month full, storage refused); retried later. */
   readonly deferred: readonly IdReason[];
   /** Set when the phone's storage layout may not be written (newer or unreadable version): every new record is deferred. */
   readonly storageProblem?: string;
@@ -139,55 +147,16 @@ export interface AddOutcome {
 
 export interface PreparedRecords {
   readonly outcome: AddOutcome;
-  /** Bucket and index writes that store `outcome.added`; empty when nothing is new. */
+  /** Part, id index, index and summary writes that store `outcome.added`; empty when nothing is new. */
   readonly writes: ReadonlyArray<readonly [string, string | undefined]>;
 }
 
-/** A month's bucket never grows past this; a push into a full month is deferred with the reason. */
-export const MAX_BUCKET_BYTES = 512 * 1024;
 /** Retention: months older than this many before the newest stored month are not kept (see docs/sync.md). */
 export const HISTORY_RETENTION_MONTHS = 60;
-/** Where damaged stored entries are set aside, alone, so the rest of their month stays usable. */
+/** Where damaged stored values and entries are set aside, alone, so the rest of their month stays usable. */
 export const HISTORY_QUARANTINE_KEY = 'history:quarantine';
 /** The quarantine is bounded too; the oldest entries go first when it is full. */
 export const MAX_QUARANTINE_BYTES = 64 * 1024;
-
-interface QuarantineEntry {
-  readonly month: string;
-  readonly at: number;
-  /** The damaged value as it was stored (cut to fit the quarantine). */
-  readonly raw: string;
-  readonly reason: string;
-}
-
-/** What is stored, by id, across every month (read once per push or import). */
-interface StoredIds {
-  readonly months: Map<string, { readonly raw: unknown[] | undefined; readonly damaged?: string }>;
-  readonly byId: Map<string, { readonly month: string; readonly raw: unknown }>;
-}
-
-function scanStored(store: KeyValueStore): StoredIds {
-  const months = new Map<string, { readonly raw: unknown[] | undefined; readonly damaged?: string }>();
-  const byId = new Map<string, { readonly month: string; readonly raw: unknown }>();
-  for (const month of storedMonths(store)) {
-    const read = readItem(store, bucketKey(month));
-    if (read.error !== undefined || read.value === undefined) {
-      months.set(month, { raw: undefined, damaged: read.error === undefined ? 'missing' : read.error });
-      continue;
-    }
-    const parsed = parseJson(read.value, `phone storage for ${month}`);
-    if (!parsed.ok || !Array.isArray(parsed.value)) {
-      months.set(month, { raw: undefined, damaged: parsed.ok ? `phone storage for ${month} is not a list` : describeProblems(parsed.problems) });
-      continue;
-    }
-    const raw = parsed.value as unknown[];
-    months.set(month, { raw });
-    for (const entry of raw) {
-      if (isPlainObject(entry) && typeof entry['id'] === 'string' && !byId.has(entry['id'])) byId.set(entry['id'], { month, raw: entry });
-    }
-  }
-  return { months, byId };
-}
 
 /** The record as compared for "same session": the phone's clock flag is not part of what the watch sent. */
 function sameSession(a: SessionRecord, b: SessionRecord): boolean {
@@ -232,138 +201,134 @@ export function readQuarantine(store: KeyValueStore): readonly QuarantineEntry[]
  * Validates records and works out the writes that would store the new ones, without writing, so
  * callers (push, import) can apply them together with their own writes in one writeAll.
  *
- * - Idempotent by id across all months: the same session again is "already stored" wherever it
- *   is filed; a different session under a stored id is rejected with the reason (never kept
- *   silently, never stored twice).
- * - A damaged stored entry is set aside alone in the quarantine when its month is written (a month
- *   that is not readable at all is set aside whole and the month starts again), so damage never
- *   blocks a session; only a full month defers one (MAX_BUCKET_BYTES).
+ * - Idempotent by id across all months (through the id index): the same session again is
+ *   "already stored" wherever it is filed; a different session under a stored id is rejected with
+ *   the reason (never kept silently, never stored twice).
+ * - A damaged stored value (a part, a layout-1 month) is set aside alone in the quarantine and the
+ *   rest of its month stays, so damage never blocks a session; only a full month defers one
+ *   (MAX_MONTH_BYTES).
  * - Months older than HISTORY_RETENTION_MONTHS before the newest month are dropped when a newer month is
  *   written; a session older than that window is refused (it would be dropped at once).
  */
 export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[], now: number, path = 'records'): PreparedRecords {
   const rejected: IdReason[] = [];
   const deferred: IdReason[] = [];
-  const stored = scanStored(store);
-  const byMonth = new Map<string, SessionRecord[]>();
   const alreadyStored: string[] = [];
-  const incomingIds = new Map<string, SessionRecord>();
-  let newest = '';
-  stored.months.forEach((bucket, month) => {
-    const trusted = bucket.raw !== undefined && bucket.raw.some((r) => isPlainObject(r) && r['clockSuspect'] !== true);
-    if (trusted && month > newest) newest = month;
-  });
   const valids: SessionRecord[] = [];
   inputs.forEach((raw, index) => {
     const checked = validateRecord(raw, `${path}[${index}]`, now);
-    if (!checked.ok) {
-      // The protocol's rule (core/sync/protocol refusalClass): a version this phone cannot read yet
-      // is temporary (the session waits on the watch until Knead is updated), anything else is not.
-      const reason = describeProblems(checked.problems);
-      (refusalClass(checked.problems) === 'temporary' ? deferred : rejected).push({ id: idOf(raw, `${path}[${index}]`), reason });
+    if (checked.ok) {
+      valids.push(checked.value);
       return;
     }
-    valids.push(checked.value);
-    const month = monthOf(checked.value);
-    if (checked.value.clockSuspect !== true && month > newest) newest = month;
+    // The protocol's rule (core/sync/protocol refusalClass): a version this phone cannot read yet
+    // is temporary (the session waits on the watch until Knead is updated), anything else is not.
+    const reason = describeProblems(checked.problems);
+    (refusalClass(checked.problems) === 'temporary' ? deferred : rejected).push({ id: idOf(raw, `${path}[${index}]`), reason });
   });
+  if (valids.length === 0) return { outcome: { added: [], alreadyStored, rejected, deferred }, writes: [] };
+
+  const writer = new HistoryWriter(store, now);
+  if (!writer.loadIds(valids.map((r) => r.id))) {
+    writer.rebuildAll();
+    writer.loadIds(valids.map((r) => r.id));
+  }
   // Retention counts back from the newest month holding a session from a clock that looked right.
+  let newest = '';
+  writer.entries.forEach((e) => {
+    if (e.trusted && e.month > newest) newest = e.month;
+  });
+  for (const r of valids) {
+    const month = monthOf(r);
+    if (r.clockSuspect !== true && month > newest) newest = month;
+  }
   const oldestKept = newest === '' ? -Infinity : monthIndex(newest) - HISTORY_RETENTION_MONTHS + 1;
+
+  const incoming = new Map<string, SessionRecord>();
+  const byMonth = new Map<string, SessionRecord[]>();
   for (const record of valids) {
-    const earlier = incomingIds.get(record.id);
+    const earlier = incoming.get(record.id);
     if (earlier !== undefined) {
       if (!sameSession(earlier, record)) rejected.push({ id: record.id, reason: conflictReason(record.id, monthOf(earlier)) });
       continue;
     }
-    const known = stored.byId.get(record.id);
-    if (known !== undefined) {
-      const storedRecord = validateRecord(known.raw);
-      if (storedRecord.ok && sameSession(storedRecord.value, record)) alreadyStored.push(record.id);
-      else if (storedRecord.ok) rejected.push({ id: record.id, reason: conflictReason(record.id, known.month) });
-      else {
-        // The stored copy is damaged: it is set aside when its month is rewritten; store this one.
-        incomingIds.set(record.id, record);
-        pushTo(byMonth, monthOf(record), record);
-      }
+    const known = writer.find(record.id);
+    if (known !== undefined && known.record !== undefined) {
+      if (sameSession(known.record, record)) alreadyStored.push(record.id);
+      else rejected.push({ id: record.id, reason: conflictReason(record.id, known.month) });
       continue;
     }
+    // Not stored, or its stored copy is damaged (readers report that one; this one is stored).
     const month = monthOf(record);
     if (monthIndex(month) < oldestKept && record.clockSuspect !== true) {
       rejected.push({ id: record.id, reason: `is from ${month}, older than the ${HISTORY_RETENTION_MONTHS} months of history the phone keeps` });
       continue;
     }
-    incomingIds.set(record.id, record);
-    pushTo(byMonth, month, record);
+    incoming.set(record.id, record);
+    const list = byMonth.get(month);
+    if (list === undefined) byMonth.set(month, [record]);
+    else list.push(record);
   }
 
   const added: string[] = [];
-  const writes: Array<readonly [string, string | undefined]> = [];
-  const quarantined: QuarantineEntry[] = [];
-  const counts = new Map<string, number>();
-  const summaries: MonthSummary[] = [];
-  byMonth.forEach((incoming, month) => {
-    const existing = stored.months.get(month);
-    const kept: SessionRecord[] = [];
-    if (existing !== undefined && existing.raw === undefined) {
-      const read = readItem(store, bucketKey(month));
-      quarantined.push({ month, at: now, raw: read.value === undefined ? '' : read.value, reason: existing.damaged === undefined ? 'unreadable' : existing.damaged });
-    } else if (existing !== undefined && existing.raw !== undefined) {
-      existing.raw.forEach((raw, index) => {
-        const checked = validateRecord(raw, `${bucketKey(month)}[${index}]`);
-        if (checked.ok && !incomingIds.has(checked.value.id)) kept.push(checked.value);
-        else if (!checked.ok) quarantined.push({ month, at: now, raw: safeText(raw), reason: shorten(describeProblems(checked.problems), 200) });
-      });
-    }
-    const merged = kept.concat(incoming).sort(byStart);
-    const text = JSON.stringify(merged);
-    if (utf8ByteLength(text) > MAX_BUCKET_BYTES) {
-      const reason = `phone storage for ${month} is full (at most ${MAX_BUCKET_BYTES / 1024} KiB a month); the session stays on the watch`;
-      for (const r of incoming) deferred.push({ id: r.id, reason });
-      return;
-    }
-    writes.push([bucketKey(month), text]);
-    counts.set(month, merged.length);
-    summaries.push(summarizeMonth(month, merged));
-    for (const r of incoming) added.push(r.id);
-  });
-  // Retention: a newer month pushes the oldest ones out.
-  const dropped: string[] = [];
-  if (writes.length > 0) {
-    stored.months.forEach((bucket, month) => {
-      // A month holding a session from a wrong watch clock (e.g. 2019) is not really old: kept.
-      const suspect = bucket.raw !== undefined && bucket.raw.some((r) => isPlainObject(r) && r['clockSuspect'] === true);
-      if (monthIndex(month) < oldestKept && !suspect && !byMonth.has(month)) {
-        writes.push([bucketKey(month), undefined]);
-        dropped.push(month);
+  byMonth.forEach((records, month) => {
+    writer.convertLegacyMonth(month);
+    for (const r of records.sort(byStart)) {
+      if (!writer.fits(month, r)) {
+        deferred.push({ id: r.id, reason: `phone storage for ${month} is full (at most ${MAX_MONTH_BYTES / 1024} KiB a month); the session stays on the watch` });
+        continue;
       }
-    });
-  }
-  if (quarantined.length > 0 && writes.length > 0) writes.push([HISTORY_QUARANTINE_KEY, quarantineWith(store, quarantined)]);
-  if (writes.length > 0) {
-    const index = indexAfter(store, counts, dropped);
-    writes.push([HISTORY_INDEX_KEY, JSON.stringify({ v: 1, months: index })]);
-    writes.push([HISTORY_SUMMARY_KEY, summaryAfter(store, stored, index, summaries)]);
-  }
+      writer.append(month, r);
+      added.push(r.id);
+    }
+  });
+  // Reported in the order they came (appended by start, so an import of an export lays out alike).
+  const addedSet = new Set(added);
+  added.length = 0;
+  incoming.forEach((r) => {
+    if (addedSet.has(r.id)) added.push(r.id);
+  });
+  if (writer.writes.size === 0 && added.length === 0) return { outcome: { added, alreadyStored, rejected, deferred }, writes: [] };
+
+  // Retention: a newer month pushes the oldest ones out (a month holding a session from a wrong
+  // watch clock, e.g. 2019, is not really old: kept).
+  Array.from(writer.entries.values()).forEach((e) => {
+    if (monthIndex(e.month) < oldestKept && !e.suspect && !byMonth.has(e.month)) writer.drop(e.month);
+  });
+  writer.writeIds();
+  const writes: Array<readonly [string, string | undefined]> = [];
+  writer.writes.forEach((value, key) => writes.push([key, value]));
+  if (writer.quarantined.length > 0) writes.push([HISTORY_QUARANTINE_KEY, quarantineWith(store, writer.quarantined)]);
+  writes.push([HISTORY_INDEX_KEY, encodeIndex(writer.entries.values())]);
+  writes.push([HISTORY_SUMMARY_KEY, summaryAfter(writer)]);
   return { outcome: { added, alreadyStored, rejected, deferred }, writes };
 }
 
-function pushTo(map: Map<string, SessionRecord[]>, month: string, record: SessionRecord): void {
-  const list = map.get(month);
-  if (list === undefined) map.set(month, [record]);
-  else list.push(record);
+/**
+ * The month summaries after a push: a month that only had sessions appended adds them to its
+ * stored summary (when that summary matched the month's count before); any other month whose
+ * summary is missing or stale (history stored before summaries existed, converted, or damage) is
+ * summarized from its records, once, so the next pushes are cheap.
+ */
+function summaryAfter(writer: HistoryWriter): string {
+  const current = readSummaries(writer.store, writer.countsBefore);
+  const trusted = new Map<string, MonthSummary>();
+  for (const m of current.months) trusted.set(m.month, m);
+  const out: MonthSummary[] = [];
+  writer.entries.forEach((entry, month) => {
+    const stored = writer.rebuilt.has(month) ? undefined : trusted.get(month);
+    const appended = writer.appended.get(month) || [];
+    if (stored !== undefined && stored.sessions + appended.length === entry.count) {
+      let summary = stored;
+      for (const r of appended) summary = addSession(summary, r);
+      out.push(summary);
+    } else out.push(summarizeMonth(month, writer.monthRecords(month)));
+  });
+  return encodeSummaries(out.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0)));
 }
 
 function conflictReason(id: string, month: string): string {
   return `a different session with id ${shorten(id)} is already stored (${month}); this copy was not stored`;
-}
-
-function safeText(raw: unknown): string {
-  try {
-    const text = JSON.stringify(raw);
-    return typeof text === 'string' ? text : String(raw);
-  } catch {
-    return String(raw);
-  }
 }
 
 /** Validates and stores records; if storage refuses, nothing is written and the new ones are deferred. */
@@ -380,38 +345,6 @@ export function addRecords(store: KeyValueStore, inputs: readonly unknown[], now
 
 function deferAll(added: readonly string[], alreadyStored: readonly string[], rejected: readonly IdReason[], deferred: readonly IdReason[], reason: string): AddOutcome {
   return { added: [], alreadyStored, rejected, deferred: deferred.concat(added.map((id) => ({ id, reason }))) };
-}
-
-function indexAfter(store: KeyValueStore, counts: ReadonlyMap<string, number>, dropped: readonly string[]): MonthCount[] {
-  const merged = new Map<string, number>();
-  for (const m of readIndex(store).months) if (dropped.indexOf(m.month) < 0) merged.set(m.month, m.count);
-  counts.forEach((count, month) => merged.set(month, count));
-  const months: MonthCount[] = [];
-  merged.forEach((count, month) => months.push({ month, count }));
-  months.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
-  return months;
-}
-
-/**
- * The month summaries after a push: the months it wrote are summarized from their new content;
- * any other month whose stored summary is missing or stale (history stored before summaries
- * existed, or damage) is summarized from the bucket already read, so the next ones are cheap.
- */
-function summaryAfter(store: KeyValueStore, stored: StoredIds, index: readonly MonthCount[], updated: readonly MonthSummary[]): string {
-  const counts = new Map<string, number>();
-  for (const m of index) counts.set(m.month, m.count);
-  const current = readSummaries(store, counts);
-  const rebuilt: MonthSummary[] = [];
-  for (const month of current.stale) {
-    if (updated.some((u) => u.month === month)) continue;
-    const records: SessionRecord[] = [];
-    for (const raw of stored.months.get(month)?.raw ?? []) {
-      const checked = validateRecord(raw);
-      if (checked.ok) records.push(checked.value);
-    }
-    rebuilt.push(summarizeMonth(month, records));
-  }
-  return encodeSummaries(summariesWith(current.months, rebuilt.concat(updated)).filter((m) => counts.has(m.month)));
 }
 
 /** The id to name a refused record by: its own when the watch could match it (the one id rule), else its place. */

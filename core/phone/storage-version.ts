@@ -1,17 +1,20 @@
 // The phone's storage layout version. A layout written by a newer Knead is refused untouched
 // (an older side service must not rewrite data it does not understand); older layouts are
-// upgraded by STORAGE_MIGRATIONS, none of which exist yet (layout 1 is the first).
+// upgraded by STORAGE_MIGRATIONS. Layout 2 (history in bounded parts plus an id index,
+// history-layout.ts) needs no migration writes here: its readers read layout 1's month values too,
+// and the side service converts them the first time it writes history (history-writer.ts), so the
+// Settings App, which also writes through this check (notes, plan), never writes history.
 
 import { newerVersionMessage } from '../sync/checks';
 import type { KeyValueStore } from '../sync/store';
 import { readItem } from '../sync/store';
 
 export const STORAGE_VERSION_KEY = 'storage:version';
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 /** Writes that upgrade layout `from` to `from + 1`, computed from the current store. */
 export type StorageMigration = (store: KeyValueStore) => ReadonlyArray<readonly [string, string | undefined]>;
-export const STORAGE_MIGRATIONS: Readonly<Record<number, StorageMigration>> = {};
+export const STORAGE_MIGRATIONS: Readonly<Record<number, StorageMigration>> = { 1: () => [] };
 
 export type VersionCheck =
   | { readonly ok: true; readonly writes: ReadonlyArray<readonly [string, string | undefined]> }

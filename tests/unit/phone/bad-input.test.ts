@@ -116,7 +116,7 @@ const CASES: readonly Case[] = [
   // Named by its place, not its id: the watch only reads ids that pass the one id rule.
   { name: 'record id with spaces', setup: phoneWithData, act: pushRecord({ id: 'a b' }), expected: 'rejected records[0]: records[0].id must use only visible ASCII characters (no spaces)' },
   // phone storage that cannot be written safely
-  { name: 'phone storage from a newer app', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: '2' }), act: (s) => push(s, makePushParams([RECORD])), expected: 'storage: phone storage version 2 is newer than this app understands (1); update Knead' },
+  { name: 'phone storage from a newer app', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: '3' }), act: (s) => push(s, makePushParams([RECORD])), expected: 'storage: phone storage version 3 is newer than this app understands (2); update Knead' },
   { name: 'phone storage version unreadable', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: 'abc' }), act: (s) => push(s, makePushParams([RECORD])), expected: "storage: phone storage version 'abc' is unreadable; nothing was changed" },
   { name: 'unknown request method', setup: phoneWithData, act: () => text(parseRequest({ method: '__proto__' })), expected: "method '__proto__' is not a known method (expected sessions.push or plan.get)" },
   // replies arriving on the watch
@@ -147,7 +147,7 @@ const CASES: readonly Case[] = [
   { name: 'import from a newer app', setup: phoneWithData, act: importText(exportDoc({ v: 2 })), expected: 'the export was made by a newer Knead (format 2; this app reads 1); update Knead to import it; nothing was imported' },
   { name: 'import with NaN-like version', setup: phoneWithData, act: importText(exportDoc({ v: '1' })), expected: 'the export has no readable version; nothing was imported' },
   { name: 'import with records not a list', setup: phoneWithData, act: importText(exportDoc({ records: { a: 1 } })), expected: 'records must be a list; nothing was imported' },
-  { name: 'import into storage from a newer app', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: '3' }), act: importText(exportDoc({ records: [RECORD] })), expected: 'phone storage version 3 is newer than this app understands (1); update Knead; nothing was imported' },
+  { name: 'import into storage from a newer app', setup: () => new MemoryStore({ [STORAGE_VERSION_KEY]: '3' }), act: importText(exportDoc({ records: [RECORD] })), expected: 'phone storage version 3 is newer than this app understands (2); update Knead; nothing was imported' },
   { name: 'import of only bad or known data', setup: phoneWithData, act: importText(exportDoc({ records: [RECORD, { ...RECORD, id: 'z', tzOffsetMin: 'CET' }], notes: [{ sessionId: RECORD.id, text: '' }], plan: { ...makePlan(), weeklyTarget: 99 } })), expected: 'imported: {"added":0,"skipped":1,"rejected":[{"id":"z","reason":"records[1].tzOffsetMin must be an integer between -720 and 840"},{"id":"notes[0]","reason":"notes[0].text must not be empty (delete the note instead)"}],"notesAdded":0,"notesSkipped":0,"plan":"rejected","prefs":"none","planProblem":"plan.weeklyTarget must be an integer between 0 and 14"}' },
 ];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../core/model';
-import { HISTORY_INDEX_KEY, MAX_BUCKET_BYTES, bucketKey, monthOf, readHistory, readIndex, readQuarantine } from '../../../core/phone/history-store';
+import { HISTORY_INDEX_KEY, MAX_MONTH_BYTES, PART_BYTES, bucketKey, idBucketKey, monthOf, partKey, readHistory, readIndex, readQuarantine } from '../../../core/phone/history-store';
 import { answerPush } from '../../../core/phone/sync-answers';
 import { HISTORY_SUMMARY_KEY } from '../../../core/phone/history-summary';
 import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
@@ -17,7 +17,7 @@ describe('history store', () => {
     const records = makeRecords(3);
     expect(answerPush(store, makePushParams(records), NOW)).toEqual({ accepted: records.map((r) => r.id), rejected: [] });
     expect(readHistory(store)).toEqual({ records, problems: [] });
-    expect(store.getItem(STORAGE_VERSION_KEY)).toBe('1');
+    expect(store.getItem(STORAGE_VERSION_KEY)).toBe('2');
   });
 
   it('answerPush - a repeated request is accepted again and stores nothing twice', () => {
@@ -44,15 +44,16 @@ describe('history store', () => {
     expect(monthOf(lateNight)).toBe('2026-11');
     const store = new MemoryStore();
     answerPush(store, makePushParams([lateNight]), NOW);
-    expect(store.getItem(bucketKey('2026-11'))).toContain(lateNight.id);
+    expect(store.getItem(partKey('2026-11', 0))).toContain(lateNight.id);
   });
 
-  it('answerPush - adding a session rewrites only its month, the index and the month summaries', () => {
+  it('answerPush - adding a session rewrites only its month part, its id bucket, the index and the month summaries', () => {
     const store = new MemoryStore();
     answerPush(store, makePushParams(makeRecords(20)), NOW);
     store.writes.length = 0;
-    answerPush(store, makePushParams([makeRecord({ startedAt: BASE_START + 25 * DAY_MS })]), NOW);
-    expect(store.writes.map((w) => w.key)).toEqual([bucketKey('2026-12'), HISTORY_INDEX_KEY, HISTORY_SUMMARY_KEY]);
+    const record = makeRecord({ startedAt: BASE_START + 25 * DAY_MS });
+    answerPush(store, makePushParams([record]), NOW);
+    expect(store.writes.map((w) => w.key)).toEqual([partKey('2026-12', 0), idBucketKey(record.id), HISTORY_INDEX_KEY, HISTORY_SUMMARY_KEY]);
   });
 
   it('answerPush - an unreadable month is set aside in the quarantine whole and the new session is stored', () => {
@@ -105,16 +106,17 @@ describe('history store', () => {
     const store = new MemoryStore();
     const big = (i: number): SessionRecord => makeRecord({ startedAt: BASE_START + i * 60_000, steps: Array.from({ length: 30 }, () => makeStep()) });
     const batch: SessionRecord[] = [];
-    for (let i = 0; i < 200; i += 1) batch.push(big(i));
+    for (let i = 0; i < 600; i += 1) batch.push(big(i));
     const reply = answerPush(store, makePushParams(batch.slice(0, 5)), NOW);
     expect('accepted' in reply && reply.accepted).toHaveLength(5);
     let deferredReason = '';
-    for (let i = 5; i < 200 && deferredReason === ''; i += 5) {
+    for (let i = 5; i < 600 && deferredReason === ''; i += 5) {
       const r = answerPush(store, makePushParams(batch.slice(i, i + 5)), NOW);
       if ('deferred' in r && r.deferred !== undefined && r.deferred[0] !== undefined) deferredReason = r.deferred[0].reason;
     }
-    expect(deferredReason).toBe(`phone storage for 2026-11 is full (at most ${MAX_BUCKET_BYTES / 1024} KiB a month); the session stays on the watch`);
-    for (const w of store.writes) expect(w.bytes).toBeLessThanOrEqual(MAX_BUCKET_BYTES + 100);
+    expect(deferredReason).toBe(`phone storage for 2026-11 is full (at most ${MAX_MONTH_BYTES / 1024} KiB a month); the session stays on the watch`);
+    // No single value grows with the month: parts stay within their bound, so does the rest.
+    for (const w of store.writes) expect(w.bytes).toBeLessThanOrEqual(PART_BYTES + 100);
   });
 
   it('answerPush - history keeps 60 months: a newer month drops the oldest, a session older than that is refused, a wrong-clock month stays', () => {
@@ -141,7 +143,7 @@ describe('history store', () => {
     expect(reply).toEqual({
       accepted: [],
       rejected: [],
-      deferred: [{ id: record.id, reason: 'phone storage refused the write (could not save history:index: storage write failed)' }],
+      deferred: [{ id: record.id, reason: `phone storage refused the write (could not save ${idBucketKey(record.id)}: storage write failed)` }],
     });
     expect(store.snapshot()).toEqual(before);
   });

@@ -10,7 +10,7 @@ import { IDLE } from '../../../core/engine/types';
 import type { EngineEvent, EngineState } from '../../../core/engine/types';
 import { LIBRARY } from '../../../core/library';
 import type { Routine, SessionRecord } from '../../../core/model';
-import { bucketKey, readHistory } from '../../../core/phone/history-store';
+import { MAX_MONTH_BYTES, bucketKey, readHistory } from '../../../core/phone/history-store';
 import { savePlan } from '../../../core/phone/plan-store';
 import { describeProblems } from '../../../core/result';
 import { validateRoutine } from '../../../core/routine-validation';
@@ -98,7 +98,8 @@ describe('watch and phone share one rule', () => {
     const phone = new MemoryStore();
     const big = (i: number): SessionRecord => makeRecord({ startedAt: BASE_START + i * 60_000, steps: Array.from({ length: 30 }, () => makeStep()), checkIn: [], notes: [] });
     const filler: SessionRecord[] = [];
-    for (let i = 0; i < 230; i += 1) filler.push(big(i));
+    // Sessions up to the month's bound (MAX_MONTH_BYTES), stored as layout 1 left them: one value.
+    for (let i = 0; JSON.stringify(filler).length < MAX_MONTH_BYTES - 200; i += 1) filler.push(big(i));
     phone.setItem(bucketKey('2026-11'), JSON.stringify(filler));
     const november = [makeRecord({ startedAt: Date.UTC(2026, 10, 20, 9) }), makeRecord({ startedAt: Date.UTC(2026, 10, 21, 9) })];
     const later = [makeRecord({ startedAt: Date.UTC(2026, 11, 2, 9) }), makeRecord({ startedAt: Date.UTC(2027, 0, 5, 9) })];
