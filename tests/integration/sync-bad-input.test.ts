@@ -3,6 +3,7 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PUSH_BYTES } from '../../core/sync/protocol';
+import { partKey } from '../../core/phone/history-store';
 import { rawRecord, makeRecord } from '../fixtures/records';
 import { autoCheckErrors } from '../fixtures/sim';
 import { appMessaging, bootRig, type Rig, type ZmlMessaging } from '../fixtures/sync-rig';
@@ -99,7 +100,7 @@ describe('side service - bad input', () => {
   });
 
   it('onRequest - the same push twice is harmless: accepted again, storage unchanged', async () => {
-    const stored = JSON.parse(before['history:2026-11'] ?? '[]') as unknown[];
+    const stored = JSON.parse(before[partKey('2026-11', 0)] ?? '[]') as unknown[];
     const reply = await send({ method: 'sessions.push', params: { v: 1, records: stored } });
     expect((reply as { accepted: string[] }).accepted).toHaveLength(1);
     unchanged();
