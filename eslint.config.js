@@ -29,6 +29,25 @@ const watchNotPhone = [
   { group: ['**/app-side/**', '**/setting/**'], message: 'Watch code never imports the phone side (app-side/, setting/).' },
 ];
 
+// Pages are wiring (docs/architecture.md): a page file reaches Zepp OS only through platform/ (and
+// its words through page/text.ts); widgets are drawn by the layouts through page/kit.ts.
+const pageThroughAdapters = [
+  { group: ['@zos/*'], message: 'A page reaches Zepp OS only through platform/ adapters and page/text.ts (words); layouts draw through page/kit.ts.' },
+];
+const layoutDrawsOnly = [
+  { group: ['@zos/*', '!@zos/ui', '!@zos/utils'], message: 'A layout only draws (@zos/ui widgets, px() from @zos/utils); everything else goes through platform/.' },
+];
+const textReadsWordsOnly = [
+  { group: ['@zos/*', '!@zos/i18n'], message: 'page/text.ts only reads words (@zos/i18n); everything else goes through platform/.' },
+];
+// Time comes from the injected clock (platform/system.ts `clock`), and a page keeps its state per
+// page instance (inside the factory it hands to Page), never in the module.
+const pageSyntax = [
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'A page reads time from the injected clock (platform/system.ts clock / now), never Date.now().' },
+  { selector: "NewExpression[callee.name='Date']", message: 'A page reads time from the injected clock (platform/system.ts clock / now), never new Date().' },
+  { selector: "Program > VariableDeclaration[kind='let'], Program > VariableDeclaration[kind='var'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']", message: 'No module-level mutable state in a page: keep it per page instance, inside the factory passed to Page().' },
+];
+
 // Inside core/, imports flow one way (docs/architecture.md): the shared layers never import the
 // device-specific rules, and the watch's and the phone's rules never import each other.
 const coreShared = [
@@ -60,6 +79,10 @@ export default tseslint.config(
   restrict(['core/watch/**/*.ts'], [...corePure, ...notSim, ...coreWatchOnly]),
   restrict(['core/phone/**/*.ts'], [...corePure, ...notSim, ...corePhoneOnly]),
   restrict(['app.ts', 'page/**/*.ts', 'app-service/**/*.ts', 'platform/**/*.ts', 'platform-sync/**/*.ts'], [...notSim, ...watchNotPhone]),
+  restrict(['page/**/*.ts'], [...notSim, ...watchNotPhone, ...pageThroughAdapters]),
+  restrict(['page/kit.ts', 'page/**/*layout.ts'], [...notSim, ...watchNotPhone, ...layoutDrawsOnly]),
+  restrict(['page/text.ts'], [...notSim, ...watchNotPhone, ...textReadsWordsOnly]),
+  { files: ['page/*/index.page.ts'], rules: { 'no-restricted-syntax': ['error', ...pageSyntax] } },
   restrict(['app-side/**/*.ts'], [...notSim, ...phoneNotWatch, ...sideNotSetting]),
   restrict(['setting/**/*.ts'], [...notSim, ...phoneNotWatch, ...settingNotSide]),
   {

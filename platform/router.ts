@@ -1,6 +1,6 @@
 // Page navigation with JSON-string params.
 
-import { push, replace } from '@zos/router';
+import { back, push, replace } from '@zos/router';
 
 export type PageName = 'home' | 'before' | 'session' | 'checkin' | 'summary' | 'history' | 'settings';
 
@@ -14,6 +14,11 @@ export function goTo(page: PageName, params: Readonly<Record<string, unknown>> =
 
 export function swapTo(page: PageName, params: Readonly<Record<string, unknown>> = {}): void {
   replace({ url: url(page), params: JSON.stringify(params) });
+}
+
+/** Back to the page this one was opened from. */
+export function goBack(): void {
+  back();
 }
 
 /** Reads onInit's params (a JSON string, or an object on some firmware). */

@@ -8,7 +8,7 @@ import { watchStore } from './storage';
 import { now } from './system';
 
 /** What ZML's BasePage gives a page for requests. */
-interface Requester {
+export interface Requester {
   request(data: { method: string; params: Record<string, unknown> }, options?: { timeout?: number }): Promise<unknown>;
 }
 

@@ -8,6 +8,7 @@ import { KEYS } from '../core/watch/keys';
 import { newSessionId } from '../core/record';
 import { deviceOffsetMin } from '../core/local-time';
 import type { KeyValueStore } from '../core/sync/store';
+import type { ClockPort } from '../core/watch/session-shell';
 
 export function apiLevel(): number {
   try {
@@ -24,6 +25,9 @@ export function apiLevel(): number {
 export function now(): number {
   return Date.now();
 }
+
+/** The watch's clock as the port pages and the session shell are given (tests give a fake one). */
+export const clock: ClockPort = { now };
 
 /** Minutes east of UTC: core's one reading of the device's zone. */
 export const tzOffsetMin = deviceOffsetMin;

@@ -18,43 +18,44 @@ const view = layout as CheckinLayout;
 const FLAGS: readonly Flag[] = ['newSoreness', 'sidesDiffer', 'pain'];
 const FLAG_TEXT: Readonly<Record<Flag, string>> = { newSoreness: 'checkin.new-soreness', sidesDiffer: 'checkin.sides-differ', pain: 'checkin.pain' };
 
-let record: SessionRecord | null = null;
-let draft: CheckInDraft = { areas: [], notes: [] };
-let saved = false;
+/** One Check-in page instance: the record, the answers so far and whether they were saved. */
+function checkinPage() {
+  let record: SessionRecord | null = null;
+  let draft: CheckInDraft = { areas: [], notes: [] };
+  let saved = false;
 
-function save(withAnswers: boolean): void {
-  if (record === null || saved) return;
-  saved = true;
-  saveFinished(watchStore, record, withAnswers ? draft.areas : [], withAnswers ? draft.notes : []);
-  swapTo('summary', {});
-}
-
-function draw(): void {
-  const items: FlowItem[] = [
-    { kind: 'button', text: t('checkin.save'), tone: 'primary', onClick: () => save(true) },
-    { kind: 'button', text: t('checkin.skip'), onClick: () => save(false) },
-  ];
-  draft.areas.forEach((a, index) => {
-    items.push({ kind: 'text', text: areaName(a.area) });
-    items.push({ kind: 'button', text: t('checkin.tightness', { value: a.tightness }), onClick: () => change(cycleTightness(draft, index)) });
-    for (const flag of FLAGS) {
-      items.push({ kind: 'button', text: `${a[flag] ? '☑' : '☐'} ${t(FLAG_TEXT[flag])}`, onClick: () => change(toggleFlag(draft, index, flag)) });
-    }
-  });
-  items.push({ kind: 'text', text: t('checkin.notes'), tone: 'dim' });
-  for (const note of PRESET_NOTES) {
-    items.push({ kind: 'button', text: `${draft.notes.indexOf(note) >= 0 ? '☑' : '☐'} ${t(`note.${note}`)}`, onClick: () => change(toggleNote(draft, note)) });
+  function save(withAnswers: boolean): void {
+    if (record === null || saved) return;
+    saved = true;
+    saveFinished(watchStore, record, withAnswers ? draft.areas : [], withAnswers ? draft.notes : []);
+    swapTo('summary', {});
   }
-  view.renderCheckIn(t('checkin.title'), items);
-}
 
-function change(next: CheckInDraft): void {
-  draft = next;
-  draw();
-}
+  function draw(): void {
+    const items: FlowItem[] = [
+      { kind: 'button', text: t('checkin.save'), tone: 'primary', onClick: () => save(true) },
+      { kind: 'button', text: t('checkin.skip'), onClick: () => save(false) },
+    ];
+    draft.areas.forEach((a, index) => {
+      items.push({ kind: 'text', text: areaName(a.area) });
+      items.push({ kind: 'button', text: t('checkin.tightness', { value: a.tightness }), onClick: () => change(cycleTightness(draft, index)) });
+      for (const flag of FLAGS) {
+        items.push({ kind: 'button', text: `${a[flag] ? '☑' : '☐'} ${t(FLAG_TEXT[flag])}`, onClick: () => change(toggleFlag(draft, index, flag)) });
+      }
+    });
+    items.push({ kind: 'text', text: t('checkin.notes'), tone: 'dim' });
+    for (const note of PRESET_NOTES) {
+      items.push({ kind: 'button', text: `${draft.notes.indexOf(note) >= 0 ? '☑' : '☐'} ${t(`note.${note}`)}`, onClick: () => change(toggleNote(draft, note)) });
+    }
+    view.renderCheckIn(t('checkin.title'), items);
+  }
 
-Page(
-  BasePage({
+  function change(next: CheckInDraft): void {
+    draft = next;
+    draw();
+  }
+
+  return {
     state: {},
     build() {
       saved = false;
@@ -75,5 +76,7 @@ Page(
       // (core/watch/session-shell recoverAtLaunch), or saves it without ratings once that lapses.
       record = null;
     },
-  }),
-);
+  };
+}
+
+Page(BasePage(checkinPage()));

@@ -1,45 +1,45 @@
 // What the Home page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
+// Home is one scrolling flow, so it is drawn whole: renderHome draws the screen, showPhoneStatus
+// redraws it with the phone line changed. Neither keeps anything back for a later call to draw.
 import { renderFlow } from '../kit';
 import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
 
-export interface HomeLayout {
-  renderTitle(title: string): void;
-  renderRoutines(names: readonly string[], onPick: (index: number) => void): void;
-  /** Everything above the routine list: week count, sync mark, notices, the one-tap last routine. */
-  renderHeader(items: readonly FlowItem[]): void;
+/** Everything Home shows, top to bottom. */
+export interface HomeScreen {
+  readonly title: string;
+  /** Above the routine list: notices, the week count, the one-tap last routine, the progression offer. */
+  readonly header: readonly FlowItem[];
+  /** Routine names, in the order shown; `onPick` gets the index of the one tapped. */
+  readonly routines: readonly string[];
+  readonly onPick: (index: number) => void;
   /** History / Settings entries below the list. */
-  renderFooter(items: readonly FlowItem[]): void;
+  readonly footer: readonly FlowItem[];
+}
+
+export interface HomeLayout {
+  /** Draws the whole Home screen, with the last phone line shown (if any). */
+  renderHome(screen: HomeScreen): void;
+  /** Redraws Home with this phone line under the header (reachable, checking, bad reply). */
   showPhoneStatus(text: string): void;
 }
 
 export function makeHomeLayout(shape: Shape): HomeLayout {
-  let title = '';
-  let header: readonly FlowItem[] = [];
-  let rows: FlowItem[] = [];
-  let footer: readonly FlowItem[] = [];
+  let shown: HomeScreen | null = null;
   let phone = '';
-  const draw = (): void => {
+  const draw = (screen: HomeScreen): void => {
     const status: FlowItem[] = phone === '' ? [] : [{ kind: 'text', text: phone, tone: 'dim' }];
-    renderFlow(shape, title, [...header, ...status, ...rows, ...footer]);
+    const rows = screen.routines.map((name, index): FlowItem => ({ kind: 'button', text: name, onClick: () => screen.onPick(index) }));
+    renderFlow(shape, screen.title, [...screen.header, ...status, ...rows, ...screen.footer]);
   };
   return {
-    renderTitle(text) {
-      title = text;
-    },
-    renderHeader(items) {
-      header = items;
-    },
-    renderRoutines(names, onPick) {
-      rows = names.map((name, index): FlowItem => ({ kind: 'button', text: name, onClick: () => onPick(index) }));
-    },
-    renderFooter(items) {
-      footer = items;
-      draw();
+    renderHome(screen) {
+      shown = screen;
+      draw(screen);
     },
     showPhoneStatus(text) {
       phone = text;
-      draw();
+      if (shown !== null) draw(shown);
     },
   };
 }

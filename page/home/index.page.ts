@@ -1,13 +1,12 @@
 // Home: routines (assigned first), this week against the target, sync and reminder state, recovery at launch. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
-import { getText } from '@zos/i18n';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
 import type { FlowItem } from '../kit';
 import { areaName, routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { goTo } from '../../platform/router';
-import { apiLevel, now, tzOffsetMin } from '../../platform/system';
+import { apiLevel, clock, tzOffsetMin } from '../../platform/system';
 import { createCueServicePort } from '../../platform/cue-service';
 import { createScreenPort } from '../../platform/screen';
 import { checkinOfferedThisLaunch } from '../../platform/launch';
@@ -20,6 +19,7 @@ import { KEYS } from '../../core/watch/keys';
 import { recoverAtLaunch } from '../../core/watch/session-shell';
 import { readItem, writeAll } from '../../core/sync/store';
 import { isLinkUp, startPageSync } from '../../platform/sync';
+import type { Requester } from '../../platform/sync';
 import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
 import { rearmReminders } from '../reminder-texts';
 import { decide, progressionOffer } from '../../core/progression';
@@ -29,19 +29,16 @@ const view = layout as HomeLayout;
 
 /** The phone line under the week count: reachable or not (with ZML's code), and what waits. */
 function phoneLine(result: PlanResult): string {
-  if (result.code !== undefined) return `${getText('phone.unreachable')} (${String(result.code)})`;
-  return result.ok ? getText('phone.connected') : getText('phone.bad-reply');
+  if (result.code !== undefined) return `${t('phone.unreachable')} (${String(result.code)})`;
+  return result.ok ? t('phone.connected') : t('phone.bad-reply');
 }
-
-let sync: WatchSync | null = null;
-let notices: FlowItem[] = [];
 
 /** Where a launch should go (core/watch/session-shell recoverAtLaunch), plus Home's notices. */
 function recover(): FlowItem[] {
   const notices: FlowItem[] = [];
   const level = apiLevel();
   const route = recoverAtLaunch(
-    { store: watchStore, clock: { now }, screen: createScreenPort(), service: cueHostFor(level) === 'service' ? createCueServicePort() : null },
+    { store: watchStore, clock, screen: createScreenPort(), service: cueHostFor(level) === 'service' ? createCueServicePort() : null },
     checkinOfferedThisLaunch(),
   );
   if (route.go === 'home' && route.corrupt) notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
@@ -69,66 +66,70 @@ function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
   return items;
 }
 
-/** The progression offer (never imposed): one more area or a little more time; Yes / Not now, remembered either way. */
-function progressionRows(at: number, model: HomeModel): FlowItem[] {
-  const state = loadProgression(watchStore);
-  // "One not yet in the routine": the routine the person last ran, else the first on Home.
-  const routine = model.last !== null ? model.last.routine : (model.rows[0]?.routine ?? null);
-  const offer = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at), routine);
-  if (offer === null) return [];
-  const answer = (choice: 'accepted' | 'declined') => () => {
-    saveProgression(watchStore, decide(state, offer, choice));
-    draw();
-  };
-  return [
-    { kind: 'text', text: offer.area === null ? t('home.progress-more') : t('home.progress-area', { area: areaName(offer.area) }) },
-    { kind: 'button', text: t('home.progress-accept'), tone: 'primary', onClick: answer('accepted') },
-    { kind: 'button', text: t('home.progress-decline'), onClick: answer('declined') },
-  ];
-}
+/** One Home page instance: its sync and notices live here, not in the module. */
+function homePage() {
+  let sync: WatchSync | null = null;
+  let notices: FlowItem[] = [];
 
-function draw(): void {
-  const at = now();
-  const stored = readPlan(watchStore);
-  const status = outboxStatus(watchStore);
-  const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
-  view.renderTitle(getText('app.name'));
-  view.renderHeader(header(model, notices).concat(progressionRows(at, model)));
-  view.renderRoutines(
-    model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
-    (index) => {
-      const row = model.rows[index];
-      if (row !== undefined) goTo('before', { routineId: row.routine.id });
-    },
-  );
-  view.renderFooter([
-    { kind: 'button', text: t('home.history'), onClick: () => goTo('history', {}) },
-    { kind: 'button', text: t('home.settings'), onClick: () => goTo('settings', {}) },
-  ]);
-}
-
-/** Redraws after sync: the plan may have changed the routine list, a flush the waiting mark. */
-function onSync(event: SyncEvent): void {
-  // A reply that arrives after the page was left must not draw over the next page.
-  if (sync === null) return;
-  if (event.kind === 'plan') {
-    // The plan's weekly target and the phone's Preferences decide the reminder days and time.
-    rearmReminders();
-    draw();
-    view.showPhoneStatus(phoneLine(event.result));
-    return;
+  /** The progression offer (never imposed): one more area or a little more time; Yes / Not now, remembered either way. */
+  function progressionRows(at: number, model: HomeModel): FlowItem[] {
+    const state = loadProgression(watchStore);
+    // "One not yet in the routine": the routine the person last ran, else the first on Home.
+    const routine = model.last !== null ? model.last.routine : (model.rows[0]?.routine ?? null);
+    const offer = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at), routine);
+    if (offer === null) return [];
+    const answer = (choice: 'accepted' | 'declined') => () => {
+      saveProgression(watchStore, decide(state, offer, choice));
+      draw();
+    };
+    return [
+      { kind: 'text', text: offer.area === null ? t('home.progress-more') : t('home.progress-area', { area: areaName(offer.area) }) },
+      { kind: 'button', text: t('home.progress-accept'), tone: 'primary', onClick: answer('accepted') },
+      { kind: 'button', text: t('home.progress-decline'), onClick: answer('declined') },
+    ];
   }
-  draw();
-}
 
-Page(
-  BasePage({
+  function draw(): void {
+    const at = clock.now();
+    const stored = readPlan(watchStore);
+    const status = outboxStatus(watchStore);
+    const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
+    view.renderHome({
+      title: t('app.name'),
+      header: header(model, notices).concat(progressionRows(at, model)),
+      routines: model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
+      onPick: (index) => {
+        const row = model.rows[index];
+        if (row !== undefined) goTo('before', { routineId: row.routine.id });
+      },
+      footer: [
+        { kind: 'button', text: t('home.history'), onClick: () => goTo('history', {}) },
+        { kind: 'button', text: t('home.settings'), onClick: () => goTo('settings', {}) },
+      ],
+    });
+  }
+
+  /** Redraws after sync: the plan may have changed the routine list, a flush the waiting mark. */
+  function onSync(event: SyncEvent): void {
+    // A reply that arrives after the page was left must not draw over the next page.
+    if (sync === null) return;
+    if (event.kind === 'plan') {
+      // The plan's weekly target and the phone's Preferences decide the reminder days and time.
+      rearmReminders();
+      draw();
+      view.showPhoneStatus(phoneLine(event.result));
+      return;
+    }
+    draw();
+  }
+
+  return {
     state: {},
-    build() {
+    build(this: Requester) {
       notices = recover();
       rearmReminders();
       draw();
-      view.showPhoneStatus(getText('phone.checking'));
+      view.showPhoneStatus(t('phone.checking'));
       const current = startPageSync(this, onSync);
       sync = current;
       // The plan first (it decides the routine list), then whatever waits in the outbox.
@@ -147,5 +148,7 @@ Page(
       sync?.stop();
       sync = null;
     },
-  }),
-);
+  };
+}
+
+Page(BasePage(homePage()));

@@ -7,7 +7,7 @@ import type { SessionLayout } from './session-layout';
 import { areaName, sideName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
-import { apiLevel, sessionId, tzOffsetMin } from '../../platform/system';
+import { apiLevel, clock, sessionId, tzOffsetMin } from '../../platform/system';
 import { createVibratorPort } from '../../platform/vibrator';
 import { createScreenPort } from '../../platform/screen';
 import { createCueServicePort } from '../../platform/cue-service';
@@ -35,7 +35,7 @@ function startEvent(routineId: string): Extract<EngineEvent, { type: 'start' }> 
   if (routine === null) return null;
   const planned = routineForRun(routine, plan, loadSettings(watchStore), watchStore);
   if (planned.empty) return null;
-  const at = Date.now();
+  const at = clock.now();
   writeAll(watchStore, [[KEYS.lastRoutine, routineId]]);
   // The plan's own times go with the run only when adaptation or progression changed them.
   const changed = planned.routine.steps.some((step, index) => planned.baseSeconds[index] !== step.seconds);
@@ -55,14 +55,14 @@ function pageScheduler(): SchedulerPort {
       timer = setTimeout(() => {
         timer = null;
         wake();
-      }, Math.max(0, at - Date.now()));
+      }, Math.max(0, at - clock.now()));
     },
     disarm,
   };
 }
 
 function render(state: SessionState): void {
-  const v = sessionView(state, Date.now());
+  const v = sessionView(state, clock.now());
   if (v.phase === 'finished') return;
   const step = v.step;
   view.renderStep({
@@ -78,56 +78,57 @@ function render(state: SessionState): void {
   });
 }
 
-let shell: SessionShell | null = null;
-let ticker: ReturnType<typeof setInterval> | null = null;
+/** One Session page instance: its shell and render ticker live here, not in the module. */
+function sessionPage() {
+  let shell: SessionShell | null = null;
+  let ticker: ReturnType<typeof setInterval> | null = null;
 
-function stopTicker(): void {
-  if (ticker !== null) clearInterval(ticker);
-  ticker = null;
-}
-
-function open(routineId: string): void {
-  const level = apiLevel();
-  const current = new SessionShell(
-    {
-      store: watchStore,
-      clock: { now: () => Date.now() },
-      scheduler: pageScheduler(),
-      vibrator: createVibratorPort(supportsSceneArrays(level)),
-      screen: createScreenPort(),
-      service: cueHostFor(level) === 'service' ? createCueServicePort() : null,
-    },
-    {
-      changed: render,
-      finished(route) {
-        stopTicker();
-        swapTo(route, route === 'summary' ? { pain: true } : {});
-      },
-      notice: (what) => view.showMessage(t(what === 'no-background' ? 'session.no-background' : 'session.save-failed')),
-    },
-  );
-  shell = current;
-  const send = (press: Press) => () => current.press(press);
-  view.renderControls(
-    { pause: t('session.pause'), resume: t('session.resume'), skip: t('session.skip'), extend: t('session.extend'), stop: t('session.stop'), pain: t('session.pain') },
-    {
-      togglePause: () => current.press(current.current !== null && current.current.phase === 'paused' ? 'resume' : 'pause'),
-      skip: send('skip'),
-      extend: send('extend'),
-      stop: send('stop'),
-      pain: send('pain'),
-    },
-  );
-  if (!current.open(startEvent(routineId))) {
-    swapTo('home', {});
-    return;
+  function stopTicker(): void {
+    if (ticker !== null) clearInterval(ticker);
+    ticker = null;
   }
-  current.refresh();
-  ticker = setInterval(() => current.refresh(), RENDER_EVERY_MS);
-}
 
-Page(
-  BasePage({
+  function open(routineId: string): void {
+    const level = apiLevel();
+    const current = new SessionShell(
+      {
+        store: watchStore,
+        clock,
+        scheduler: pageScheduler(),
+        vibrator: createVibratorPort(supportsSceneArrays(level)),
+        screen: createScreenPort(),
+        service: cueHostFor(level) === 'service' ? createCueServicePort() : null,
+      },
+      {
+        changed: render,
+        finished(route) {
+          stopTicker();
+          swapTo(route, route === 'summary' ? { pain: true } : {});
+        },
+        notice: (what) => view.showMessage(t(what === 'no-background' ? 'session.no-background' : 'session.save-failed')),
+      },
+    );
+    shell = current;
+    const send = (press: Press) => () => current.press(press);
+    view.renderControls(
+      { pause: t('session.pause'), resume: t('session.resume'), skip: t('session.skip'), extend: t('session.extend'), stop: t('session.stop'), pain: t('session.pain') },
+      {
+        togglePause: () => current.press(current.current !== null && current.current.phase === 'paused' ? 'resume' : 'pause'),
+        skip: send('skip'),
+        extend: send('extend'),
+        stop: send('stop'),
+        pain: send('pain'),
+      },
+    );
+    if (!current.open(startEvent(routineId))) {
+      swapTo('home', {});
+      return;
+    }
+    current.refresh();
+    ticker = setInterval(() => current.refresh(), RENDER_EVERY_MS);
+  }
+
+  return {
     state: { routineId: '' },
     onInit(params: unknown) {
       this.state.routineId = routineIdParam(params);
@@ -140,5 +141,7 @@ Page(
       if (shell !== null) shell.close();
       shell = null;
     },
-  }),
-);
+  };
+}
+
+Page(BasePage(sessionPage()));

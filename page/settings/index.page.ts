@@ -5,7 +5,7 @@ import type { SettingsLayout } from './settings-layout';
 import type { FlowItem } from '../kit';
 import { t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { apiLevel, now } from '../../platform/system';
+import { apiLevel, clock } from '../../platform/system';
 import { createVibratorPort } from '../../platform/vibrator';
 import { CUE_NAMES } from '../../core/engine';
 import type { CueName } from '../../core/engine';
@@ -22,71 +22,74 @@ import { clockText, nextReminderDays, nextReminderMinute } from '../../core/watc
 import { rearmReminders } from '../reminder-texts';
 
 const view = layout as SettingsLayout;
-let sampler: CueSampler | null = null;
-/** The cue last started here, named under "Feel each cue" so each sample is felt and read together. */
-let lastCue: CueName | null = null;
 
 /** The cue a strength change plays as a sample of the new strength. */
 const STRENGTH_SAMPLE: CueName = 'next-area';
 
-/** A change on the watch, stamped with the watch's clock so it beats older phone Preferences. */
-function update(settings: WatchSettings): void {
-  if (!saveSettings(watchStore, settings, now()).ok) {
-    view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }]);
-    return;
+
+/** One Settings page instance: its cue sampler and the cue last felt live here, not in the module. */
+function settingsPage() {
+  let sampler: CueSampler | null = null;
+  /** The cue last started here, named under "Feel each cue" so each sample is felt and read together. */
+  let lastCue: CueName | null = null;
+
+  /** A change on the watch, stamped with the watch's clock so it beats older phone Preferences. */
+  function update(settings: WatchSettings): void {
+    if (!saveSettings(watchStore, settings, clock.now()).ok) {
+      view.renderSettings(t('settings.title'), [{ kind: 'text', text: t('settings.save-failed'), tone: 'warning' }]);
+      return;
+    }
+    rearmReminders();
+    draw();
   }
-  rearmReminders();
-  draw();
-}
 
-/** Reminder on/off, days, time, and adaptation on/off. */
-function reminderRows(s: WatchSettings): FlowItem[] {
-  const prefs = reminderPrefsOf(s);
-  const setPrefs = (reminders: ReminderPrefs): void => update({ ...s, reminders });
-  const days = reminderDays(prefs, readPlan(watchStore).plan)
-    .map((d) => t(`weekday.${d}`))
-    .join(' ');
-  const adapt = s.adapt ?? DEFAULT_ADAPT;
-  const rows: FlowItem[] = [{ kind: 'button', text: t(prefs.on ? 'settings.reminders-on' : 'settings.reminders-off'), onClick: () => setPrefs({ ...prefs, on: !prefs.on }) }];
-  if (prefs.on) {
-    rows.push({ kind: 'button', text: t(prefs.days.length === 0 ? 'settings.reminder-days-plan' : 'settings.reminder-days', { days }), onClick: () => setPrefs(nextReminderDays(prefs)) });
-    rows.push({ kind: 'button', text: t('settings.reminder-time', { time: clockText(prefs.minute) }), onClick: () => setPrefs(nextReminderMinute(prefs)) });
+  /** Reminder on/off, days, time, and adaptation on/off. */
+  function reminderRows(s: WatchSettings): FlowItem[] {
+    const prefs = reminderPrefsOf(s);
+    const setPrefs = (reminders: ReminderPrefs): void => update({ ...s, reminders });
+    const days = reminderDays(prefs, readPlan(watchStore).plan)
+      .map((d) => t(`weekday.${d}`))
+      .join(' ');
+    const adapt = s.adapt ?? DEFAULT_ADAPT;
+    const rows: FlowItem[] = [{ kind: 'button', text: t(prefs.on ? 'settings.reminders-on' : 'settings.reminders-off'), onClick: () => setPrefs({ ...prefs, on: !prefs.on }) }];
+    if (prefs.on) {
+      rows.push({ kind: 'button', text: t(prefs.days.length === 0 ? 'settings.reminder-days-plan' : 'settings.reminder-days', { days }), onClick: () => setPrefs(nextReminderDays(prefs)) });
+      rows.push({ kind: 'button', text: t('settings.reminder-time', { time: clockText(prefs.minute) }), onClick: () => setPrefs(nextReminderMinute(prefs)) });
+    }
+    rows.push({ kind: 'button', text: t(adapt ? 'settings.adapt-on' : 'settings.adapt-off'), onClick: () => update({ ...s, adapt: !adapt }) });
+    return rows;
   }
-  rows.push({ kind: 'button', text: t(adapt ? 'settings.adapt-on' : 'settings.adapt-off'), onClick: () => update({ ...s, adapt: !adapt }) });
-  return rows;
-}
 
-/** The next strength, saved, then felt: a sample at the new strength (it waits for one still playing). */
-function changeIntensity(s: WatchSettings): void {
-  const intensity = nextIntensity(s.intensity);
-  update({ ...s, intensity });
-  sampler?.play(STRENGTH_SAMPLE, intensity);
-}
-
-function draw(): void {
-  const s = loadSettings(watchStore);
-  const items: FlowItem[] = [
-    { kind: 'button', text: t('settings.intensity', { value: t(`intensity.${s.intensity}`) }), onClick: () => changeIntensity(s) },
-    { kind: 'button', text: t('settings.lead-in', { seconds: s.leadInSeconds }), onClick: () => update({ ...s, leadInSeconds: nextLeadIn(s.leadInSeconds) }) },
-    { kind: 'button', text: t(s.halfwayTick ? 'settings.halfway-on' : 'settings.halfway-off'), onClick: () => update({ ...s, halfwayTick: !s.halfwayTick }) },
-    { kind: 'button', text: t(s.changeComing === true ? 'settings.coming-on' : 'settings.coming-off'), onClick: () => update({ ...s, changeComing: s.changeComing !== true }) },
-    { kind: 'button', text: t(s.screen === 'keep-on' ? 'settings.screen-keep-on' : 'settings.screen-allow-off'), onClick: () => update({ ...s, screen: nextScreen(s.screen) }) },
-    ...reminderRows(s),
-    { kind: 'text', text: t('settings.feel'), tone: 'dim' },
-    { kind: 'text', text: t('settings.cue-felt', { cue: lastCue === null ? '–' : t(`cue.${lastCue}`) }) },
-  ];
-  for (const cue of CUE_NAMES) {
-    items.push({ kind: 'button', text: t(`cue.${cue}`), onClick: () => sampler?.play(cue, s.intensity) });
+  /** The next strength, saved, then felt: a sample at the new strength (it waits for one still playing). */
+  function changeIntensity(s: WatchSettings): void {
+    const intensity = nextIntensity(s.intensity);
+    update({ ...s, intensity });
+    sampler?.play(STRENGTH_SAMPLE, intensity);
   }
-  view.renderSettings(t('settings.title'), items);
-}
 
-Page(
-  BasePage({
+  function draw(): void {
+    const s = loadSettings(watchStore);
+    const items: FlowItem[] = [
+      { kind: 'button', text: t('settings.intensity', { value: t(`intensity.${s.intensity}`) }), onClick: () => changeIntensity(s) },
+      { kind: 'button', text: t('settings.lead-in', { seconds: s.leadInSeconds }), onClick: () => update({ ...s, leadInSeconds: nextLeadIn(s.leadInSeconds) }) },
+      { kind: 'button', text: t(s.halfwayTick ? 'settings.halfway-on' : 'settings.halfway-off'), onClick: () => update({ ...s, halfwayTick: !s.halfwayTick }) },
+      { kind: 'button', text: t(s.changeComing === true ? 'settings.coming-on' : 'settings.coming-off'), onClick: () => update({ ...s, changeComing: s.changeComing !== true }) },
+      { kind: 'button', text: t(s.screen === 'keep-on' ? 'settings.screen-keep-on' : 'settings.screen-allow-off'), onClick: () => update({ ...s, screen: nextScreen(s.screen) }) },
+      ...reminderRows(s),
+      { kind: 'text', text: t('settings.feel'), tone: 'dim' },
+      { kind: 'text', text: t('settings.cue-felt', { cue: lastCue === null ? '–' : t(`cue.${lastCue}`) }) },
+    ];
+    for (const cue of CUE_NAMES) {
+      items.push({ kind: 'button', text: t(`cue.${cue}`), onClick: () => sampler?.play(cue, s.intensity) });
+    }
+    view.renderSettings(t('settings.title'), items);
+  }
+
+  return {
     state: {},
     build() {
       sampler = createCueSampler({
-        now,
+        now: clock.now,
         motor: createVibratorPort(supportsSceneArrays(apiLevel())),
         later: (ms, run) => {
           // A sample still waiting when the page closes is dropped: the person has moved on.
@@ -107,5 +110,7 @@ Page(
       // A sample still playing finishes on its own: stopping it would cut the cue being felt.
       sampler = null;
     },
-  }),
-);
+  };
+}
+
+Page(BasePage(settingsPage()));

@@ -1,24 +1,25 @@
 // Summary: what the session did and whether it is saved on the phone; flushes the outbox. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
-import { back } from '@zos/router';
 import type { SummaryLayout } from './summary-layout';
 import type { FlowItem } from '../kit';
 import { areaName, listText, nameText, t, tn } from '../text';
 import { watchStore } from '../../platform/storage';
+import { goBack } from '../../platform/router';
 import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone, areasSkipped } from '../../core/watch/checkin';
 import { formatClock } from '../../core/watch/format';
 import { sessionTime, stepsDone } from '../../core/session-time';
 import { isLinkUp, startPageSync } from '../../platform/sync';
+import type { Requester } from '../../platform/sync';
 import type { WatchSync } from '../../platform-sync/watch-sync';
 
 const view = layout as SummaryLayout;
 
 function items(): { title: string; items: FlowItem[] } {
   const record = lastSummary(watchStore);
-  const home: FlowItem = { kind: 'button', text: t('summary.done'), tone: 'primary', onClick: () => back() };
+  const home: FlowItem = { kind: 'button', text: t('summary.done'), tone: 'primary', onClick: () => goBack() };
   if (record === null) return { title: t('summary.title'), items: [home] };
   const rows: FlowItem[] = [];
   if (record.status === 'pain') {
@@ -44,17 +45,17 @@ function items(): { title: string; items: FlowItem[] } {
   return { title: nameText(record.routineName), items: rows };
 }
 
-let sync: WatchSync | null = null;
-
 function render(): void {
   const page = items();
   view.renderSummary(page.title, page.items);
 }
 
-Page(
-  BasePage({
+/** One Summary page instance: its sync lives here, not in the module. */
+function summaryPage() {
+  let sync: WatchSync | null = null;
+  return {
     state: {},
-    build() {
+    build(this: Requester) {
       render();
       // The session was just queued: send it now, and show "sent to phone" once acknowledged.
       const current = startPageSync(this, () => {
@@ -70,5 +71,7 @@ Page(
       sync?.stop();
       sync = null;
     },
-  }),
-);
+  };
+}
+
+Page(BasePage(summaryPage()));

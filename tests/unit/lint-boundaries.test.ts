@@ -30,6 +30,23 @@ const breaks: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   ['the side service imports a Settings App view', 'app-side/broken.ts', "import { view } from '../setting/app-view';", /never imports Settings App views/],
   ['the side service imports a Zepp OS watch module', 'app-side/broken.ts', "import { Vibrator } from '@zos/sensor';", /no @zos modules/],
   ['the Settings App imports a page', 'setting/broken.ts', "import { kit } from '../page/kit';", /never imports watch code/],
+  ['a page imports Zepp OS words past page/text', 'page/home/index.page.ts', "import { getText } from '@zos/i18n';", /only through platform\/ adapters and page\/text/],
+  ['a page navigates past platform/router', 'page/summary/index.page.ts', "import { back } from '@zos/router';", /only through platform\/ adapters/],
+  ['a page helper reads the system past platform/', 'page/reminder-texts.ts', "import { getSystemInfo } from '@zos/settings';", /only through platform\/ adapters/],
+  ['a layout does more than draw', 'page/home/index.r.layout.ts', "import { Vibrator } from '@zos/sensor';", /A layout only draws/],
+  ['page/text reads more than words', 'page/text.ts', "import { push } from '@zos/router';", /only reads words/],
+];
+
+async function syntaxErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+// Pages are wiring: time from the injected clock, state per page instance.
+const pageBreaks: ReadonlyArray<readonly [string, string, RegExp]> = [
+  ['a page reads Date.now()', 'export function at(): number {\n  return Date.now();\n}\n', /injected clock/],
+  ['a page makes a new Date()', 'export function at(): number {\n  return new Date().getTime();\n}\n', /injected clock/],
+  ['a page keeps module-level mutable state', 'let shown = 0;\nexport function bump(): number {\n  shown += 1;\n  return shown;\n}\n', /No module-level mutable state/],
 ];
 
 describe('lint boundaries', () => {
@@ -40,6 +57,20 @@ describe('lint boundaries', () => {
       expect(errors[0]).toMatch(message);
     });
   }
+
+  for (const [name, source, message] of pageBreaks) {
+    it(`lint boundaries - ${name} is refused`, async () => {
+      const errors = await syntaxErrors('page/home/index.page.ts', source);
+      expect(errors.length, source).toBe(1);
+      expect(errors[0]).toMatch(message);
+    });
+  }
+
+  it('lint boundaries - a page keeps state inside its factory, a layout draws with @zos/ui, page/text reads @zos/i18n', async () => {
+    expect(await syntaxErrors('page/home/index.page.ts', 'export function homePage() {\n  let shown = 0;\n  return { bump: () => (shown += 1) };\n}\n')).toEqual([]);
+    expect(await importErrors('page/home/index.r.layout.ts', "import { createWidget } from '@zos/ui';\nexport const w = createWidget;\n")).toEqual([]);
+    expect(await importErrors('page/text.ts', "import { getText } from '@zos/i18n';\nexport const g = getText;\n")).toEqual([]);
+  });
 
   it('lint boundaries - allowed imports pass: a page uses core, the Settings App uses core', async () => {
     expect(await importErrors('page/home/fine.ts', "import { transition } from '../../core/engine';\nexport const t = transition;\n")).toEqual([]);
