@@ -11,7 +11,7 @@
 
 import { answerPush } from '../core/phone/sync-answers';
 import { LIBRARY } from '../core/library';
-import type { AreaCheckIn, Routine, SessionRecord, StepRecord } from '../core/model';
+import type { AreaCheckIn, Routine, SessionRecord, StepRecord, Tightness } from '../core/model';
 import { buildRecord, newSessionId, withCheckIn } from '../core/record';
 import { acknowledge, enqueue, nextBatch } from '../core/sync/outbox';
 import { MAX_PUSH_BYTES, makePushParams } from '../core/sync/protocol';
@@ -52,7 +52,7 @@ function makeSessions(): SessionRecord[] {
     const areas = Array.from(new Set(steps.map((s) => s.area)));
     const checkIns: AreaCheckIn[] = areas.map((area) => ({
       area,
-      tightness: Math.floor(random() * 4) as AreaCheckIn['tightness'],
+      tightness: Math.floor(random() * 4) as Tightness,
       newSoreness: random() < 0.1,
       sidesDiffer: random() < 0.2,
       pain: false,

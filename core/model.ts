@@ -87,15 +87,38 @@ export interface ProgressionAnswer {
   readonly area?: Area;
 }
 
+/** Tightness in words on every screen: 0 none, 1 mild, 2 moderate, 3 strong. */
 export type Tightness = 0 | 1 | 2 | 3;
 
+/** Which side of a paired area felt tighter; 'same' is an answer too (not the same as unrated). */
+export const TIGHTER_SIDES = ['left', 'right', 'same'] as const;
+export type TighterSide = (typeof TIGHTER_SIDES)[number];
+
+/**
+ * The person's detail for one area. Every field but the area is what the person touched: an
+ * absent field was not rated (never read as 0 or "no"). Records written before the ten-second
+ * check-in carry all four of tightness/newSoreness/sidesDiffer/pain.
+ */
 export interface AreaCheckIn {
   readonly area: Area;
-  readonly tightness: Tightness;
-  readonly newSoreness: boolean;
-  readonly sidesDiffer: boolean;
-  readonly pain: boolean;
+  readonly tightness?: Tightness;
+  readonly newSoreness?: boolean;
+  readonly sidesDiffer?: boolean;
+  readonly pain?: boolean;
+  /** Only for an area worked on both sides (PAIRED_AREAS). */
+  readonly tighterSide?: TighterSide;
 }
+
+/** Overall, compared with before the session. */
+export const FEELINGS = ['better', 'same', 'worse'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+
+/** The side of an area that hurt (an area worked on both sides may name one). */
+export const HURT_SIDES = ['left', 'right'] as const;
+export type HurtSide = (typeof HURT_SIDES)[number];
+
+/** Pain scores run 0 (none) to 10 (worst imaginable), the usual numeric rating scale. */
+export const MAX_PAIN_SCORE = 10;
 
 export const PRESET_NOTES = [
   'felt-good',
@@ -136,6 +159,15 @@ export interface SessionRecord {
    * Absent in records from watches without progression. The phone reads the newest record's.
    */
   readonly progression?: readonly ProgressionAnswer[];
+  /** Check-in, first screen: how it felt overall compared with before (absent: not rated). */
+  readonly feeling?: Feeling;
+  /** "Anything hurt?": false is "no"; absent is not answered. */
+  readonly hurt?: boolean;
+  /** Only with hurt true: the area of this session that hurt, and optionally its side. */
+  readonly hurtArea?: Area;
+  readonly hurtSide?: HurtSide;
+  /** 0-10, given on the watch with hurt true or after a pain stop (the phone may add its own, which wins). */
+  readonly painScore?: number;
 }
 
 export const PLAN_VERSION = 1;

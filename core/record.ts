@@ -1,11 +1,13 @@
 // The session record the watch keeps and sends to the phone (docs/design.md §5), its check-in, and
 // session ids that stay unique when several watches feed one phone.
 
-import { AREAS, PRESET_NOTES, RECORD_VERSION } from './model';
-import type { Area, AreaCheckIn, PresetNote, Routine, SessionRecord, StepRecord, Tightness } from './model';
+import { AREAS, RECORD_VERSION } from './model';
+import type { Routine, SessionRecord, StepRecord } from './model';
 import { invalid, joinPath, valid } from './result';
 import type { Problem, Validated } from './result';
 import { isPlainObject } from './sync/json';
+import { CHECKIN_ANSWER_KEYS } from './sync/checkin-validation';
+import { validateRecord } from './sync/record-validation';
 
 /** What the engine knows at the end; `steps` has one entry per step of the routine, in order. */
 export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex' | 'pausedMs'> {
@@ -43,76 +45,35 @@ export function buildRecord(input: RecordInput): SessionRecord {
   return input.pausedMs === undefined || input.pausedMs <= 0 ? withPain : { ...withPain, pausedMs: input.pausedMs };
 }
 
-function checkCheckIn(input: unknown, path: string, sessionAreas: ReadonlySet<string>, problems: Problem[]): AreaCheckIn | undefined {
-  if (!isPlainObject(input)) {
-    problems.push({ path, message: 'must be an object' });
-    return undefined;
-  }
-  const before = problems.length;
-  const area = input['area'];
-  if (typeof area !== 'string' || (AREAS as readonly string[]).indexOf(area) < 0) {
-    problems.push({ path: joinPath(path, 'area'), message: `must be a known area (got ${JSON.stringify(area)})` });
-  } else if (!sessionAreas.has(area)) {
-    problems.push({ path: joinPath(path, 'area'), message: `must be an area of this session (${area} was not in it)` });
-  }
-  const tightness = input['tightness'];
-  if (typeof tightness !== 'number' || !Number.isInteger(tightness) || tightness < 0 || tightness > 3) {
-    problems.push({ path: joinPath(path, 'tightness'), message: 'must be a whole number from 0 to 3' });
-  }
-  for (const flag of ['newSoreness', 'sidesDiffer', 'pain'] as const) {
-    if (typeof input[flag] !== 'boolean') problems.push({ path: joinPath(path, flag), message: 'must be true or false' });
-  }
-  if (problems.length > before) return undefined;
-  return {
-    area: area as Area,
-    tightness: tightness as Tightness,
-    newSoreness: input['newSoreness'] as boolean,
-    sidesDiffer: input['sidesDiffer'] as boolean,
-    pain: input['pain'] as boolean,
-  };
-}
-
 /**
- * Adds the person's check-in to a finished record. Input comes from the check-in page or the
- * phone, so it is validated; one rating per area, notes from the preset list, each at most once.
+ * Adds the person's check-in to a finished record: per-area detail (`checkIns`), preset notes and
+ * the first-screen answers (`answers`: feeling, hurt, hurtArea, hurtSide, painScore; each optional).
+ * Input comes from the check-in page, so it is checked here for what only the watch knows (an
+ * area rated must be one worked in this session), then by validateRecord, the one record rule.
  */
-export function withCheckIn(record: SessionRecord, checkIns: unknown, notes: unknown): Validated<SessionRecord> {
+export function withCheckIn(record: SessionRecord, checkIns: unknown, notes: unknown, answers: unknown = {}): Validated<SessionRecord> {
   const problems: Problem[] = [];
   const sessionAreas = new Set<string>(record.steps.map((step) => step.area));
-  const ratings: AreaCheckIn[] = [];
-  if (!Array.isArray(checkIns)) {
-    problems.push({ path: 'checkIn', message: 'must be a list' });
-  } else {
-    const seen = new Set<string>();
+  if (Array.isArray(checkIns)) {
     checkIns.forEach((raw: unknown, index) => {
-      const path = joinPath('checkIn', index);
-      const rating = checkCheckIn(raw, path, sessionAreas, problems);
-      if (rating === undefined) return;
-      if (seen.has(rating.area)) {
-        problems.push({ path: joinPath(path, 'area'), message: `must appear once (${rating.area} is rated twice)` });
-        return;
-      }
-      seen.add(rating.area);
-      ratings.push(rating);
-    });
-  }
-  const presetNotes: PresetNote[] = [];
-  if (!Array.isArray(notes)) {
-    problems.push({ path: 'notes', message: 'must be a list' });
-  } else {
-    notes.forEach((note: unknown, index) => {
-      const path = joinPath('notes', index);
-      if (typeof note !== 'string' || (PRESET_NOTES as readonly string[]).indexOf(note) < 0) {
-        problems.push({ path, message: `must be one of ${PRESET_NOTES.join(', ')}` });
-      } else if (presetNotes.indexOf(note as PresetNote) >= 0) {
-        problems.push({ path, message: `must appear once (${note} is repeated)` });
-      } else {
-        presetNotes.push(note as PresetNote);
+      const area = isPlainObject(raw) ? raw['area'] : undefined;
+      if (typeof area === 'string' && (AREAS as readonly string[]).indexOf(area) >= 0 && !sessionAreas.has(area)) {
+        problems.push({ path: joinPath(joinPath('checkIn', index), 'area'), message: `must be an area of this session (${area} was not in it)` });
       }
     });
   }
+  if (!isPlainObject(answers)) return invalid(problems.concat([{ path: '', message: 'the check-in answers must be an object' }]));
+  const fresh: Record<string, unknown> = { ...record, checkIn: checkIns, notes };
+  for (const key of CHECKIN_ANSWER_KEYS) delete fresh[key];
+  for (const key of Object.keys(answers)) fresh[key] = answers[key];
+  const checked = validateRecord(fresh);
+  if (!checked.ok) return invalid(checked.problems.concat(problems));
   if (problems.length > 0) return invalid(problems);
-  return valid({ ...record, checkIn: ratings, notes: presetNotes });
+  // The record was valid before the check-in: keep its own clock judgement, not the validator's
+  // (which has no clock here).
+  if (record.clockSuspect === true) return checked;
+  const { clockSuspect: _dropped, ...rest } = checked.value;
+  return valid(rest);
 }
 
 const ID_RANDOM_CHARS = 8;

@@ -34,6 +34,11 @@ export const space = {
   radius: 44,
   arcWidth: 14,
   barHeight: 12,
+  /** A row of answers side by side (check-in): shorter than a full row so a question fits a screen. */
+  choiceHeight: 72,
+  choiceGap: 8,
+  /** Kept clear of a round screen's edge by rows sized to the circle. */
+  roundMargin: 8,
 } as const;
 
 /** Glyph width as a share of the text size, for estimating wrapped lines (latin / CJK). */

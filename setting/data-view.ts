@@ -15,6 +15,7 @@ import { tr, trn } from './text';
 export function importSummaryText(s: ImportSummary): string {
   const parts = [tr('set.import.done', { added: s.added, skipped: s.skipped, rejected: s.rejected.length })];
   parts.push(tr('set.import.notes', { added: s.notesAdded, skipped: s.notesSkipped }));
+  if (s.painScoresAdded !== undefined) parts.push(tr('set.import.pain-scores', { added: s.painScoresAdded, skipped: s.painScoresSkipped === undefined ? 0 : s.painScoresSkipped }));
   const plan = tr(`set.import.plan-${s.plan}`);
   parts.push(s.planProblem === undefined ? plan : `${plan} (${s.planProblem})`);
   const prefs = tr(`set.import.prefs-${s.prefs}`);

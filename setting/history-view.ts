@@ -15,6 +15,7 @@ import { UI, uiGet, uiSet } from './ui-state';
 import { sessionDate, sessionLine, statusText } from './format';
 import { phoneLocale, tr } from './text';
 import { joinList } from '../core/locale';
+import { painScoreOf, sidesDiffer, wasRated } from '../core/phone/checkin-reading';
 
 export interface HistoryInput {
   /** Every month with sessions and how many, newest first (the history index). */
@@ -53,10 +54,35 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
     );
     if (openId === s.id) {
       const record = input.record(shown.month, s.id);
-      if (record !== undefined) children.push(sessionDetail(store, record, note, input.painScores.get(record.id), input.now, t));
+      if (record !== undefined) children.push(sessionDetail(store, record, note, painScoreOf(record, input.painScores), input.now, t));
     }
   }
   return Section({ title: tr('set.history') }, children);
+}
+
+/** The check-in as the person gave it; whatever they did not touch reads "not rated". */
+function checkInLines(record: SessionRecord, t: Translate): string[] {
+  if (!wasRated(record)) return [tr('set.history.check-in-none')];
+  const lines: string[] = [];
+  lines.push(tr('set.history.feeling', { feeling: record.feeling === undefined ? tr('set.history.not-rated') : tr(`set.history.feeling-${record.feeling}`) }));
+  let hurt = tr('set.history.not-rated');
+  if (record.hurt === false) hurt = tr('set.history.hurt-no');
+  if (record.hurt === true) {
+    const where = record.hurtArea === undefined ? tr('set.history.hurt-yes') : `${t(`area.${record.hurtArea}`)}${record.hurtSide === undefined ? '' : ` ${t(`side.${record.hurtSide}`)}`}`;
+    hurt = record.painScore === undefined ? where : `${where}, ${tr('report.score', { score: record.painScore })}`;
+  }
+  lines.push(tr('set.history.hurt', { answer: hurt }));
+  for (const c of record.checkIn) {
+    const tightness = c.tightness === undefined ? tr('set.history.not-rated') : t(`report.tight-${c.tightness}`);
+    const flags: string[] = [];
+    if (c.tighterSide === 'same') flags.push(tr('set.history.sides-same'));
+    else if (c.tighterSide !== undefined) flags.push(tr('set.history.tighter-side', { side: t(`side.${c.tighterSide}`) }));
+    else if (sidesDiffer(c)) flags.push(tr('set.history.sides-differ'));
+    if (c.newSoreness === true) flags.push(tr('set.history.new-soreness'));
+    if (c.pain === true) flags.push(tr('set.history.pain'));
+    lines.push(`${tr('set.history.check-in', { area: t(`area.${c.area}`), tightness })}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}`);
+  }
+  return lines;
 }
 
 function sessionDetail(store: KeyValueStore, record: SessionRecord, note: SessionNote | undefined, painScore: number | undefined, now: number, t: Translate): SettingsNode {
@@ -67,13 +93,11 @@ function sessionDetail(store: KeyValueStore, record: SessionRecord, note: Sessio
     const pain = record.status === 'pain' && record.painStepIndex === index ? tr('set.history.pain-here') : '';
     lines.push(`${t(`area.${step.area}`)} ${t(`side.${step.side}`)}: ${step.skipped ? tr('set.history.skipped') : tr('set.history.step-done', { done, planned })}${pain}`);
   });
-  for (const c of record.checkIn) {
-    const flags = [c.newSoreness ? tr('set.history.new-soreness') : '', c.sidesDiffer ? tr('set.history.sides-differ') : '', c.pain ? tr('set.history.pain') : ''].filter((f) => f !== '');
-    lines.push(`${tr('set.history.check-in', { area: t(`area.${c.area}`), tightness: c.tightness })}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}`);
-  }
+  lines.push(...checkInLines(record, t));
   if (record.notes.length > 0) lines.push(tr('set.history.watch-notes', { notes: joinList(record.notes.map((n) => t(`note.${n}`)), phoneLocale()) }));
   const message = uiGet(store, UI.noteMessage);
-  // A pain score only for sessions with pain (stopped for pain, or pain ticked at the check-in).
+  // A pain score only for sessions with pain (stopped for pain, or pain reported at the check-in);
+  // it starts at the score given on the watch, and one chosen here wins.
   const scoreOptions = [{ name: tr('set.history.pain-score-none'), value: 'none' }].concat(Array.from({ length: MAX_PAIN_SCORE + 1 }, (_v, n) => ({ name: String(n), value: String(n) })));
   return View({}, [
     ...lines.map((line) => Text({ paragraph: true }, [line])),

@@ -3,18 +3,21 @@
 //
 //   { "format": "knead-export", "v": 1, "exportedAt": <ms>,
 //     "records": [SessionRecord...], "notes": [{sessionId, text, updatedAt}...], "plan": TherapistPlan | null,
-//     "prefs": {settings, updatedAt} | null }        (prefs arrived later: older exports lack it)
+//     "prefs": {settings, updatedAt} | null,         (prefs arrived later: older exports lack it)
+//     "painScores": [{sessionId, score, updatedAt}...] }  (the phone's 0-10 scores; older exports lack it)
 
 import type { TherapistPlan } from '../model';
 import { describeProblems } from '../result';
 import type { IdReason } from '../sync/protocol';
+import { isSessionId } from '../sync/record-validation';
 import { isPlainObject, parseJson, utf8ByteLength } from '../sync/json';
 import type { KeyValueStore } from '../sync/store';
-import { listKeys, writeAll } from '../sync/store';
+import { listKeys, readItem, writeAll } from '../sync/store';
 import { HISTORY_PREFIX, prepareRecords, readHistory } from './history-store';
 import type { SessionNote } from './notes';
 import { NOTE_PREFIX, noteKey, readAllNotes, readNote, validateNote } from './notes';
-import { PAIN_PREFIX } from './pain-scores';
+import { PAIN_PREFIX, readPainScoreEntries, validatePainScore } from './pain-scores';
+import type { PainScoreEntry } from './pain-scores';
 import { PLAN_KEY, readPlan } from './plan-store';
 import { PREFS_KEY, readPrefs } from './prefs-store';
 import { mergeSettings } from '../settings-merge';
@@ -37,6 +40,7 @@ export function exportAll(store: KeyValueStore, now: number): ExportResult {
   const notes = readAllNotes(store);
   const plan = readPlan(store);
   const prefs = readPrefs(store);
+  const painScores = readPainScoreEntries(store);
   const problems = history.problems.concat(notes.problems, plan.problem === undefined ? [] : [plan.problem], prefs.problem === undefined ? [] : [prefs.problem]);
   const text = JSON.stringify({
     format: EXPORT_FORMAT,
@@ -46,6 +50,7 @@ export function exportAll(store: KeyValueStore, now: number): ExportResult {
     notes: notes.notes,
     plan: plan.plan,
     prefs: prefs.stamped,
+    painScores,
   });
   return { text, problems };
 }
@@ -62,6 +67,9 @@ export interface ImportSummary {
   /** Cue preferences: imported when valid and newer than the stored ones (last writer wins). */
   readonly prefs: 'imported' | 'kept' | 'none' | 'rejected';
   readonly prefsProblem?: string;
+  /** The phone's pain scores (absent when the file had none): added when newer than the stored one. */
+  readonly painScoresAdded?: number;
+  readonly painScoresSkipped?: number;
 }
 
 export type ImportResult =
@@ -85,8 +93,10 @@ export function importAll(store: KeyValueStore, text: string, now: number): Impo
   }
   const records = doc['records'];
   const notes = doc['notes'] === undefined ? [] : doc['notes'];
+  const scores = doc['painScores'] === undefined ? [] : doc['painScores'];
   if (!Array.isArray(records)) return { ok: false, error: `records must be a list; ${NOTHING}` };
   if (!Array.isArray(notes)) return { ok: false, error: `notes must be a list; ${NOTHING}` };
+  if (!Array.isArray(scores)) return { ok: false, error: `painScores must be a list; ${NOTHING}` };
   const version = checkStorageVersion(store);
   if (!version.ok) return { ok: false, error: `${version.error}; ${NOTHING}` };
 
@@ -94,8 +104,9 @@ export function importAll(store: KeyValueStore, text: string, now: number): Impo
   const noteWrites = prepareNotes(store, notes as unknown[]);
   const planOutcome = preparePlan(store, doc['plan']);
   const prefsOutcome = preparePrefs(store, doc['prefs']);
-  const writes = version.writes.concat(prepared.writes, noteWrites.writes, planOutcome.writes, prefsOutcome.writes);
-  if (prepared.writes.length + noteWrites.writes.length + planOutcome.writes.length + prefsOutcome.writes.length > 0) {
+  const scoreWrites = preparePainScores(store, scores as unknown[]);
+  const writes = version.writes.concat(prepared.writes, noteWrites.writes, planOutcome.writes, prefsOutcome.writes, scoreWrites.writes);
+  if (prepared.writes.length + noteWrites.writes.length + planOutcome.writes.length + prefsOutcome.writes.length + scoreWrites.writes.length > 0) {
     const saved = writeAll(store, writes);
     if (!saved.ok) return { ok: false, error: `${saved.error}; ${NOTHING}` };
   }
@@ -103,9 +114,10 @@ export function importAll(store: KeyValueStore, text: string, now: number): Impo
   const summary: ImportSummary = {
     added: outcome.added.length,
     skipped: outcome.alreadyStored.length,
-    rejected: outcome.rejected.concat(outcome.deferred, noteWrites.rejected),
+    rejected: outcome.rejected.concat(outcome.deferred, noteWrites.rejected, scoreWrites.rejected),
     notesAdded: noteWrites.added,
     notesSkipped: noteWrites.skipped,
+    ...(scoreWrites.added + scoreWrites.skipped === 0 ? {} : { painScoresAdded: scoreWrites.added, painScoresSkipped: scoreWrites.skipped }),
     plan: planOutcome.status,
     prefs: prefsOutcome.status,
     ...(prefsOutcome.problem === undefined ? {} : { prefsProblem: prefsOutcome.problem }),
@@ -149,6 +161,47 @@ function prepareNotes(store: KeyValueStore, inputs: readonly unknown[]): Prepare
       return;
     }
     out.writes.push([noteKey(note.sessionId), JSON.stringify({ text: note.text, updatedAt: note.updatedAt })]);
+    added += 1;
+  });
+  return { ...out, added, skipped };
+}
+
+/** A score replaces the stored one only when it is newer; a malformed one is refused with its reason. */
+function preparePainScores(store: KeyValueStore, inputs: readonly unknown[]): PreparedNotes {
+  const out: PreparedNotes = { writes: [], added: 0, skipped: 0, rejected: [] };
+  const chosen = new Map<string, PainScoreEntry>();
+  inputs.forEach((raw, index) => {
+    const path = `painScores[${index}]`;
+    const obj = isPlainObject(raw) ? raw : {};
+    const sessionId = obj['sessionId'];
+    if (!isSessionId(sessionId)) {
+      out.rejected.push({ id: path, reason: `${path}.sessionId must be a session id` });
+      return;
+    }
+    const checked = validatePainScore(obj['score'], obj['updatedAt']);
+    if (!checked.ok) {
+      out.rejected.push({ id: path, reason: describeProblems(checked.problems.map((p) => ({ ...p, path: `${path}.${p.path}` }))) });
+      return;
+    }
+    const previous = chosen.get(sessionId);
+    if (previous === undefined || checked.value.updatedAt > previous.updatedAt) chosen.set(sessionId, { sessionId, ...checked.value });
+  });
+  const stored = new Map<string, number>();
+  for (const e of readPainScoreEntries(store)) stored.set(e.sessionId, e.updatedAt);
+  let added = 0;
+  let skipped = 0;
+  chosen.forEach((entry) => {
+    const storedAt = stored.get(entry.sessionId);
+    if (storedAt === undefined && readItem(store, `${PAIN_PREFIX}${entry.sessionId}`).value !== undefined) {
+      // An unreadable stored score is never overwritten, like an unreadable note.
+      out.rejected.push({ id: entry.sessionId, reason: 'the stored pain score is unreadable; it was kept' });
+      return;
+    }
+    if (storedAt !== undefined && storedAt >= entry.updatedAt) {
+      skipped += 1;
+      return;
+    }
+    out.writes.push([`${PAIN_PREFIX}${entry.sessionId}`, JSON.stringify({ score: entry.score, updatedAt: entry.updatedAt })]);
     added += 1;
   });
   return { ...out, added, skipped };

@@ -1,8 +1,10 @@
 // The 0-10 pain score a person adds on the phone to a session that had pain (stopped for pain, or
-// pain ticked at the check-in). Kept like notes, apart from the records ('pain:<session id>' →
-// JSON {score, updatedAt}), so records stay exactly as the watch sent them.
+// pain reported at the check-in). Kept like notes, apart from the records ('pain:<session id>' →
+// JSON {score, updatedAt}), so records stay exactly as the watch sent them; a score given here
+// wins over one given on the watch (core/phone/checkin-reading painScoreOf).
 
 import type { SessionRecord } from '../model';
+import { MAX_PAIN_SCORE } from '../model';
 import type { Validated } from '../result';
 import { invalid, valid } from '../result';
 import { isPlainObject, parseJson } from '../sync/json';
@@ -11,7 +13,7 @@ import { listKeys, readItem, writeAll } from '../sync/store';
 import { checkStorageVersion } from './storage-version';
 
 export const PAIN_PREFIX = 'pain:';
-export const MAX_PAIN_SCORE = 10;
+export { MAX_PAIN_SCORE };
 
 export interface PainScore {
   readonly score: number;
@@ -20,7 +22,7 @@ export interface PainScore {
 
 /** A session the person may score: stopped for pain, or pain reported at its check-in. */
 export function hadPain(record: SessionRecord): boolean {
-  return record.status === 'pain' || record.checkIn.some((c) => c.pain);
+  return record.status === 'pain' || record.hurt === true || record.checkIn.some((c) => c.pain === true);
 }
 
 export function validatePainScore(score: unknown, updatedAt: unknown): Validated<PainScore> {
@@ -45,9 +47,13 @@ export function savePainScore(store: KeyValueStore, sessionId: string, score: nu
   return saved.ok ? checked : invalid([{ path: '', message: saved.error }]);
 }
 
-/** Every readable score by session id; unreadable entries are skipped (and left in place). */
-export function readPainScores(store: KeyValueStore): Map<string, number> {
-  const out = new Map<string, number>();
+export interface PainScoreEntry extends PainScore {
+  readonly sessionId: string;
+}
+
+/** Every readable score with its session id (as exported); unreadable entries are skipped (and left in place). */
+export function readPainScoreEntries(store: KeyValueStore): PainScoreEntry[] {
+  const out: PainScoreEntry[] = [];
   for (const key of listKeys(store)) {
     if (key.indexOf(PAIN_PREFIX) !== 0) continue;
     const raw = readItem(store, key).value;
@@ -55,7 +61,14 @@ export function readPainScores(store: KeyValueStore): Map<string, number> {
     const parsed = parseJson(raw, key);
     if (!parsed.ok || !isPlainObject(parsed.value)) continue;
     const checked = validatePainScore(parsed.value['score'], parsed.value['updatedAt']);
-    if (checked.ok) out.set(key.slice(PAIN_PREFIX.length), checked.value.score);
+    if (checked.ok) out.push({ sessionId: key.slice(PAIN_PREFIX.length), ...checked.value });
   }
+  return out;
+}
+
+/** Every readable score by session id. */
+export function readPainScores(store: KeyValueStore): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of readPainScoreEntries(store)) out.set(e.sessionId, e.score);
   return out;
 }

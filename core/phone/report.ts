@@ -14,6 +14,7 @@ import { dayLabel, localClock, localDay, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from './stats';
 import { toolsOfSession } from './report-tools';
 import { massageMs } from '../session-time';
+import { hurtAreas, painScoreOf, sidesDiffer, wasRated } from './checkin-reading';
 
 export interface ReportInput {
   readonly records: readonly SessionRecord[];
@@ -118,7 +119,7 @@ function summaryLines(
   tight.forEach((v, a) => {
     if (v.trend === 'tighter') tighter.push(area(a));
     if (v.trend === 'looser') looser.push(area(a));
-    if (v.sidesDiffer > 0) differ.push(area(a));
+    if (v.sidesDiffer > 0) differ.push(v.tighter === undefined ? area(a) : fill(t('report.sum-side-tighter'), { area: area(a), side: t(`report.side-${v.tighter}`) }));
   });
   const parts: string[] = [];
   if (tighter.length > 0) parts.push(fill(t('report.sum-tighter'), { areas: tighter.join(', ') }));
@@ -136,11 +137,11 @@ function summaryLines(
   let highest = -1;
   for (const r of sessions) {
     const stop = painStop(r);
-    const flagged = r.checkIn.filter((c) => c.pain).map((c) => c.area);
-    if (r.status !== 'pain' && flagged.length === 0) continue;
+    const flagged = hurtAreas(r);
+    if (r.status !== 'pain' && flagged.length === 0 && r.hurt !== true) continue;
     painSessions += 1;
     if (r.status === 'pain') painStops += 1;
-    const score = scores.get(r.id);
+    const score = painScoreOf(r, scores);
     if (score !== undefined && score > highest) highest = score;
     for (const a of stop === null ? flagged : [stop.area].concat(flagged)) if (painAreas.indexOf(area(a)) < 0) painAreas.push(area(a));
   }
@@ -152,7 +153,7 @@ function summaryLines(
     caution.push(details.length === 0 ? base : `${base} ${fill(t('report.sum-pain-details'), { details: details.join(', ') })}`);
   }
   const sore: string[] = [];
-  for (const r of sessions) for (const c of r.checkIn) if (c.newSoreness && sore.indexOf(area(c.area)) < 0) sore.push(area(c.area));
+  for (const r of sessions) for (const c of r.checkIn) if (c.newSoreness === true && sore.indexOf(area(c.area)) < 0) sore.push(area(c.area));
   if (sore.length > 0) caution.push(fill(t('report.sum-soreness'), { areas: sore.join(', ') }));
   const third = caution.length === 0 ? t('report.sum-no-caution') : fill(t('report.sum-caution'), { items: caution.join('; ') });
   return [first, second, third];
@@ -207,28 +208,39 @@ interface AreaTightness {
   /** Average tightness per week of the period (undefined: no rating that week). */
   readonly byWeek: ReadonlyArray<number | undefined>;
   readonly trend: 'tighter' | 'looser' | 'same' | 'unknown';
+  /** Check-ins that rated the area's tightness (an area may have detail without it). */
   readonly ratings: number;
+  /** Check-ins of the area (with any detail). */
+  readonly checkIns: number;
   readonly sidesDiffer: number;
+  /** Answers to "which side is tighter?". */
+  readonly sides: { readonly left: number; readonly right: number; readonly same: number };
+  /** The side more often named tighter, when one is (undefined: unknown or as often each). */
+  readonly tighter?: 'left' | 'right';
 }
 
 function tightnessByArea(sessions: readonly SessionRecord[], input: ReportInput): Map<Area, AreaTightness> {
   const first = localWeekStart(input.from, input.tzOffsetMin);
   const weekCount = Math.floor((localWeekStart(input.to - 1, input.tzOffsetMin) - first) / 7) + 1;
-  const sums = new Map<Area, { sum: number[]; n: number[]; ratings: number; differ: number }>();
+  const sums = new Map<Area, { sum: number[]; n: number[]; ratings: number; checkIns: number; differ: number; sides: { left: number; right: number; same: number } }>();
   for (const r of sessions) {
     const index = Math.floor((localWeekStart(r.startedAt, r.tzOffsetMin) - first) / 7);
     for (const c of r.checkIn) {
       let entry = sums.get(c.area);
       if (entry === undefined) {
-        entry = { sum: new Array<number>(weekCount).fill(0), n: new Array<number>(weekCount).fill(0), ratings: 0, differ: 0 };
+        entry = { sum: new Array<number>(weekCount).fill(0), n: new Array<number>(weekCount).fill(0), ratings: 0, checkIns: 0, differ: 0, sides: { left: 0, right: 0, same: 0 } };
         sums.set(c.area, entry);
       }
+      entry.checkIns += 1;
+      if (sidesDiffer(c)) entry.differ += 1;
+      if (c.tighterSide !== undefined) entry.sides[c.tighterSide] += 1;
+      // Unrated tightness is left out of the averages: it is not "none".
+      if (c.tightness === undefined) continue;
       if (index >= 0 && index < weekCount) {
         entry.sum[index] = (entry.sum[index] as number) + c.tightness;
         entry.n[index] = (entry.n[index] as number) + 1;
       }
       entry.ratings += 1;
-      if (c.sidesDiffer) entry.differ += 1;
     }
   }
   const out = new Map<Area, AreaTightness>();
@@ -240,15 +252,20 @@ function tightnessByArea(sessions: readonly SessionRecord[], input: ReportInput)
     const start = rated[0];
     const end = rated[rated.length - 1];
     const trend = rated.length < 2 || start === undefined || end === undefined ? 'unknown' : end > start ? 'tighter' : end < start ? 'looser' : 'same';
-    out.set(a, { byWeek, trend, ratings: entry.ratings, sidesDiffer: entry.differ });
+    const { left, right } = entry.sides;
+    const tighter = left > right ? 'left' : right > left ? 'right' : undefined;
+    out.set(a, { byWeek, trend, ratings: entry.ratings, checkIns: entry.checkIns, sidesDiffer: entry.differ, sides: entry.sides, ...(tighter === undefined ? {} : { tighter }) });
   }
   return out;
 }
 
 function areaLines(sessions: readonly SessionRecord[], tight: ReadonlyMap<Area, AreaTightness>, area: (a: Area) => string, t: Translate): string[] {
-  const rated = sessions.filter((r) => r.checkIn.length > 0).length;
+  const rated = sessions.filter(wasRated).length;
   const out: string[] = [];
   if (sessions.length > 0) out.push(fill(t('report.rated'), { rated, count: sessions.length, unrated: sessions.length - rated }));
+  const felt = { better: 0, same: 0, worse: 0 };
+  for (const r of sessions) if (r.feeling !== undefined) felt[r.feeling] += 1;
+  if (felt.better + felt.same + felt.worse > 0) out.push(fill(t('report.feeling'), felt));
   const ms = new Map<Area, Map<Side, number>>();
   for (const r of sessions) {
     for (const s of r.steps) {
@@ -268,15 +285,16 @@ function areaLines(sessions: readonly SessionRecord[], tight: ReadonlyMap<Area, 
       if (v !== undefined) minutes.push(fill(t(`report.minutes-${s}`), { minutes: oneDecimal(v / 60_000) }));
     }
     out.push(fill(t('report.area-line'), { area: area(a), minutes: minutes.length === 0 ? t('report.minutes-none') : minutes.join(', ') }));
-    if (rating === undefined) {
+    if (rating === undefined || rating.ratings === 0) {
       out.push(`  ${t('report.tightness-none')}`);
     } else {
       const words = rating.byWeek.map((v) => (v === undefined ? '–' : t(TIGHTNESS_WORDS[Math.round(v)] as string))).join(', ');
       const spark = rating.byWeek.map((v) => (v === undefined ? '·' : BARS[Math.round(v)])).join('');
       const trend = rating.trend === 'unknown' ? '' : ` ${t(`report.trend-${rating.trend}`)}`;
       out.push(`  ${fill(t('report.tightness-weeks'), { words, spark })}${trend}`);
-      if (rating.sidesDiffer > 0) out.push(`  ${fill(t('report.sides-line'), { count: rating.sidesDiffer, total: rating.ratings })}`);
     }
+    if (rating !== undefined && rating.sidesDiffer > 0) out.push(`  ${fill(t('report.sides-line'), { count: rating.sidesDiffer, total: rating.checkIns })}`);
+    if (rating !== undefined && rating.sides.left + rating.sides.right + rating.sides.same > 0) out.push(`  ${fill(t('report.sides-which'), rating.sides)}`);
   }
   return out;
 }
@@ -330,12 +348,18 @@ function painLines(sessions: readonly SessionRecord[], scores: ReadonlyMap<strin
   const out: string[] = [];
   for (const r of sessions) {
     const stop = painStop(r);
-    const flagged = r.checkIn.filter((c) => c.pain).map((c) => area(c.area));
+    // Old records tick pain per area; new ones name one area (and side) for "anything hurt?".
+    const flagged = r.checkIn.filter((c) => c.pain === true).map((c) => (r.hurtArea === c.area && r.hurtSide !== undefined ? sideLabel(c.area, r.hurtSide, area, side, t) : area(c.area)));
+    if (r.hurt === true) {
+      const named = r.hurtArea === undefined ? undefined : sideLabel(r.hurtArea, r.hurtSide === undefined ? 'both' : r.hurtSide, area, side, t);
+      if (named === undefined) flagged.push(t('report.hurt-unnamed'));
+      else if (r.checkIn.every((c) => c.pain !== true || c.area !== r.hurtArea)) flagged.push(named);
+    }
     if (r.status !== 'pain' && flagged.length === 0) continue;
     const parts: string[] = [];
     if (r.status === 'pain') parts.push(stop === null ? t('report.pain-stop-unknown') : fill(t('report.pain-stop'), { step: sideLabel(stop.area, stop.side, area, side, t) }));
     if (flagged.length > 0) parts.push(fill(t('report.pain-checkin'), { areas: flagged.join(', '), status: t(`report.status-${r.status}`) }));
-    const score = scores.get(r.id);
+    const score = painScoreOf(r, scores);
     parts.push(score === undefined ? t('report.score-none') : fill(t('report.score'), { score }));
     out.push(fill(t('report.session-line'), { date: `${dateOf(r)} ${localClock(r.startedAt, r.tzOffsetMin)}`, routine: t(r.routineName), items: parts.join('; ') }));
   }
@@ -367,7 +391,7 @@ function toolLines(sessions: readonly SessionRecord[], plan: TherapistPlan | nul
 function sorenessLines(sessions: readonly SessionRecord[], area: (a: Area) => string): string[] {
   const out: string[] = [];
   for (const r of sessions) {
-    const areas = r.checkIn.filter((c) => c.newSoreness).map((c) => area(c.area));
+    const areas = r.checkIn.filter((c) => c.newSoreness === true).map((c) => area(c.area));
     if (areas.length > 0) out.push(`${dateOf(r)} ${areas.join(', ')}`);
   }
   return out;

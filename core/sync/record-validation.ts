@@ -3,6 +3,7 @@
 // sender cannot fill phone storage or the watch's memory.
 
 import type { AreaCheckIn, PresetNote, ProgressionAnswer, SessionRecord, StepRecord } from '../model';
+import { CHECKIN_ANSWER_KEYS, MAX_RECORD_CHECK_INS, readCheckInAnswers, readCheckIns } from './checkin-validation';
 import { AREAS, PRESET_NOTES, RECORD_VERSION, SESSION_STATUSES, SIDES } from '../model';
 import type { Validated } from '../result';
 import { invalid, joinPath, valid } from '../result';
@@ -29,7 +30,7 @@ export const MAX_ID_LENGTH = 64;
 /** Above ROUTINE_LIMITS.nameMaxLength (40) so records from older apps still read; same character rule. */
 export const MAX_ROUTINE_NAME_LENGTH = 60;
 export const MAX_RECORD_STEPS = 30;
-export const MAX_RECORD_CHECK_INS = 30;
+export { MAX_RECORD_CHECK_INS };
 /**
  * Nothing before Knead existed, so a record starting earlier came from a clock that was never set
  * (1970, 2000, the 2019 firmware default). Such a record is still stored, flagged `clockSuspect`.
@@ -51,7 +52,7 @@ export const MAX_RECORD_BYTES = 8 * 1024;
 
 const RECORD_KEYS = [
   'v', 'id', 'routineId', 'routineName', 'startedAt', 'endedAt', 'tzOffsetMin', 'status', 'steps',
-  'painStepIndex', 'checkIn', 'notes', 'pausedMs', 'clockSuspect', 'progression',
+  'painStepIndex', 'checkIn', 'notes', 'pausedMs', 'clockSuspect', 'progression', ...CHECKIN_ANSWER_KEYS,
 ] as const;
 const STEP_KEYS = ['area', 'side', 'plannedMs', 'doneMs', 'skipped', 'baseMs'] as const;
 const ANSWER_KEYS = ['week', 'choice', 'area'] as const;
@@ -60,7 +61,6 @@ const ANSWER_CHOICES = ['accepted', 'declined'] as const;
 export const MAX_RECORD_ANSWERS = 12;
 /** A week is a local day number (days since 1970); anything past year 2200 is not a real week. */
 const MAX_WEEK_DAY = 84_000;
-const CHECK_IN_KEYS = ['area', 'tightness', 'newSoreness', 'sidesDiffer', 'pain'] as const;
 
 /** The one rule for a session id, used by the validator, the watch's outbox and the protocol parser. */
 export const ID_RULE = { min: 1, max: MAX_ID_LENGTH, pattern: PRINTABLE_ID, patternMessage: PRINTABLE_ID_MESSAGE } as const;
@@ -115,6 +115,7 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
   const steps = readSteps(obj, path, problems);
   const painStepIndex = readPainStepIndex(obj, path, problems, status, steps);
   const checkIn = readCheckIns(obj, path, problems);
+  const answers = readCheckInAnswers(obj, path, problems, status, steps);
   const notes = readNotes(obj, path, problems);
   const progression = readProgression(obj, path, problems);
 
@@ -135,6 +136,7 @@ export function validateRecord(input: unknown, path = '', now?: number): Validat
     ...(pausedMs === undefined ? {} : { pausedMs }),
     ...(flagged === true || isClockSuspect(startedAt as number, now) ? { clockSuspect: true as const } : {}),
     ...(progression === undefined ? {} : { progression }),
+    ...answers,
   };
   const bytes = jsonByteLength(record);
   if (bytes > MAX_RECORD_BYTES) {
@@ -208,33 +210,6 @@ function readPainStepIndex(
   }
   const last = steps === undefined ? MAX_RECORD_STEPS - 1 : Math.max(0, steps.length - 1);
   return readInteger(obj, 'painStepIndex', path, problems, 0, last);
-}
-
-function readCheckIns(obj: Record<string, unknown>, path: string, problems: ProblemList): AreaCheckIn[] | undefined {
-  const list = readArray(obj, 'checkIn', path, problems, MAX_RECORD_CHECK_INS);
-  if (list === undefined) return undefined;
-  const before = problems.length;
-  const seen: string[] = [];
-  const checkIns: AreaCheckIn[] = [];
-  list.forEach((raw, index) => {
-    const at = joinPath(joinPath(path, 'checkIn'), index);
-    const entry = expectObject(raw, at, problems);
-    if (entry === undefined) return;
-    checkKnownKeys(entry, CHECK_IN_KEYS, at, problems);
-    const area = readEnum(entry, 'area', at, problems, AREAS);
-    if (area !== undefined) {
-      if (seen.indexOf(area) >= 0) problems.push({ path: joinPath(at, 'area'), message: `repeats ${area}; one check-in per area` });
-      seen.push(area);
-    }
-    const tightness = readInteger(entry, 'tightness', at, problems, 0, 3);
-    const newSoreness = readBoolean(entry, 'newSoreness', at, problems);
-    const sidesDiffer = readBoolean(entry, 'sidesDiffer', at, problems);
-    const pain = readBoolean(entry, 'pain', at, problems);
-    if (area !== undefined && tightness !== undefined && newSoreness !== undefined && sidesDiffer !== undefined && pain !== undefined) {
-      checkIns.push({ area, tightness: tightness as AreaCheckIn['tightness'], newSoreness, sidesDiffer, pain });
-    }
-  });
-  return problems.length === before ? checkIns : undefined;
 }
 
 function readNotes(obj: Record<string, unknown>, path: string, problems: ProblemList): PresetNote[] | undefined {

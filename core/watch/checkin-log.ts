@@ -1,6 +1,6 @@
 // The watch's own short memory of check-in ratings (the outbox forgets records once the phone has
 // them), oldest first, at most CHECKIN_LOG_LIMIT, keyed by session id so saving twice adds once.
-// Only rated areas are kept: an unrated check-in adds nothing. Read leniently (damage = empty).
+// Only rated tightness is kept: an unrated check-in (or area) adds nothing. Read leniently (damage = empty).
 
 import type { PastCheckIn } from '../adaptation';
 import type { SessionRecord } from '../model';
@@ -28,8 +28,10 @@ export function loadCheckInLog(store: KeyValueStore): LoggedCheckIn[] {
 }
 
 export function rememberCheckIn(store: KeyValueStore, record: SessionRecord): void {
-  if (record.checkIn.length === 0) return;
+  const ratings: Array<LoggedCheckIn['ratings'][number]> = [];
+  for (const c of record.checkIn) if (c.tightness !== undefined) ratings.push({ area: c.area, tightness: c.tightness });
+  if (ratings.length === 0) return;
   const log = loadCheckInLog(store).filter((e) => e.id !== record.id);
-  log.push({ id: record.id, ratings: record.checkIn.map((c) => ({ area: c.area, tightness: c.tightness })) });
+  log.push({ id: record.id, ratings });
   writeAll(store, [[KEYS.checkins, JSON.stringify(log.slice(-CHECKIN_LOG_LIMIT))]]);
 }

@@ -1,10 +1,15 @@
-// The Check-in page's draft: one rating per area done, toggled by taps, turned into the input
-// withCheckIn() validates.
+// The Check-in page's draft. The first screen asks two things (overall feeling; anything hurt, and
+// if so where, which side and how much 0-10); per-area detail (tightness in words, which side is
+// tighter, new soreness) comes only on request. Only what the person touches is set: a tap on the
+// chosen answer again takes it back, so an untouched field stays absent ("not rated"), never 0.
+// draftAnswers() turns the draft into the input withCheckIn() validates.
 
-import type { AreaCheckIn, PresetNote, SessionRecord, Tightness } from '../model';
-import type { Area } from '../model';
+import type { Area, AreaCheckIn, Feeling, HurtSide, PresetNote, SessionRecord, TighterSide, Tightness } from '../model';
+import { MAX_PAIN_SCORE, PAIRED_AREAS } from '../model';
+import type { CheckInAnswers } from '../sync/checkin-validation';
 
-export interface CheckInDraft {
+export interface CheckInDraft extends CheckInAnswers {
+  /** Only areas with at least one detail touched, each with only the touched fields. */
   readonly areas: readonly AreaCheckIn[];
   readonly notes: readonly PresetNote[];
 }
@@ -23,28 +28,105 @@ export function areasSkipped(record: SessionRecord): Area[] {
   return out;
 }
 
-export function emptyDraft(record: SessionRecord): CheckInDraft {
-  return {
-    areas: areasDone(record).map((area) => ({ area, tightness: 0, newSoreness: false, sidesDiffer: false, pain: false })),
-    notes: [],
-  };
+/** Areas the person may name as hurting: every area of the session, worked or not, in order. */
+export function sessionAreas(record: SessionRecord): Area[] {
+  const out: Area[] = [];
+  for (const step of record.steps) if (out.indexOf(step.area) < 0) out.push(step.area);
+  return out;
 }
 
-export type Flag = 'newSoreness' | 'sidesDiffer' | 'pain';
-
-function mapArea(draft: CheckInDraft, index: number, change: (a: AreaCheckIn) => AreaCheckIn): CheckInDraft {
-  return { ...draft, areas: draft.areas.map((a, i) => (i === index ? change(a) : a)) };
+/** Whether an area has a left and a right side to tell apart (the question is left out otherwise). */
+export function hasSides(area: Area): boolean {
+  return PAIRED_AREAS.has(area);
 }
 
-export function cycleTightness(draft: CheckInDraft, index: number): CheckInDraft {
-  return mapArea(draft, index, (a) => ({ ...a, tightness: ((a.tightness + 1) % 4) as Tightness }));
+export function emptyDraft(): CheckInDraft {
+  return { areas: [], notes: [] };
 }
 
-export function toggleFlag(draft: CheckInDraft, index: number, flag: Flag): CheckInDraft {
-  return mapArea(draft, index, (a) => ({ ...a, [flag]: !a[flag] }));
+/** Sets `key` to `value`, or removes it when it already holds that value (the tap takes it back). */
+function toggle<K extends keyof CheckInAnswers>(draft: CheckInDraft, key: K, value: NonNullable<CheckInAnswers[K]>): CheckInDraft {
+  const next: Record<string, unknown> = { ...draft };
+  if (draft[key] === value) delete next[key];
+  else next[key] = value;
+  return next as unknown as CheckInDraft;
+}
+
+function without(draft: CheckInDraft, keys: readonly (keyof CheckInAnswers)[]): CheckInDraft {
+  const next: Record<string, unknown> = { ...draft };
+  for (const key of keys) delete next[key];
+  return next as unknown as CheckInDraft;
+}
+
+export function chooseFeeling(draft: CheckInDraft, feeling: Feeling): CheckInDraft {
+  return toggle(draft, 'feeling', feeling);
+}
+
+/** "Anything hurt?" A "no" (or taking back the "yes") drops where and how much. */
+export function answerHurt(draft: CheckInDraft, hurt: boolean): CheckInDraft {
+  const next = toggle(draft, 'hurt', hurt);
+  return next.hurt === true ? next : without(next, ['hurtArea', 'hurtSide', 'painScore']);
+}
+
+/** Which area hurt; choosing another area drops the side chosen for the first. */
+export function chooseHurtArea(draft: CheckInDraft, area: Area): CheckInDraft {
+  if (draft.hurt !== true) return draft;
+  return without(toggle(draft, 'hurtArea', area), ['hurtSide']);
+}
+
+export function chooseHurtSide(draft: CheckInDraft, side: HurtSide): CheckInDraft {
+  if (draft.hurt !== true || draft.hurtArea === undefined || !hasSides(draft.hurtArea)) return draft;
+  return toggle(draft, 'hurtSide', side);
+}
+
+/** One tap picks the score (0-10); the same number again takes it back. */
+export function choosePainScore(draft: CheckInDraft, score: number): CheckInDraft {
+  if (draft.hurt !== true || !Number.isInteger(score) || score < 0 || score > MAX_PAIN_SCORE) return draft;
+  return toggle(draft, 'painScore', score);
+}
+
+function changeArea(draft: CheckInDraft, area: Area, change: (entry: Record<string, unknown>) => void): CheckInDraft {
+  const current = draft.areas.find((a) => a.area === area);
+  const entry: Record<string, unknown> = current === undefined ? { area } : { ...current };
+  change(entry);
+  const touched = Object.keys(entry).length > 1;
+  const others = draft.areas.filter((a) => a.area !== area);
+  if (!touched) return { ...draft, areas: others };
+  // Areas stay in the order they were first touched.
+  const areas = current === undefined ? others.concat([entry as unknown as AreaCheckIn]) : draft.areas.map((a) => (a.area === area ? (entry as unknown as AreaCheckIn) : a));
+  return { ...draft, areas };
+}
+
+function toggleField(entry: Record<string, unknown>, key: string, value: unknown): void {
+  if (entry[key] === value) delete entry[key];
+  else entry[key] = value;
+}
+
+export function chooseTightness(draft: CheckInDraft, area: Area, tightness: Tightness): CheckInDraft {
+  return changeArea(draft, area, (e) => toggleField(e, 'tightness', tightness));
+}
+
+export function chooseTighterSide(draft: CheckInDraft, area: Area, side: TighterSide): CheckInDraft {
+  if (!hasSides(area)) return draft;
+  return changeArea(draft, area, (e) => toggleField(e, 'tighterSide', side));
+}
+
+/** New soreness is a tick: ticked is recorded true, unticked is simply absent again. */
+export function toggleNewSoreness(draft: CheckInDraft, area: Area): CheckInDraft {
+  return changeArea(draft, area, (e) => toggleField(e, 'newSoreness', true));
 }
 
 export function toggleNote(draft: CheckInDraft, note: PresetNote): CheckInDraft {
   const has = draft.notes.indexOf(note) >= 0;
   return { ...draft, notes: has ? draft.notes.filter((n) => n !== note) : draft.notes.concat([note]) };
+}
+
+export function detailOf(draft: CheckInDraft, area: Area): AreaCheckIn | undefined {
+  return draft.areas.find((a) => a.area === area);
+}
+
+/** The arguments of withCheckIn / saveFinished after the record: ratings, notes, first-screen answers. */
+export function draftAnswers(draft: CheckInDraft): { readonly checkIns: readonly AreaCheckIn[]; readonly notes: readonly PresetNote[]; readonly answers: CheckInAnswers } {
+  const { areas, notes, ...answers } = draft;
+  return { checkIns: areas, notes, answers };
 }

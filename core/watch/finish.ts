@@ -21,8 +21,8 @@ export interface SaveOutcome {
   readonly error?: string;
 }
 
-export function saveFinished(store: KeyValueStore, record: SessionRecord, checkIns: unknown = [], notes: unknown = []): SaveOutcome {
-  const checked = withCheckIn(record, checkIns, notes);
+export function saveFinished(store: KeyValueStore, record: SessionRecord, checkIns: unknown = [], notes: unknown = [], firstScreen: unknown = {}): SaveOutcome {
+  const checked = withCheckIn(record, checkIns, notes, firstScreen);
   const final = withAnswers(checked.ok ? checked.value : record, store);
   const queued = enqueue(store, final, final.endedAt);
   if (!queued.ok) return { record: final, queued: false, error: queued.error };

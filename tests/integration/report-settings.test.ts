@@ -28,7 +28,7 @@ describe('report in the Settings App (built)', () => {
     expect([...readPainScores(phoneStore(sim))]).toEqual([[pain.id, 7]]);
     expect(sim.side.settingsText()).toContain('2026-11-10 09:00 Desk reset: stopped for pain at Neck; pain at check-in: Neck (session stopped for pain); pain 7/10');
     const csv = String(sim.side.findSettings('The same period as CSV', 'TextInput')[0]?.attrs.value);
-    expect(csv.split('\r\n')[1]?.endsWith(',pain,1,neck,both,hands,60,20,false,true,2,false,false,true,7,')).toBe(true);
+    expect(csv.split('\r\n')[1]?.endsWith(',pain,1,neck,both,hands,60,20,false,true,2,false,false,,true,7,,,,,')).toBe(true);
   });
 
   it('overview - no streak line when there is no weekly target', async () => {

@@ -33,7 +33,7 @@ describe('sync flow on the built app', () => {
     expect(text).toContain('Desk reset');
     // Session detail and a note, then the report shows the note.
     rig.sim.side.clickSettings('2026-11-18 09:00');
-    expect(rig.sim.side.settingsText()).toContain('Check-in Neck: tightness 2');
+    expect(rig.sim.side.settingsText()).toContain('Check-in Neck: tightness moderate');
     rig.sim.side.changeSettings('Add a note', 'Left forearm tighter after the weekend');
     expect(rig.sim.side.settingsText()).toContain('Note saved.');
     const report = rig.sim.side.findSettings('Knead self-massage report', 'TextInput')[0];

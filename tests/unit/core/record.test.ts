@@ -29,21 +29,21 @@ describe('withCheckIn', () => {
       ['felt-good', 'felt-good', 'great'],
     );
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
-      'checkIn[0].tightness must be a whole number from 0 to 3',
-      'checkIn[1].tightness must be a whole number from 0 to 3',
+      'checkIn[0].tightness must be an integer between 0 and 3',
+      'checkIn[1].tightness must be an integer between 0 and 3',
       'checkIn[1].newSoreness must be true or false',
       'checkIn[2] must be an object',
+      'checkIn[4].area must be one of: neck, upper-trapezius, shoulders, upper-back, chest, lower-back, glutes, hips, forearms, hands, thighs, calves, shins, feet',
+      'notes[1] repeats felt-good',
+      'notes[2] must be one of: felt-good, still-tight, more-sore-than-usual, less-sore-than-usual, slept-badly, long-desk-day, after-exercise',
       'checkIn[3].area must be an area of this session (feet was not in it)',
-      'checkIn[4].area must be a known area (got "elbow")',
-      'notes[1] must appear once (felt-good is repeated)',
-      'notes[2] must be one of felt-good, still-tight, more-sore-than-usual, less-sore-than-usual, slept-badly, long-desk-day, after-exercise',
     ]);
   });
 
   it('withCheckIn - rejects a second rating of the same area and non-lists', () => {
     expect(withCheckIn(finishedRecord(), [rating, rating], [])).toEqual({
       ok: false,
-      problems: [{ path: 'checkIn[1].area', message: 'must appear once (neck is rated twice)' }],
+      problems: [{ path: 'checkIn[1].area', message: 'repeats neck; one check-in per area' }],
     });
     expect(withCheckIn(finishedRecord(), null, 'x')).toEqual({
       ok: false,
@@ -52,6 +52,28 @@ describe('withCheckIn', () => {
         { path: 'notes', message: 'must be a list' },
       ],
     });
+  });
+
+  it('withCheckIn - first-screen answers are added as given and an untouched check-in adds nothing', () => {
+    const answers = { feeling: 'better', hurt: true, hurtArea: 'neck', painScore: 4 } as const;
+    expect(withCheckIn(finishedRecord(), [], [], answers)).toEqual({ ok: true, value: { ...finishedRecord(), checkIn: [], notes: [], ...answers } });
+    const untouched = withCheckIn(finishedRecord(), [{ area: 'neck' }], [], {});
+    expect(untouched.ok && untouched.value).toEqual({ ...finishedRecord(), checkIn: [{ area: 'neck' }], notes: [] });
+    expect(untouched.ok && 'feeling' in untouched.value).toBe(false);
+  });
+
+  it('withCheckIn - answers that contradict or fall outside the scale are refused, each with its path', () => {
+    const result = withCheckIn(finishedRecord(), [{ area: 'neck', tighterSide: 'left' }], [], { feeling: 'great', hurt: false, hurtArea: 'neck', painScore: 11, mood: 1 });
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'mood is not a known field',
+      'checkIn[0].tighterSide is only for areas with a left and a right side (neck has none)',
+      'feeling must be one of: better, same, worse',
+      'painScore must be an integer between 0 and 10',
+      'hurtArea is only allowed when hurt is true',
+      "painScore is only allowed when hurt is true or status is 'pain'",
+    ]);
+    expect(withCheckIn(finishedRecord(), [], [], { hurt: true, hurtArea: 'feet' }).ok).toBe(false);
+    expect(withCheckIn(finishedRecord(), [], [], 'yes').ok).toBe(false);
   });
 });
 

@@ -102,7 +102,7 @@ describe('report v2 - rules', () => {
     const steps = MID_PERIOD_RECORDS.reduce((n, r) => n + r.steps.length, 0);
     expect(csv).toHaveLength(1 + steps + 1);
     const painRow = csv.find((row) => row.includes(`,${MID_PERIOD_RECORDS[3]?.id},`) && row.includes(',forearms,left,'));
-    expect(painRow).toBe(`2026-11-12,09:00,${MID_PERIOD_RECORDS[3]?.id},desk-reset,pain,2,forearms,left,hands,45,30,false,true,3,false,true,true,6,"Sharp pull in the left forearm,\nstopped at once"`);
+    expect(painRow).toBe(`2026-11-12,09:00,${MID_PERIOD_RECORDS[3]?.id},desk-reset,pain,2,forearms,left,hands,45,30,false,true,3,false,true,,true,6,,,,,"Sharp pull in the left forearm,\nstopped at once"`);
     expect(buildReportCsv({ ...MID_PERIOD, from: MONDAY + 21 * DAY_MS }).split('\r\n')).toHaveLength(1 + 3 + 1);
   });
 });

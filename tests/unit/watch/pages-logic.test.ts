@@ -1,8 +1,8 @@
 // The watch pages' small rules, from the product description: the check-in draft (one rating per
-// area worked, tightness 0-3, three flags, preset notes), clock and date text, API-level choices
+// area worked, preset notes; the rest of the draft is in checkin-draft.test.ts), clock and date text, API-level choices
 // and the Settings rows' cycles. Expected values are written out, not computed with the code.
 import { describe, expect, it } from 'vitest';
-import { areasDone, areasSkipped, cycleTightness, emptyDraft, toggleFlag, toggleNote } from '../../../core/watch/checkin';
+import { areasDone, areasSkipped, emptyDraft, toggleNote } from '../../../core/watch/checkin';
 import { formatClock, remainingSessionMs } from '../../../core/watch/format';
 import { fill } from '../../../core/template';
 import { cueHostFor, keepLitMs, parseApiLevel, supportsSceneArrays } from '../../../core/watch/api-level';
@@ -31,37 +31,8 @@ describe('check-in draft', () => {
     expect(areasSkipped(worked)).toEqual(['calves', 'hands']);
   });
 
-  it('check-in - the draft starts at tightness 0 with no flags and no notes', () => {
-    expect(emptyDraft(worked)).toEqual({
-      areas: [
-        { area: 'neck', tightness: 0, newSoreness: false, sidesDiffer: false, pain: false },
-        { area: 'forearms', tightness: 0, newSoreness: false, sidesDiffer: false, pain: false },
-      ],
-      notes: [],
-    });
-  });
-
-  it('check-in - a tap cycles one area\'s tightness 0 → 1 → 2 → 3 → 0 and leaves the others', () => {
-    let draft = emptyDraft(worked);
-    const seen: number[] = [];
-    for (let i = 0; i < 4; i += 1) {
-      draft = cycleTightness(draft, 1);
-      seen.push(draft.areas[1]?.tightness ?? -1);
-    }
-    expect(seen).toEqual([1, 2, 3, 0]);
-    expect(cycleTightness(emptyDraft(worked), 1).areas[0]?.tightness).toBe(0);
-  });
-
-  it('check-in - each flag toggles on one area only, and back', () => {
-    const once = toggleFlag(emptyDraft(worked), 0, 'pain');
-    expect(once.areas[0]).toEqual({ area: 'neck', tightness: 0, newSoreness: false, sidesDiffer: false, pain: true });
-    expect(once.areas[1]?.pain).toBe(false);
-    expect(toggleFlag(once, 0, 'pain').areas[0]?.pain).toBe(false);
-    expect(toggleFlag(emptyDraft(worked), 1, 'sidesDiffer').areas[1]?.sidesDiffer).toBe(true);
-  });
-
   it('check-in - a preset note is added by a tap and removed by the next, others kept in order', () => {
-    const two = toggleNote(toggleNote(emptyDraft(worked), 'felt-good'), 'slept-badly');
+    const two = toggleNote(toggleNote(emptyDraft(), 'felt-good'), 'slept-badly');
     expect(two.notes).toEqual(['felt-good', 'slept-badly']);
     expect(toggleNote(two, 'felt-good').notes).toEqual(['slept-badly']);
   });
