@@ -23,11 +23,11 @@ describe('sync', () => {
   test('sync - check in on the watch; the session reaches the phone: "on phone" on the watch, in History and the Report with the check-in; a note added on the phone stays', async () => {
     const page = await preview.open({ speed: '0' });
     await runRoutine(page);
-    // Check in: the first area (neck) a little tight, and a preset note.
-    await tapWatch(page, 'Tightness: 0 of 3');
-    await waitForWatchText(page, 'Tightness: 1 of 3');
-    await tapWatch(page, '☐ Felt good');
-    await waitForWatchText(page, '☑ Felt good');
+    // Check in with detail: the first area (neck) mildly tight, and a preset note.
+    await tapWatch(page, 'Add detail');
+    await waitForWatchText(page, 'Neck: how tight?');
+    await tapWatch(page, 'Mild');
+    await tapWatch(page, 'Felt good');
     await tapWatch(page, 'Save');
     await advance(page, 5_000);
     await seeOnWatch(page, 'on phone');
@@ -36,7 +36,7 @@ describe('sync', () => {
     await expect.poll(() => report.inputValue(), POLL).toContain('1 session, ');
     const text = await report.inputValue();
     expect(text, text).toContain('Felt good');
-    expect(text, text).toMatch(/Neck[^\n]*1/);
+    expect(text, text).toMatch(/Neck[^\n]*\n[^\n]*tightness by week: [^\n]*mild/);
     await page.locator('[data-testid=phone-screen] [data-component=Button]').filter({ hasText: ROUTINE_NAME }).first().click();
     const note = page.locator('[data-testid=phone-screen] [data-component=TextInput]').filter({ hasText: 'Add a note' }).locator('input, textarea');
     await note.fill('Left side tighter than last week');

@@ -8,6 +8,7 @@ import { readAllNotes, saveNote } from '../../../core/phone/notes';
 import { readPlan, savePlan } from '../../../core/phone/plan-store';
 import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
 import { addRecords } from '../../../core/phone/history-store';
+import { readPainScores, savePainScore } from '../../../core/phone/pain-scores';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makePlan } from '../../fixtures/plans';
 import { BASE_START, DAY_MS, makeCheckIn, makeRecord, makeRecords, makeStep } from '../../fixtures/records';
@@ -55,6 +56,41 @@ describe('export and import', () => {
       ok: true,
       summary: { added: 1, skipped: 0, rejected: [{ id: 'other', reason: 'records[1].status must be one of: completed, stopped, pain' }], notesAdded: 0, notesSkipped: 0, plan: 'none', prefs: 'none' },
     });
+  });
+
+  it('export/import - check-in answers and the phone\'s pain scores go out and come back exactly; a newer score wins, an older one is skipped', () => {
+    const checkedIn = makeRecord({ feeling: 'worse', hurt: true, hurtArea: 'forearms', hurtSide: 'right', painScore: 5, checkIn: [{ area: 'forearms', tightness: 3, tighterSide: 'right' }, { area: 'neck' , newSoreness: true }], notes: [] });
+    const unrated = makeRecord({ minutesAfterBase: 60, checkIn: [], notes: [] });
+    const source = new MemoryStore();
+    addRecords(source, [checkedIn, unrated], NOW);
+    expect(savePainScore(source, checkedIn.id, 8, NOW - 10).ok).toBe(true);
+    const text = exportAll(source, NOW).text;
+    expect(JSON.parse(text).painScores).toEqual([{ sessionId: checkedIn.id, score: 8, updatedAt: NOW - 10 }]);
+
+    const target = new MemoryStore();
+    const imported = importAll(target, text, NOW);
+    expect(imported.ok && imported.summary.painScoresAdded).toBe(1);
+    expect(target.snapshot()).toEqual(source.snapshot());
+    const back = readHistory(target).records.find((r) => r.id === checkedIn.id);
+    expect(back).toEqual(checkedIn);
+    expect('feeling' in (readHistory(target).records.find((r) => r.id === unrated.id) as SessionRecord)).toBe(false);
+
+    // A score changed on this phone after the export is newer: importing the old file keeps it.
+    expect(savePainScore(target, checkedIn.id, 2, NOW).ok).toBe(true);
+    const again = importAll(target, text, NOW);
+    expect(again.ok && [again.summary.painScoresAdded, again.summary.painScoresSkipped]).toEqual([0, 1]);
+    expect(readPainScores(target).get(checkedIn.id)).toBe(2);
+  });
+
+  it('export/import - a file from before check-in answers and pain scores (no such fields) still imports whole', () => {
+    const old = { ...makeRecord(), checkIn: [makeCheckIn({ area: 'neck', tightness: 1 })] };
+    const text = JSON.stringify({ format: 'knead-export', v: 1, exportedAt: NOW, records: [old], notes: [], plan: null });
+    const target = new MemoryStore();
+    expect(importAll(target, text, NOW)).toEqual({
+      ok: true,
+      summary: { added: 1, skipped: 0, rejected: [], notesAdded: 0, notesSkipped: 0, plan: 'none', prefs: 'none' },
+    });
+    expect(readHistory(target).records).toEqual([old]);
   });
 
   it('export/import - a full disk during import changes nothing', () => {

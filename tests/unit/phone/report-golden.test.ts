@@ -9,7 +9,11 @@ import { buildReport } from '../../../core/phone/report';
 import { buildReportCsv, CSV_COLUMNS } from '../../../core/phone/report-csv';
 import { englishT } from '../../../core/phone/messages';
 import { LANGS, settingT } from '../../fixtures/po';
+<<<<<<< HEAD
 import { ADAPTED, MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
+=======
+import { MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, ONE_SIDE_TIGHTER, ONE_SIDE_TIGHTER_RECORDS, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
+>>>>>>> 0757a71 (Check-in: browser test of a new user (routine, check-in in ≤ 10 taps, same massage time on watch and phone), golden reports for one side tighter and pain scores in three languages, bad-input cases for the new record fields, pain scores through export/import; docs of the record's check-in fields)
 import { DAY_MS } from '../../fixtures/records';
 
 const golden = (name: string): string => readFileSync(join(import.meta.dirname, 'golden', `${name}.txt`), 'utf8');
@@ -22,8 +26,13 @@ describe('report v2 - golden texts', () => {
     it(`report - no plan, an unrated check-in (${lang})`, () => {
       expect(buildReport(NO_PLAN, settingT(lang))).toBe(golden(`report-no-plan.${lang}`));
     });
+<<<<<<< HEAD
     it(`report - adapted and progressed runs: base vs adapted time, progression answers (${lang})`, () => {
       expect(buildReport(ADAPTED, settingT(lang))).toBe(golden(`report-adapted.${lang}`));
+=======
+    it(`report - one side tighter, feeling, pain with area, side and 0-10 score from watch and phone, unrated answers (${lang})`, () => {
+      expect(buildReport(ONE_SIDE_TIGHTER, settingT(lang))).toBe(golden(`report-one-side-tighter.${lang}`));
+>>>>>>> 0757a71 (Check-in: browser test of a new user (routine, check-in in ≤ 10 taps, same massage time on watch and phone), golden reports for one side tighter and pain scores in three languages, bad-input cases for the new record fields, pain scores through export/import; docs of the record's check-in fields)
     });
   }
 
@@ -104,5 +113,46 @@ describe('report v2 - rules', () => {
     const painRow = csv.find((row) => row.includes(`,${MID_PERIOD_RECORDS[3]?.id},`) && row.includes(',forearms,left,'));
     expect(painRow).toBe(`2026-11-12,09:00,${MID_PERIOD_RECORDS[3]?.id},desk-reset,pain,2,forearms,left,hands,45,30,false,true,3,false,true,,true,6,,,,,"Sharp pull in the left forearm,\nstopped at once"`);
     expect(buildReportCsv({ ...MID_PERIOD, from: MONDAY + 21 * DAY_MS }).split('\r\n')).toHaveLength(1 + 3 + 1);
+  });
+});
+
+describe('report v2 - the ten-second check-in', () => {
+  const text = buildReport(ONE_SIDE_TIGHTER);
+
+  it('report - names the side that is tighter, in the summary and per area, counting "same" apart', () => {
+    expect(text).toContain('Sides differ: Forearms (left tighter)');
+    expect(text).toContain('    sides differ in 2 of 3 check-ins\n    tighter side: left 2, right 0, same 1\n');
+  });
+
+  it('report - a check-in that rates no tightness is not counted as "none" in the weekly tightness', () => {
+    // Week 1: forearms rated 2 once (the other check-in named only the side) → moderate, not mild.
+    expect(text).toContain('  Forearms: left 3.8 min, right 3.8 min\n    tightness by week: moderate, mild  ▅▃ (looser)\n');
+  });
+
+  it('report - pain at the check-in with area, side and score; the phone\'s score wins over the watch\'s; no area given says so', () => {
+    expect(text).toContain('2026-11-05 09:00 Desk reset: pain at check-in: Forearms left (session completed); pain 5/10');
+    expect(text).toContain('2026-11-12 09:00 Desk reset: pain at check-in: Neck (session completed); pain 2/10');
+    expect(text).toContain('2026-11-14 09:00 Desk reset: pain at check-in: somewhere (area not given) (session completed); no pain score given');
+    expect(text).toContain('Caution: pain in 3 sessions: Forearms, Neck (highest score 5/10)');
+  });
+
+  it('report - the overall feeling is counted, and a skipped check-in counts as not rated', () => {
+    expect(text).toContain('Check-ins: 4 of 5 sessions rated, 1 not rated');
+    expect(text).toContain('Felt after the session: better 2, same 1, worse 1');
+  });
+
+  it('report - CSV twin: unrated is an empty cell, which side and the first-screen answers in their columns, the phone\'s score', () => {
+    const csv = buildReportCsv(ONE_SIDE_TIGHTER).split('\r\n');
+    const id = ONE_SIDE_TIGHTER_RECORDS[1]?.id ?? '';
+    const left = csv.find((row) => row.includes(`,${id},desk-reset,completed,2,forearms,left,`));
+    const col = (name: (typeof CSV_COLUMNS)[number]): number => CSV_COLUMNS.indexOf(name);
+    const cells = (left ?? '').split(',');
+    expect(cells[col('tightness')]).toBe('');
+    expect(cells[col('sides_differ')]).toBe('true');
+    expect(cells[col('tighter_side')]).toBe('left');
+    expect([cells[col('pain_score')], cells[col('feeling')], cells[col('hurt')], cells[col('hurt_area')], cells[col('hurt_side')]]).toEqual(['5', 'same', 'true', 'forearms', 'left']);
+    const unrated = csv.find((row) => row.includes(`,${ONE_SIDE_TIGHTER_RECORDS[2]?.id ?? ''},desk-reset,completed,1,neck,`));
+    const u = (unrated ?? '').split(',');
+    expect([u[col('tightness')], u[col('feeling')], u[col('hurt')], u[col('pain_score')]]).toEqual(['', '', '', '']);
   });
 });
