@@ -9,11 +9,7 @@ import { buildReport } from '../../../core/phone/report';
 import { buildReportCsv, CSV_COLUMNS } from '../../../core/phone/report-csv';
 import { englishT } from '../../../core/phone/messages';
 import { LANGS, settingT } from '../../fixtures/po';
-<<<<<<< HEAD
-import { ADAPTED, MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
-=======
-import { MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, ONE_SIDE_TIGHTER, ONE_SIDE_TIGHTER_RECORDS, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
->>>>>>> 0757a71 (Check-in: browser test of a new user (routine, check-in in ≤ 10 taps, same massage time on watch and phone), golden reports for one side tighter and pain scores in three languages, bad-input cases for the new record fields, pain scores through export/import; docs of the record's check-in fields)
+import { ADAPTED, MID_PERIOD, MID_PERIOD_RECORDS, MONDAY, NO_PLAN, ONE_SIDE_TIGHTER, ONE_SIDE_TIGHTER_RECORDS, PLAN_MID_PERIOD } from '../../fixtures/report-histories';
 import { DAY_MS } from '../../fixtures/records';
 
 const golden = (name: string): string => readFileSync(join(import.meta.dirname, 'golden', `${name}.txt`), 'utf8');
@@ -26,13 +22,11 @@ describe('report v2 - golden texts', () => {
     it(`report - no plan, an unrated check-in (${lang})`, () => {
       expect(buildReport(NO_PLAN, settingT(lang))).toBe(golden(`report-no-plan.${lang}`));
     });
-<<<<<<< HEAD
     it(`report - adapted and progressed runs: base vs adapted time, progression answers (${lang})`, () => {
       expect(buildReport(ADAPTED, settingT(lang))).toBe(golden(`report-adapted.${lang}`));
-=======
+    });
     it(`report - one side tighter, feeling, pain with area, side and 0-10 score from watch and phone, unrated answers (${lang})`, () => {
       expect(buildReport(ONE_SIDE_TIGHTER, settingT(lang))).toBe(golden(`report-one-side-tighter.${lang}`));
->>>>>>> 0757a71 (Check-in: browser test of a new user (routine, check-in in ≤ 10 taps, same massage time on watch and phone), golden reports for one side tighter and pain scores in three languages, bad-input cases for the new record fields, pain scores through export/import; docs of the record's check-in fields)
     });
   }
 
