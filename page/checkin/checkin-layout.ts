@@ -2,7 +2,7 @@
 // Questions are short lines of text, answers are rows of buttons side by side (the chosen one in the
 // accent colour), so the first screen's two questions and Save fit one screen. On round, a row on
 // the first screen is as wide as the circle allows at its height; later rows scroll to the middle.
-import { button, clearScreen, label, textHeight, toneColour, track, drawShape } from '../kit';
+import { button, buttonTextSize, clearScreen, drawShape, label, textHeight, toneColour, track } from '../kit';
 import type { Tone } from '../kit';
 import { widget } from '@zos/ui';
 import { px } from '@zos/utils';
@@ -58,9 +58,11 @@ export function renderCheckInRows(shape: Shape, rows: readonly CheckinRow[]): vo
     const { x, w } = rowBounds(shape, y, h);
     const count = Math.max(1, row.choices.length);
     const each = Math.floor((w - (count - 1) * space.choiceGap) / count);
+    // One text size per row (the size the longest label needs), so answers side by side look alike.
+    const size = row.choices.reduce<number>((smallest, choice) => Math.min(smallest, buttonTextSize(choice.text, each, font.body)), font.body);
     row.choices.forEach((choice, i) => {
       const tone: Tone = choice.chosen === true ? 'primary' : choice.tone === undefined ? 'normal' : choice.tone;
-      button(x + i * (each + space.choiceGap), y, each, h, choice.text, tone, choice.onClick);
+      button(x + i * (each + space.choiceGap), y, each, h, choice.text, tone, choice.onClick, size);
     });
     y += h + space.choiceGap;
   }
