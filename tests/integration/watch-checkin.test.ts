@@ -83,6 +83,26 @@ describe('check-in (built)', () => {
     }
   }
 
+  for (const profile of ['falcon-3.6', 'cheetah-round-3.6', 'gtr4-3.6', 'balance-3.7', 'gts4-3.6']) {
+    for (const lang of LANGS) {
+      it(`check-in - ${profile} ${lang}: with every question open (hurt, a sided area, detail) nothing is clipped and Save is still last`, async () => {
+        const w = watchT(lang);
+        const sim = await bootWatch({ profile, language: lang, advance: 1_000 });
+        await deskResetToCheckIn(sim);
+        await tapExact(sim, w('checkin.hurt-yes'));
+        await tapExact(sim, w('area.forearms'));
+        await tapExact(sim, w('checkin.side-left'));
+        await tapExact(sim, w('checkin.add-detail'));
+        expect(sim.device.texts()).toContain(w('checkin.tighter-side'));
+        expect(layoutProblems(sim.device.widgets(), screenOf(sim))).toEqual([]);
+        const buttons = sim.device.widgets().filter((x) => x.visible && x.type === 'BUTTON');
+        const save = buttons.find((x) => x.text === w('checkin.save'));
+        // Nothing to answer below Save: it is reached by scrolling on, never back.
+        expect(buttons.filter((x) => x.bounds.y > (save?.bounds.y ?? 0)).map((x) => x.text)).toEqual([w('checkin.skip')]);
+      });
+    }
+  }
+
   it('check-in - detail on request: tightness in words and which side is tighter reach the phone, the rest stays unrated', async () => {
     const sim = await bootWatch({ profile: 'balance-3.7', advance: 1_000 });
     await deskResetToCheckIn(sim);
