@@ -48,8 +48,13 @@ const pageSyntax = [
   { selector: "Program > VariableDeclaration[kind='let'], Program > VariableDeclaration[kind='var'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']", message: 'No module-level mutable state in a page: keep it per page instance, inside the factory passed to Page().' },
 ];
 
-// Inside core/, imports flow one way (docs/architecture.md): the shared layers never import the
-// device-specific rules, and the watch's and the phone's rules never import each other.
+const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+
+// Inside core/, imports flow one way (docs/core.md, "Layers"):
+//   kernel ← routines ← settings ← records ← engine, sync ← phone, watch
+// A layer never imports one to its right; engine and sync never import each other; the shared
+// layers never import the device-specific rules, and the watch's and the phone's rules never
+// import each other.
 const coreShared = [
   { group: ['**/watch/**', '../watch', '**/phone/**', '../phone'], message: 'core/engine and core/sync are shared by both devices: they never import core/watch or core/phone.' },
 ];
@@ -59,8 +64,25 @@ const coreWatchOnly = [
 const corePhoneOnly = [
   { group: ['**/watch/**', '../watch'], message: 'core/phone never imports core/watch: put what both need in a shared layer.' },
 ];
+const LAYERS = ['kernel', 'routines', 'settings', 'records', 'engine', 'sync', 'phone', 'watch'];
+/** The layer order: `layer` may not import these (any to its right, less the shared ones already covered above). */
+const notAbove = (layer, above) => [
+  {
+    group: above.flatMap((l) => [`**/${l}`, `**/${l}/**`]),
+    message: `Inside core/, imports flow one way: kernel ← routines ← settings ← records ← engine, sync ← phone, watch (docs/core.md). core/${layer} never imports core/${above.join(', core/')}.`,
+  },
+];
+const coreLayers = [
+  restrict(['core/kernel/**/*.ts'], [...corePure, ...notSim, ...notAbove('kernel', LAYERS.slice(1))]),
+  restrict(['core/routines/**/*.ts'], [...corePure, ...notSim, ...notAbove('routines', LAYERS.slice(2))]),
+  restrict(['core/settings/**/*.ts'], [...corePure, ...notSim, ...notAbove('settings', LAYERS.slice(3))]),
+  restrict(['core/records/**/*.ts'], [...corePure, ...notSim, ...notAbove('records', LAYERS.slice(4))]),
+  restrict(['core/engine/**/*.ts'], [...corePure, ...notSim, ...coreShared]),
+  restrict(['core/sync/**/*.ts'], [...corePure, ...notSim, ...coreShared, ...notAbove('sync', ['engine'])]),
+  restrict(['core/watch/**/*.ts'], [...corePure, ...notSim, ...coreWatchOnly]),
+  restrict(['core/phone/**/*.ts'], [...corePure, ...notSim, ...corePhoneOnly]),
+];
 
-const restrict = (files, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'dist/', 'coverage/', '.tmp/', 'docs/screenshots/', 'reports/', '.stryker-tmp/'] },
@@ -75,9 +97,7 @@ export default tseslint.config(
     },
   },
   restrict(['core/**/*.ts'], [...corePure, ...notSim]),
-  restrict(['core/engine/**/*.ts', 'core/sync/**/*.ts'], [...corePure, ...notSim, ...coreShared]),
-  restrict(['core/watch/**/*.ts'], [...corePure, ...notSim, ...coreWatchOnly]),
-  restrict(['core/phone/**/*.ts'], [...corePure, ...notSim, ...corePhoneOnly]),
+  ...coreLayers,
   restrict(['app.ts', 'page/**/*.ts', 'app-service/**/*.ts', 'platform/**/*.ts', 'platform-sync/**/*.ts'], [...notSim, ...watchNotPhone]),
   restrict(['page/**/*.ts'], [...notSim, ...watchNotPhone, ...pageThroughAdapters]),
   restrict(['page/kit.ts', 'page/**/*layout.ts'], [...notSim, ...watchNotPhone, ...layoutDrawsOnly]),

@@ -58,7 +58,18 @@ export interface Routine {
   readonly steps: readonly Step[];
 }
 
-import type { ReminderPrefs } from './reminder-prefs';
+/** Reminder days and time (validated by core/reminder-prefs.ts, which owns the rules). */
+/** Monday = 0 … Sunday = 6 (the week starts on Monday everywhere in Knead). */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface ReminderPrefs {
+  readonly on: boolean;
+  /** Chosen days, ascending, no repeats; empty = follow the plan's weekly target (defaultDays). */
+  readonly days: readonly Weekday[];
+  /** Local time of day, minutes after midnight (0-1439). */
+  readonly minute: number;
+}
+
 
 export const SESSION_STATUSES = ['completed', 'stopped', 'pain'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -228,3 +239,10 @@ export const DEFAULT_SETTINGS: WatchSettings = {
   halfwayTick: true,
   screen: 'allow-off',
 };
+
+/** +30 s per press of "+30 s". */
+export const EXTEND_MS = 30000;
+/** At most ten presses per step: a step stays bounded, and the phone can check a record's times. */
+export const MAX_EXTRA_MS = 10 * EXTEND_MS;
+/** The longest lead-in before the first step (the settings and the engine's snapshot check it). */
+export const MAX_LEAD_IN_SECONDS = 15;

@@ -2,22 +2,14 @@
 // settings stored before they existed still read): one validator for the phone's Preferences and
 // the watch's Settings page, synced by the same last-writer-wins stamp as the cue settings.
 
+import type { ReminderPrefs, Weekday } from './model';
 import type { Problem } from './result';
 import { joinPath } from './result';
 import type { ProblemList } from './sync/checks';
 import { checkInteger, checkKnownKeys, expectObject, readArray, readBoolean, readInteger } from './sync/checks';
 
-/** Monday = 0 … Sunday = 6 (the week starts on Monday everywhere in Knead). */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { ReminderPrefs, Weekday };
 export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-
-export interface ReminderPrefs {
-  readonly on: boolean;
-  /** Chosen days, ascending, no repeats; empty = follow the plan's weekly target (defaultDays). */
-  readonly days: readonly Weekday[];
-  /** Local time of day, minutes after midnight (0-1439). */
-  readonly minute: number;
-}
 
 export const MINUTES_PER_DAY = 24 * 60;
 export const DEFAULT_REMINDERS: ReminderPrefs = { on: false, days: [], minute: 18 * 60 };

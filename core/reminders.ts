@@ -9,10 +9,9 @@
 // - Snooze = one one-off alarm 30 min later (a second Snooze replaces nothing: one is enough).
 
 import { localDay, localWeekStart } from './local-time';
-import type { TherapistPlan, WatchSettings } from './model';
+import type { SessionRecord, TherapistPlan, WatchSettings } from './model';
 import type { ReminderPrefs, Weekday } from './reminder-prefs';
 import { DEFAULT_REMINDERS, MINUTES_PER_DAY, defaultDays } from './reminder-prefs';
-import type { RecentEntry } from './sync/recent-history';
 import { countsTowardTarget, onTarget } from './weekly-target';
 
 export const SNOOZE_SECONDS = 30 * 60;
@@ -119,7 +118,7 @@ export interface FireInput {
   readonly settings: WatchSettings;
   readonly plan: TherapistPlan | null;
   /** The watch's recent sessions (the outbox's list). */
-  readonly recent: readonly Pick<RecentEntry, 'startedAt' | 'tzOffsetMin' | 'status'>[];
+  readonly recent: readonly Pick<SessionRecord, 'startedAt' | 'tzOffsetMin' | 'status'>[];
   readonly state: ReminderState;
   readonly now: number;
   readonly tzOffsetMin: number;

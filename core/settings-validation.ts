@@ -5,7 +5,7 @@
 //   stored / sent   {settings: WatchSettings, updatedAt: UTC ms}
 //   legacy stored   WatchSettings (no stamp): read as updatedAt 0, i.e. older than any real change.
 
-import { MAX_LEAD_IN_SECONDS } from './engine/types';
+import { MAX_LEAD_IN_SECONDS } from './model';
 import type { WatchSettings } from './model';
 import { CUE_INTENSITIES, SCREEN_BEHAVIOURS } from './model';
 import type { Validated } from './result';

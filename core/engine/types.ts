@@ -102,12 +102,9 @@ export interface Transition {
 
 export const IDLE: IdleState = { phase: 'idle' };
 
-/** +30 s per press of "+30 s". */
-export const EXTEND_MS = 30000;
-/** At most ten presses per step: a step stays bounded, and the phone can check a record's times. */
-export const MAX_EXTRA_MS = 10 * EXTEND_MS;
+// Limits the records and the settings check too, so they live with the vocabulary (core/model.ts).
+export { EXTEND_MS, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from '../model';
 /** The halfway tick is only worth feeling on steps this long or longer. */
 export const HALFWAY_MIN_STEP_MS = 60000;
-export const MAX_LEAD_IN_SECONDS = 15;
 /** The optional "change coming" cue plays this long before a step ends. */
 export const CHANGE_COMING_MS = 5000;

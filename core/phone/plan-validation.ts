@@ -6,11 +6,11 @@ import { LIBRARY } from '../library';
 import type { Area, AreaAdvice, Routine, TherapistPlan } from '../model';
 import { AREAS, PLAN_VERSION, TOOLS } from '../model';
 import type { Validated } from '../result';
+import { MAX_PLAN_BYTES } from '../plan-limits';
 import { invalid, joinPath, valid } from '../result';
 import { validateRoutines } from '../routine-validation';
 import type { ProblemList } from '../sync/checks';
 import { jsonByteLength } from '../sync/json';
-import { MAX_PLAN_BYTES } from '../sync/protocol';
 import { NO_CONTROL, NO_CONTROL_MESSAGE, checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
 
 export const MAX_WEEKLY_TARGET = 14;

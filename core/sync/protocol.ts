@@ -30,6 +30,7 @@ import { hasOwn, jsonByteLength } from './json';
 import type { StampedSettings } from '../settings-validation';
 import { validateStampedSettings } from '../settings-validation';
 import { MAX_RECORD_BYTES, isSessionId } from './record-validation';
+import { MAX_PLAN_REPLY_BYTES } from '../plan-limits';
 
 export const PROTOCOL_VERSION = 1;
 export const METHOD_SESSIONS_PUSH = 'sessions.push';
@@ -49,14 +50,8 @@ export const PUSH_ENVELOPE_BYTES = jsonByteLength({ v: PROTOCOL_VERSION, records
 export const MAX_RECORDS_PER_PUSH = 50;
 /** A reply names at most the ids of one request; reasons are cut to keep replies small. */
 export const MAX_REASON_LENGTH = 300;
-/** Plans carry custom routines; the watch refuses a plan.get reply larger than this. */
-export const MAX_PLAN_REPLY_BYTES = 64 * 1024;
-/**
- * The largest plan (as JSON) the phone may save: the reply adds `{"plan":…,"prefs":…}` around it
- * (prefs are ~150 bytes), so a saved plan always fits the reply the watch accepts. validatePlan
- * enforces it, so the Settings App refuses an over-limit plan when it is saved, with the reason.
- */
-export const MAX_PLAN_BYTES = MAX_PLAN_REPLY_BYTES - 1024;
+// The plan's size limits (core/plan-limits.ts), named here too: the plan.get reply is bounded by them.
+export { MAX_PLAN_BYTES, MAX_PLAN_REPLY_BYTES } from '../plan-limits';
 
 /**
  * Why the whole request failed, and whether waiting fixes it (`temporary`: the watch keeps the

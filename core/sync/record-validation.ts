@@ -22,7 +22,7 @@ import {
   readInteger,
   readString,
 } from './checks';
-import { MAX_EXTRA_MS } from '../engine/types';
+import { MAX_EXTRA_MS } from '../model';
 import { jsonByteLength } from './json';
 import { migrateRecord } from './record-migration';
 

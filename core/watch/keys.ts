@@ -1,11 +1,13 @@
 // Every localStorage key the watch app owns (the outbox and plan keys belong to core/sync and
 // core/phone). Values are strings (JSON) so the same KeyValueStore works on the watch and in tests.
 
+import { SETTINGS_KEY } from './settings';
+
 export const KEYS = {
   /** The engine snapshot (core/engine snapshot()), written after every transition. */
   session: 'knead.session',
-  /** WatchSettings as JSON. */
-  settings: 'knead.settings',
+  /** WatchSettings as JSON (the key is core/watch/settings.ts's, which reads and writes it). */
+  settings: SETTINGS_KEY,
   /** Id of the routine started last, for the one-tap start on Home. */
   lastRoutine: 'knead.last-routine',
   /** A random id made once per install, the device part of session ids. */

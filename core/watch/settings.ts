@@ -1,4 +1,4 @@
-// Watch settings as stored JSON under KEYS.settings: `{settings, updatedAt}` (core/settings-validation).
+// Watch settings as stored JSON under SETTINGS_KEY: `{settings, updatedAt}` (core/settings-validation).
 // Read with defaults for anything missing or wrong (a bad value never blocks a session), and
 // changed only through these functions so values stay in range. The value written before stamps
 // existed (flat WatchSettings) still reads, as updatedAt 0, and is rewritten stamped on the next
@@ -6,16 +6,18 @@
 
 import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../model';
 import type { CueIntensity, ScreenBehaviour, WatchSettings } from '../model';
-import { MAX_LEAD_IN_SECONDS } from '../engine';
+import { MAX_LEAD_IN_SECONDS } from '../model';
 import type { Problem } from '../result';
 import { mergeSettings } from '../settings-merge';
 import type { StampedSettings } from '../settings-validation';
 import { decodeStoredSettings, isLegacyShape } from '../settings-validation';
 import type { KeyValueStore, WriteResult } from '../sync/store';
 import { readItem, writeAll } from '../sync/store';
-import { KEYS } from './keys';
 import { lenientReminderPrefs } from '../reminder-prefs';
 import { isPlainObject } from '../sync/json';
+
+/** Where the watch keeps its settings (listed with the watch's other keys in core/watch/keys.ts). */
+export const SETTINGS_KEY = 'knead.settings';
 
 export const LEAD_IN_STEP_SECONDS = 5;
 
@@ -79,7 +81,7 @@ export function loadSettings(store: KeyValueStore): WatchSettings {
 }
 
 export function loadStampedSettings(store: KeyValueStore): StampedSettings {
-  return parseStoredSettings(readItem(store, KEYS.settings).value);
+  return parseStoredSettings(readItem(store, SETTINGS_KEY).value);
 }
 
 /**
@@ -91,7 +93,7 @@ export function saveSettings(store: KeyValueStore, settings: WatchSettings, now:
   const clean: WatchSettings = { ...settings, leadInSeconds: clampLeadIn(settings.leadInSeconds) };
   const before = loadStampedSettings(store).updatedAt;
   const stamped: StampedSettings = { settings: clean, updatedAt: Math.max(Math.floor(now), before + 1, 0) };
-  return writeAll(store, [[KEYS.settings, JSON.stringify(stamped)]]);
+  return writeAll(store, [[SETTINGS_KEY, JSON.stringify(stamped)]]);
 }
 
 export interface IncomingSettingsOutcome {
@@ -111,7 +113,7 @@ export function acceptSettingsOnWatch(store: KeyValueStore, incoming: unknown, p
   const local = loadStampedSettings(store);
   const merged = mergeSettings(local, incoming, path);
   if (merged.winner === 'local') return { settings: local.settings, changed: false, problems: merged.problems };
-  const saved = writeAll(store, [[KEYS.settings, JSON.stringify(merged.result)]]);
+  const saved = writeAll(store, [[SETTINGS_KEY, JSON.stringify(merged.result)]]);
   if (!saved.ok) return { settings: local.settings, changed: false, problems: [{ path: '', message: saved.error }] };
   return { settings: merged.result.settings, changed: true, problems: [] };
 }
