@@ -1,22 +1,18 @@
-// Home: routines (assigned first), this week against the target, sync and reminder state, recovery at launch. Wiring only: the rules live in core/.
+// Home: routines (assigned first), this week against the target, sync and reminder state; hands a stored session to Session's launch recovery. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
 import type { FlowItem } from '../kit';
 import { areaName, routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { goTo } from '../../platform/router';
-import { apiLevel, clock, tzOffsetMin } from '../../platform/system';
-import { createCueServicePort } from '../../platform/cue-service';
+import { goTo, readParams } from '../../platform/router';
+import { clock, tzOffsetMin } from '../../platform/system';
 import { createScreenPort } from '../../platform/screen';
-import { checkinOfferedThisLaunch } from '../../platform/launch';
-import { cueHostFor } from '../../core/watch/api-level';
 import { readPlan } from '../../core/phone/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
 import { homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
-import { recoverAtLaunch } from '../../core/watch/session-shell';
 import { readItem, writeAll } from '../../core/sync/store';
 import { isLinkUp, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
@@ -33,17 +29,18 @@ function phoneLine(result: PlanResult): string {
   return result.ok ? t('phone.connected') : t('phone.bad-reply');
 }
 
-/** Where a launch should go (core/watch/session-shell recoverAtLaunch), plus Home's notices. */
-function recover(): FlowItem[] {
+/**
+ * Home's notices, and the launch's recovery handed to the Session page: when a session is stored
+ * (one key read, nothing decoded here) Session opens with {recover: true} and routes from there
+ * (page/launch-recovery.ts); with none, a wake-up no longer relaunches the app. A Home that
+ * recovery itself opened ({recovered: true}) does not hand over again.
+ */
+function recover(recovered: boolean): FlowItem[] {
   const notices: FlowItem[] = [];
-  const level = apiLevel();
-  const route = recoverAtLaunch(
-    { store: watchStore, clock, screen: createScreenPort(), service: cueHostFor(level) === 'service' ? createCueServicePort() : null },
-    checkinOfferedThisLaunch(),
-  );
-  if (route.go === 'home' && route.corrupt) notices.push({ kind: 'text', text: t('home.corrupt-session'), tone: 'warning' });
-  if ((route.go === 'home' || route.go === 'summary') && route.saveFailed) notices.push({ kind: 'text', text: t('home.save-failed'), tone: 'warning' });
-  if (route.go !== 'home') goTo(route.go, {});
+  if (!recovered) {
+    if (readItem(watchStore, KEYS.session).value !== undefined) goTo('session', { recover: true });
+    else createScreenPort().relaunchOnWake(false);
+  }
   const notice = readItem(watchStore, KEYS.notice).value;
   if (notice !== undefined) {
     notices.push({ kind: 'text', text: notice, tone: 'warning' });
@@ -124,9 +121,12 @@ function homePage() {
   }
 
   return {
-    state: {},
-    build(this: Requester) {
-      notices = recover();
+    state: { recovered: false },
+    onInit(this: { state: { recovered: boolean } }, params: unknown) {
+      this.state.recovered = readParams(params)['recovered'] === true;
+    },
+    build(this: Requester & { state: { recovered: boolean } }) {
+      notices = recover(this.state.recovered);
       rearmReminders();
       draw();
       view.showPhoneStatus(t('phone.checking'));

@@ -6,7 +6,8 @@ import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SessionLayout } from './session-layout';
 import { areaName, sideName, t } from '../text';
 import { watchStore } from '../../platform/storage';
-import { routineIdParam, swapTo } from '../../platform/router';
+import { readParams, routineIdParam, swapTo } from '../../platform/router';
+import { recoverHere } from '../launch-recovery';
 import { apiLevel, clock, sessionId, tzOffsetMin } from '../../platform/system';
 import { createVibratorPort } from '../../platform/vibrator';
 import { createScreenPort } from '../../platform/screen';
@@ -129,11 +130,14 @@ function sessionPage() {
   }
 
   return {
-    state: { routineId: '' },
+    state: { routineId: '', recover: false },
     onInit(params: unknown) {
       this.state.routineId = routineIdParam(params);
+      this.state.recover = readParams(params)['recover'] === true;
     },
     build() {
+      // Opened by Home at launch with a stored session: recovery picks where it goes (maybe here).
+      if (this.state.recover === true && !recoverHere()) return;
       open(String(this.state.routineId));
     },
     onDestroy() {
