@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../core/model';
 import { DESK_RESET } from '../../../core/library';
-import { saveFinished } from '../../../core/watch/finish';
+import { lastSummary, saveFinished } from '../../../core/watch/finish';
 import { loadProgression, saveProgression } from '../../../core/watch/progression-store';
 import { routineForRun } from '../../../core/watch/run-routine';
 import { outboxStatus } from '../../../core/sync/outbox';
@@ -60,5 +60,23 @@ describe('run routine', () => {
     expect(loadProgression(store).decisions).toEqual([]);
     store.setItem('knead.progression', '{"decisions": 3}');
     expect(loadProgression(store).decisions).toEqual([]);
+  });
+  it('finish - a record saved again (recovery) keeps the answers it first carried, whatever the watch holds now', () => {
+    const store = new MemoryStore();
+    const first = [{ week: WEEK, choice: 'declined' as const }];
+    const record = { ...makeRecord({ minutesAfterBase: 300 }), progression: first };
+    saveProgression(store, { decisions: [{ week: WEEK + 35, choice: 'accepted' }] });
+    expect(saveFinished(store, record).record.progression).toEqual(first);
+  });
+
+  it('finish - the Summary copy: the saved record is read back; nothing saved or a damaged copy reads as none', () => {
+    const store = new MemoryStore();
+    expect(lastSummary(store)).toBeNull();
+    const saved = saveFinished(store, makeRecord({ minutesAfterBase: 400 }));
+    expect(lastSummary(store)).toEqual(saved.record);
+    store.setItem('knead.last-summary', '{"broken');
+    expect(lastSummary(store)).toBeNull();
+    store.setItem('knead.last-summary', JSON.stringify({ id: 7 }));
+    expect(lastSummary(store)).toBeNull();
   });
 });
