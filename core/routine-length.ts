@@ -3,11 +3,12 @@
 // ("2 steps · 1:15" everywhere).
 
 import type { Routine } from './model';
+import { formatDuration } from './session-time';
 
 export interface RoutineLength {
   readonly steps: number;
   readonly seconds: number;
-  /** "m:ss", e.g. "1:15" for 75 s. */
+  /** "m:ss", e.g. "1:15" for 75 s (formatDuration). */
   readonly clock: string;
 }
 
@@ -15,6 +16,6 @@ export function routineLength(routine: Pick<Routine, 'steps'>): RoutineLength {
   const steps = Array.isArray(routine.steps) ? routine.steps : [];
   const seconds = steps.reduce((sum, s) => sum + (typeof s.seconds === 'number' && Number.isFinite(s.seconds) ? s.seconds : 0), 0);
   const whole = Math.max(0, Math.round(seconds));
-  const rest = whole % 60;
-  return { steps: steps.length, seconds: whole, clock: `${Math.floor(whole / 60)}:${rest < 10 ? '0' : ''}${rest}` };
+  // Written the one way durations are written everywhere (core/session-time.ts formatDuration).
+  return { steps: steps.length, seconds: whole, clock: formatDuration(whole * 1000) };
 }

@@ -3,14 +3,20 @@
 
 import type { SessionRecord } from './model';
 import { massageMs } from './session-time';
+import type { StepRef } from './session-outcome';
+import { painStep, skippedSteps } from './session-outcome';
 
 export interface RecordSummary extends Pick<SessionRecord, 'id' | 'routineId' | 'routineName' | 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status'> {
   /** Massage time (core/session-time.ts). */
   readonly massageMs: number;
+  /** The steps skipped, by area and side (core/session-outcome.ts), so no row calls such a session plainly "Completed". */
+  readonly skipped: readonly StepRef[];
+  /** Where a pain stop happened; absent for other sessions. */
+  readonly painAt?: StepRef;
 }
 
 export function summarizeRecord(record: SessionRecord): RecordSummary {
-  return {
+  const summary: RecordSummary = {
     id: record.id,
     routineId: record.routineId,
     routineName: record.routineName,
@@ -19,5 +25,8 @@ export function summarizeRecord(record: SessionRecord): RecordSummary {
     tzOffsetMin: record.tzOffsetMin,
     status: record.status,
     massageMs: massageMs(record),
+    skipped: skippedSteps(record),
   };
+  const at = painStep(record);
+  return at === null ? summary : { ...summary, painAt: at };
 }

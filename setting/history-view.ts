@@ -12,7 +12,8 @@ import type { Translate } from '../core/phone/messages';
 import { describeProblems } from '../core/result';
 import type { KeyValueStore } from '../core/sync/store';
 import { UI, uiGet, uiSet } from './ui-state';
-import { sessionDate, sessionLine, statusText } from './format';
+import { PAIN_STYLE, sessionDate, sessionLine, stepLabel, statusText } from './format';
+import { skippedSteps } from '../core/session-outcome';
 import { phoneLocale, tr } from './text';
 import { joinList } from '../core/locale';
 import { painScoreOf, sidesDiffer, wasRated } from '../core/phone/checkin-reading';
@@ -46,12 +47,10 @@ export function historySection(store: KeyValueStore, input: HistoryInput, t: Tra
   ];
   for (const s of input.load(shown.month)) {
     const note = input.notes.get(s.id);
-    children.push(
-      Button({
-        label: `${sessionLine(s, t)}${note === undefined ? '' : tr('set.history.with-note')}`,
-        onClick: () => uiSet(store, { [UI.session]: openId === s.id ? undefined : s.id, [UI.noteMessage]: undefined }),
-      }),
-    );
+    const label = `${sessionLine(s, t)}${note === undefined ? '' : tr('set.history.with-note')}`;
+    const onClick = (): void => uiSet(store, { [UI.session]: openId === s.id ? undefined : s.id, [UI.noteMessage]: undefined });
+    // A pain stop in its own colour, as on the watch.
+    children.push(s.status === 'pain' ? Button({ label, onClick, style: { ...PAIN_STYLE } }) : Button({ label, onClick }));
     if (openId === s.id) {
       const record = input.record(shown.month, s.id);
       if (record !== undefined) children.push(sessionDetail(store, record, note, painScoreOf(record, input.painScores), input.now, t));
@@ -86,7 +85,9 @@ function checkInLines(record: SessionRecord, t: Translate): string[] {
 }
 
 function sessionDetail(store: KeyValueStore, record: SessionRecord, note: SessionNote | undefined, painScore: number | undefined, now: number, t: Translate): SettingsNode {
-  const lines: string[] = [`${t(record.routineName)}, ${sessionDate(record)}, ${statusText(record.status)}`];
+  const skipped = skippedSteps(record);
+  const lines: string[] = [`${t(record.routineName)}, ${sessionDate(record)}, ${statusText(record.status, skipped.length)}`];
+  if (skipped.length > 0) lines.push(tr('set.history.skipped-steps', { steps: joinList(skipped.map((step) => stepLabel(step, t)), phoneLocale()) }));
   record.steps.forEach((step, index) => {
     const done = Math.round(step.doneMs / 1000);
     const planned = Math.round(step.plannedMs / 1000);

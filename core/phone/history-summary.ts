@@ -126,7 +126,9 @@ function isSummaryShape(value: unknown): value is MonthSummary {
     const a = areas[k];
     return isPlainObject(a) && isCount(a['sessions']) && isCount(a['doneMs']);
   })) return false;
-  return last === null || (isPlainObject(last) && typeof last['id'] === 'string' && typeof last['startedAt'] === 'number');
+  // A newest session stored before massage time and skipped steps were kept is not trusted: the
+  // month is rebuilt from its bucket (readSummaries lists it as stale).
+  return last === null || (isPlainObject(last) && typeof last['id'] === 'string' && typeof last['startedAt'] === 'number' && typeof last['massageMs'] === 'number' && last['massageMs'] >= 0 && Array.isArray(last['skipped']));
 }
 
 /**

@@ -13,7 +13,7 @@ import { fill } from '../template';
 import { dayLabel, localClock, localDay, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from './stats';
 import { toolsOfSession } from './report-tools';
-import { massageMs } from '../session-time';
+import { formatDuration, massageMs } from '../session-time';
 import { hurtAreas, painScoreOf, sidesDiffer, wasRated } from './checkin-reading';
 
 export interface ReportInput {
@@ -105,9 +105,9 @@ function summaryLines(
   area: (a: Area) => string,
   t: Translate,
 ): string[] {
-  const minutes = oneDecimal(sessions.reduce((sum, r) => sum + massageMs(r), 0) / 60_000);
+  const time = formatDuration(sessions.reduce((sum, r) => sum + massageMs(r), 0));
   const judged = weeks.filter((w) => w.mark === 'on' || w.mark === 'below');
-  let first = fill(t(sessions.length === 1 ? 'report.sum-sessions-one' : 'report.sum-sessions'), { count: sessions.length, minutes });
+  let first = fill(t(sessions.length === 1 ? 'report.sum-sessions-one' : 'report.sum-sessions'), { count: sessions.length, time });
   if (target > 0) {
     first += judged.length === 0
       ? fill(t('report.sum-target-none'), { target })
@@ -282,7 +282,7 @@ function areaLines(sessions: readonly SessionRecord[], tight: ReadonlyMap<Area, 
     const minutes: string[] = [];
     for (const s of ['left', 'right', 'both'] as const) {
       const v = bySide === undefined ? undefined : bySide.get(s);
-      if (v !== undefined) minutes.push(fill(t(`report.minutes-${s}`), { minutes: oneDecimal(v / 60_000) }));
+      if (v !== undefined) minutes.push(fill(t(`report.minutes-${s}`), { time: formatDuration(v) }));
     }
     out.push(fill(t('report.area-line'), { area: area(a), minutes: minutes.length === 0 ? t('report.minutes-none') : minutes.join(', ') }));
     if (rating === undefined || rating.ratings === 0) {
@@ -330,11 +330,11 @@ function stepLines(sessions: readonly SessionRecord[], area: (a: Area) => string
       if (stop !== null && i >= stop) return;
       const step = sideLabel(s.area, s.side, area, side, t);
       if (s.skipped && s.doneMs === 0) parts.push(fill(t('report.step-skipped'), { step }));
-      else if (s.skipped) parts.push(fill(t('report.step-shortened'), { step, done: Math.round(s.doneMs / 1000), planned: Math.round(s.plannedMs / 1000) }));
+      else if (s.skipped) parts.push(fill(t('report.step-shortened'), { step, done: formatDuration(s.doneMs), planned: formatDuration(s.plannedMs) }));
     });
     const stopStep = stop === null ? undefined : r.steps[stop];
     if (stopStep !== undefined) {
-      const values = { step: sideLabel(stopStep.area, stopStep.side, area, side, t), done: Math.round(stopStep.doneMs / 1000), planned: Math.round(stopStep.plannedMs / 1000) };
+      const values = { step: sideLabel(stopStep.area, stopStep.side, area, side, t), done: formatDuration(stopStep.doneMs), planned: formatDuration(stopStep.plannedMs) };
       parts.push(fill(t(r.status === 'pain' ? 'report.step-stopped-pain' : 'report.step-stopped'), values));
       const left = r.steps.length - (stop as number) - 1;
       if (left > 0) parts.push(fill(t('report.steps-left'), { left }));
@@ -448,7 +448,7 @@ function adaptedLines(sessions: readonly SessionRecord[], area: (a: Area) => str
   for (const a of AREAS) {
     const entry = sums.get(a);
     if (entry === undefined) continue;
-    const values = { area: area(a), base: oneDecimal(entry.base / 60_000), run: oneDecimal(entry.run / 60_000), count: entry.sessions };
+    const values = { area: area(a), base: formatDuration(entry.base), run: formatDuration(entry.run), count: entry.sessions };
     out.push(fill(t(entry.base === 0 ? (entry.sessions === 1 ? 'report.adapted-added-one' : 'report.adapted-added') : entry.sessions === 1 ? 'report.adapted-line-one' : 'report.adapted-line'), values));
   }
   return out;
@@ -456,8 +456,4 @@ function adaptedLines(sessions: readonly SessionRecord[], area: (a: Area) => str
 
 function dateOf(r: SessionRecord): string {
   return dayLabel(localDay(r.startedAt, r.tzOffsetMin));
-}
-
-export function oneDecimal(value: number): string {
-  return (Math.round(value * 10) / 10).toFixed(1);
 }

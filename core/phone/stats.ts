@@ -4,16 +4,16 @@
 import type { SessionRecord, TherapistPlan } from '../model';
 import { localMonth, localWeekStart } from '../local-time';
 import { onTarget, sessionsPerWeek } from '../weekly-target';
-import { massageMinutes } from '../session-time';
 import type { RecordSummary } from '../session-summary';
 import { summarizeRecord } from '../session-summary';
 
 export { onTarget, sessionsPerWeek };
 
-/** The shared record summary plus massage minutes with one decimal, as phone lists show them. */
-export interface SessionSummary extends Pick<RecordSummary, 'id' | 'routineId' | 'routineName' | 'startedAt' | 'tzOffsetMin' | 'status'> {
-  readonly minutes: number;
-}
+/**
+ * The shared record summary as phone lists show it: massage time (written with formatDuration,
+ * like the watch), the skipped steps and a pain stop's place.
+ */
+export type SessionSummary = Omit<RecordSummary, 'endedAt'>;
 
 export interface Overview {
   readonly thisWeek: { readonly count: number; readonly target: number };
@@ -23,8 +23,8 @@ export interface Overview {
 }
 
 export function summarizeSession(record: SessionRecord): SessionSummary {
-  const { endedAt: _endedAt, massageMs: ms, ...shown } = summarizeRecord(record);
-  return { ...shown, minutes: massageMinutes(ms) };
+  const { endedAt: _endedAt, ...shown } = summarizeRecord(record);
+  return shown;
 }
 
 

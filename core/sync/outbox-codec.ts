@@ -1,7 +1,8 @@
 // Reads the stored outbox back. Whatever is unreadable is reported, and every entry that can be
 // recognised is kept, so one damaged entry never costs the others.
 
-import { SESSION_STATUSES } from '../model';
+import { AREAS, SESSION_STATUSES, SIDES } from '../model';
+import type { StepRef } from '../session-outcome';
 import { isPlainObject } from './json';
 import type { OutboxState, PendingEntry, RejectedEntry } from './outbox-state';
 import { OUTBOX_FORMAT_VERSION, emptyOutbox } from './outbox-state';
@@ -84,7 +85,7 @@ export function decodeRejected(raw: unknown): RejectedEntry | undefined {
 
 export function decodeRecent(raw: unknown): RecentEntry | undefined {
   if (!isPlainObject(raw)) return undefined;
-  const { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status, sync, reason, massageMs } = raw;
+  const { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status, sync, reason, massageMs, skipped, painAt } = raw;
   if (typeof id !== 'string' || typeof routineId !== 'string' || typeof routineName !== 'string') return undefined;
   if (typeof startedAt !== 'number' || typeof endedAt !== 'number' || typeof tzOffsetMin !== 'number') return undefined;
   const knownStatus = SESSION_STATUSES.find((s) => s === status);
@@ -93,5 +94,17 @@ export function decodeRecent(raw: unknown): RecentEntry | undefined {
   const base: RecentEntry = { id, routineId, routineName, startedAt, endedAt, tzOffsetMin, status: knownStatus, sync };
   const withReason: RecentEntry = typeof reason === 'string' ? { ...base, reason } : base;
   // Massage time is optional (older entries lack it); a damaged value is dropped, the entry kept.
-  return typeof massageMs === 'number' && Number.isInteger(massageMs) && massageMs >= 0 ? { ...withReason, massageMs } : withReason;
+  const withTime: RecentEntry = typeof massageMs === 'number' && Number.isInteger(massageMs) && massageMs >= 0 ? { ...withReason, massageMs } : withReason;
+  // Skipped steps and the pain step are optional too: a damaged list or step is dropped, the entry kept.
+  const skippedRefs = Array.isArray(skipped) ? skipped.map(decodeStepRef) : [];
+  const withSkipped: RecentEntry = Array.isArray(skipped) && skippedRefs.every((r) => r !== undefined) ? { ...withTime, skipped: skippedRefs as StepRef[] } : withTime;
+  const pain = decodeStepRef(painAt);
+  return pain === undefined ? withSkipped : { ...withSkipped, painAt: pain };
+}
+
+function decodeStepRef(raw: unknown): StepRef | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const area = AREAS.find((a) => a === raw['area']);
+  const side = SIDES.find((s) => s === raw['side']);
+  return area === undefined || side === undefined ? undefined : { area, side };
 }

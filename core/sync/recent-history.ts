@@ -3,6 +3,7 @@
 
 import type { SessionRecord } from '../model';
 import { summarizeRecord } from '../session-summary';
+import type { StepRef } from '../session-outcome';
 
 export const RECENT_LIMIT = 30;
 
@@ -15,6 +16,10 @@ export interface RecentEntry extends Pick<SessionRecord, 'id' | 'routineId' | 'r
   readonly reason?: string;
   /** Massage time (core/session-time.ts), for the History row; absent in entries stored before it. */
   readonly massageMs?: number;
+  /** The steps skipped, by area and side (core/session-outcome.ts); absent in older entries. */
+  readonly skipped?: readonly StepRef[];
+  /** Where a pain stop happened; absent for other sessions and in older entries. */
+  readonly painAt?: StepRef;
 }
 
 export function summarize(record: SessionRecord): RecentEntry {

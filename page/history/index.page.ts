@@ -1,4 +1,4 @@
-// History: recent sessions kept on the watch with their sync state; refused ones can be sent again or discarded. Wiring only: the rules live in core/.
+// History: recent sessions kept on the watch with their outcome (skipped steps, a pain stop in its own colour), massage time and sync state; refused ones can be sent again or discarded. Wiring only: the rules live in core/.
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HistoryLayout } from './history-layout';
@@ -7,7 +7,8 @@ import { locale, nameText, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { discardRejected, outboxStatus, retryRejected } from '../../core/sync/outbox';
 import { formatShortDateTime } from '../../core/locale';
-import { formatClock } from '../../core/watch/format';
+import { formatDuration } from '../../core/session-time';
+import { outcomeText, skippedText } from '../outcome-text';
 
 const view = layout as HistoryLayout;
 /** The watch keeps at most RECENT_LIMIT entries; the page shows this many. */
@@ -25,8 +26,15 @@ function items(): FlowItem[] {
   for (const entry of status.recent.slice(0, SHOWN)) {
     const sync = entry.sync === 'pending' ? t('history.pending') : entry.sync === 'sent' ? t('history.sent') : t('history.rejected', { reason: entry.reason ?? '' });
     rows.push({ kind: 'text', centre: false, text: `${formatShortDateTime(entry.startedAt, entry.tzOffsetMin, locale())} ${nameText(entry.routineName)}` });
-    const time = entry.massageMs === undefined ? '' : ` · ${formatClock(entry.massageMs)}`;
-    rows.push({ kind: 'text', centre: false, text: `${t(`summary.status.${entry.status}`)}${time} · ${sync}`, tone: entry.sync === 'rejected' ? 'warning' : 'dim' });
+    const time = entry.massageMs === undefined ? '' : ` · ${formatDuration(entry.massageMs)}`;
+    // Entries stored before skipped steps and the pain step were kept read as they did then.
+    const skipped = entry.skipped === undefined ? [] : entry.skipped;
+    const outcome = outcomeText(entry.status, skipped, entry.painAt === undefined ? null : entry.painAt);
+    // A pain stop keeps its own colour whatever the sync state; a refusal is flagged otherwise.
+    const tone = outcome.tone === 'danger' ? 'danger' : entry.sync === 'rejected' ? 'warning' : outcome.tone;
+    rows.push({ kind: 'text', centre: false, text: `${outcome.text}${time} · ${sync}`, tone });
+    const skippedLine = skippedText(skipped);
+    if (skippedLine !== null) rows.push({ kind: 'text', centre: false, text: skippedLine, tone: 'dim' });
     if (entry.sync === 'rejected') {
       // A refusal waiting does not fix: the person sends it again (after an update) or lets it go.
       const id = entry.id;

@@ -14,20 +14,16 @@ import { homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
 import { readItem, writeAll } from '../../core/sync/store';
-import { isLinkUp, startPageSync } from '../../platform/sync';
+import { isLinkUp, linkUpNow, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
-import type { PlanResult, SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
+import type { SyncEvent, WatchSync } from '../../platform-sync/watch-sync';
+import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
+import { initialPhoneStatus, nextPhoneStatus, phoneMessage } from '../../core/watch/phone-status';
 import { rearmReminders } from '../reminder-texts';
 import { decide, progressionOffer } from '../../core/progression';
 import { loadProgression, saveProgression } from '../../core/watch/progression-store';
 
 const view = layout as HomeLayout;
-
-/** The phone line under the week count: reachable or not (with ZML's code), and what waits. */
-function phoneLine(result: PlanResult): string {
-  if (result.code !== undefined) return `${t('phone.unreachable')} (${String(result.code)})`;
-  return result.ok ? t('phone.connected') : t('phone.bad-reply');
-}
 
 /**
  * Home's notices, and the launch's recovery handed to the Session page: when a session is stored
@@ -67,6 +63,18 @@ function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
 function homePage() {
   let sync: WatchSync | null = null;
   let notices: FlowItem[] = [];
+  /** The phone line under the week count, kept live by link events and requests (core/watch/phone-status). */
+  let phone: PhoneStatus = initialPhoneStatus(true);
+
+  function showPhone(): void {
+    view.showPhoneStatus(t(phoneMessage(phone, outboxStatus(watchStore).pending)));
+  }
+
+  function onPhone(event: PhoneEvent): void {
+    if (sync === null) return;
+    phone = nextPhoneStatus(phone, event);
+    showPhone();
+  }
 
   /** The progression offer (never imposed): one more area or a little more time; Yes / Not now, remembered either way. */
   function progressionRows(at: number, model: HomeModel): FlowItem[] {
@@ -114,10 +122,13 @@ function homePage() {
       // The plan's weekly target and the phone's Preferences decide the reminder days and time.
       rearmReminders();
       draw();
-      view.showPhoneStatus(phoneLine(event.result));
+      // An answer the watch could not use (the request itself succeeded) says so on the phone line.
+      if (!event.result.ok && event.result.code === undefined) phone = nextPhoneStatus(phone, { kind: 'bad-reply' });
+      showPhone();
       return;
     }
     draw();
+    showPhone();
   }
 
   return {
@@ -129,9 +140,10 @@ function homePage() {
       notices = recover(this.state.recovered);
       rearmReminders();
       draw();
-      view.showPhoneStatus(t('phone.checking'));
-      const current = startPageSync(this, onSync);
+      phone = initialPhoneStatus(linkUpNow());
+      const current = startPageSync(this, onSync, onPhone);
       sync = current;
+      showPhone();
       // The plan first (it decides the routine list), then whatever waits in the outbox.
       current.fetchPlan().then(
         () => current.flush(),
@@ -142,6 +154,7 @@ function homePage() {
       sync?.handleCall(data);
     },
     onBleChanged(status: unknown) {
+      onPhone({ kind: 'link', up: isLinkUp(status) });
       if (sync !== null && isLinkUp(status)) void sync.onLinkBack();
     },
     onDestroy() {

@@ -14,20 +14,20 @@ describe('foundation', () => {
     expect(sim.link.stats.watchToPhone.frames).toBeGreaterThanOrEqual(2);
   });
 
-  it('foundation - with the link cut the page shows ZML code 2 and nothing crashes', async () => {
+  it('foundation - with the link cut the page says "Phone not connected" and nothing crashes', async () => {
     const sim = await bootWatch({ profile: 'balance-3.7', link: { connected: false } });
     await sim.clock.advance(10_000);
-    expect(sim.device.hasText('Phone not reachable (2)')).toBe(true);
+    expect(sim.device.hasText('Phone not connected')).toBe(true);
     expect(sim.errors.all.filter((e) => e.kind === 'mini-program-error')).toEqual([]);
     // ZML quirk: besides rejecting the request it leaves one unhandled rejection with code 2.
     expect(sim.errors.all.map((e) => [e.kind, e.code])).toEqual([['unhandled-rejection', 2]]);
     expect(sim.expectErrors(isZmlDisconnect)).toBe(1);
   });
 
-  it('foundation - without a side service the request fails with code 3', async () => {
+  it('foundation - without a side service (ZML code 3) the page asks to open the Zepp app', async () => {
     const sim = await bootWatch({ profile: 'balance-3.7', sideService: false });
     await sim.clock.advance(1000);
-    expect(sim.device.hasText('Phone not reachable (3)')).toBe(true);
+    expect(sim.device.hasText('Phone connected — open the Zepp app to sync')).toBe(true);
   });
 
   it('foundation - a built file that throws while loading is reported as a Mini Program Error', async () => {

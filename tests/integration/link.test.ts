@@ -15,7 +15,7 @@ describe('link', () => {
     await sim.clock.advance(19_000);
     expect(sim.device.hasText('Checking phone')).toBe(true);
     await sim.clock.advance(2_000);
-    expect(sim.device.hasText('Phone not reachable (4)')).toBe(true);
+    expect(sim.device.hasText('Phone not answering — will try again')).toBe(true);
     expect(sim.link.stats.watchToPhone.dropped).toBe(1);
   });
 
@@ -45,16 +45,16 @@ describe('link', () => {
   it('link - a handshake slower than 5 s fails the request with ZML code 1', async () => {
     const sim = await bootWatch({ link: { delayMs: 3_000 } });
     await sim.clock.advance(70_000);
-    expect(sim.device.hasText('Phone not reachable (1)')).toBe(true);
+    expect(sim.device.hasText('Phone not answering — will try again')).toBe(true);
     sim.expectErrors((e) => e.kind === 'unhandled-rejection' && e.code === 1);
   });
 
-  it('link - under random drops, duplicates and reordering every launch ends connected or with a ZML code', async () => {
+  it('link - under random drops, duplicates and reordering every launch ends connected, not answering or not connected, in words', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const sim = await bootWatch({ link: { seed, drop: 0.2, duplicate: 0.2, reorder: 0.3, jitterMs: 30 } });
       await sim.clock.advance(70_000);
       const text = sim.device.texts().join(' | ');
-      expect(text, `seed ${seed}`).toMatch(/Phone connected|Phone not reachable \([1-4]\)/);
+      expect(text, `seed ${seed}`).toMatch(/Phone connected|Phone not answering|Phone not connected/);
       expect(sim.errors.all.filter((e) => e.kind === 'mini-program-error')).toEqual([]);
       sim.expectErrors((e) => e.kind === 'unhandled-rejection' || (e.kind === 'callback-error' && e.message.includes('link delivery')));
     }
@@ -65,7 +65,7 @@ describe('link', () => {
     await sim.clock.advance(250);
     sim.link.cut();
     await sim.clock.advance(1_000);
-    expect(sim.device.hasText('Phone not reachable (2)')).toBe(true);
+    expect(sim.device.hasText('Phone not connected')).toBe(true);
     sim.link.heal();
     sim.expectErrors(isZmlDisconnect);
     sim.device.relaunch();

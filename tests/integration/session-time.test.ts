@@ -32,8 +32,9 @@ describe('session time (built)', () => {
     await sim.clock.advance(5_000);
     sim.side.openSettings();
     const phone = sim.side.settingsText();
-    // 320 s is 5.3 min with one decimal; the whole span (355 s) would read 5.9, with the lead-in 5.4.
-    expect(phone).toContain('· Desk reset · 5.3 min ·');
+    // The phone writes it exactly as the watch does: 5:20 (the whole span would be 5:55, with the lead-in 5:25).
+    expect(phone).toContain('· Desk reset · 5:20 · completed');
+    expect(phone).not.toContain('5.3 min');
     // The watch's History row says the same massage time.
     sim.device.click('Done');
     await sim.clock.advance(500);

@@ -1,5 +1,6 @@
-// The BUILT Settings App writes dates, minutes and counts the way the phone's language does
-// (expected strings written by hand): "29.11.2026 16:40 · … · 5,8 Min.", "1 Einheit", no "颈部部位".
+// The BUILT Settings App writes dates and counts the way the phone's language does, and massage
+// time the one way the watch writes it (expected strings written by hand): "29.11.2026 16:40 · … ·
+// 5:48 · abgeschlossen", "1 Einheit", no "颈部部位".
 import { describe, expect, it } from 'vitest';
 import { addRecords } from '../../core/phone/history-store';
 import { savePlan } from '../../core/phone/plan-store';
@@ -10,7 +11,7 @@ import { autoCheckErrors, bootWatch, type Simulation } from '../fixtures/sim';
 
 autoCheckErrors();
 
-// 2026-11-29 15:40 UTC, lived at UTC+1: 16:40 on 29 November; 3 × 116 s = 5.8 min massaged.
+// 2026-11-29 15:40 UTC, lived at UTC+1: 16:40 on 29 November; 3 × 116 s = 348 s massaged, 5:48.
 const STARTED = Date.UTC(2026, 10, 29, 15, 40);
 const NOW = STARTED + 3_600_000;
 
@@ -25,14 +26,14 @@ async function openIn(language: string): Promise<Simulation> {
 }
 
 const CASES = [
-  { language: 'en-US', last: 'Last session: 2026-11-29 16:40 · Desk reset · 5.8 min', target: 'Weekly target: 1 session', area: 'Neck area' },
-  { language: 'de-DE', last: 'Letzte Einheit: 29.11.2026 16:40 · Schreibtisch-Reset · 5,8 Min.', target: 'Wochenziel: 1 Einheit', area: 'Bereich Nacken' },
+  { language: 'en-US', last: 'Last session: 2026-11-29 16:40 · Desk reset · 5:48 · completed', target: 'Weekly target: 1 session', area: 'Neck area' },
+  { language: 'de-DE', last: 'Letzte Einheit: 29.11.2026 16:40 · Schreibtisch-Reset · 5:48 · abgeschlossen', target: 'Wochenziel: 1 Einheit', area: 'Bereich Nacken' },
   { language: 'zh-CN', last: '上次练习：2026年11月29日 16:40 · ', target: '每周目标：1 次', area: '颈部' },
 ] as const;
 
 describe('Settings App locale (built)', () => {
   for (const c of CASES) {
-    it(`locale - ${c.language}: the last session's date and minutes, a one-session target and area labels in the language`, async () => {
+    it(`locale - ${c.language}: the last session's date and massage time, a one-session target and area labels in the language`, async () => {
       const sim = await openIn(c.language);
       const text = sim.side.settingsText();
       expect(text).toContain(c.last);
@@ -44,8 +45,8 @@ describe('Settings App locale (built)', () => {
     });
   }
 
-  it('locale - zh-CN: minutes use a decimal point and the Chinese unit', async () => {
+  it('locale - zh-CN: the massage time reads 5:48 as on the watch, then the outcome in Chinese', async () => {
     const sim = await openIn('zh-CN');
-    expect(sim.side.settingsText()).toContain('5.8 分钟');
+    expect(sim.side.settingsText()).toContain('5:48 · 已完成');
   });
 });

@@ -37,7 +37,7 @@ describe('Settings App (built)', () => {
     const text = sim.side.settingsText();
     expect(text).toContain('This week: 3 of 3');
     expect(text).toContain('Streak: 1 week on target');
-    expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3 min · completed');
+    expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3:00 · completed');
   });
 
   it('Overview - history stored without month summaries (or with damaged ones) still shows the right week, streak and last session', async () => {
@@ -46,7 +46,7 @@ describe('Settings App (built)', () => {
     const sim = await openWith(store);
     const text = sim.side.settingsText();
     expect(text).toContain('This week: 3 of 3');
-    expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3 min · completed');
+    expect(text).toContain('Last session: 2026-11-12 09:00 · Desk reset · 3:00 · completed');
     const damaged = seeded(3, true);
     damaged.setItem(HISTORY_SUMMARY_KEY, '{"v":1,"months":[{"month":"2026-11","sessions":3,"weeks":{},"areas":{},"last":null}]}');
     // Counts agree with the index, so this (wrong but well-formed) summary is trusted: the

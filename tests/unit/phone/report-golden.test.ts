@@ -42,7 +42,7 @@ describe('report v2 - rules', () => {
   it('report - opens with a three-line summary: adherence, tightness, caution', () => {
     expect(lines.slice(3, 7)).toEqual([
       'Summary',
-      '  7 sessions, 15.6 min in all; 1 of 2 weeks on target (2 per week) since the plan',
+      '  7 sessions, 15:35 of massage in all; 1 of 2 weeks on target (2 per week) since the plan',
       '  Tighter: Forearms; Looser: Neck; Sides differ: Forearms',
       '  Caution: pain in 3 sessions: Forearms, Feet (1 stopped for pain, highest score 6/10); new soreness: Neck',
     ]);

@@ -15,7 +15,7 @@ describe('overview', () => {
     expect(overview(records, makePlan({ weeklyTarget: 2 }), now, 60)).toMatchObject({
       thisWeek: { count: 2, target: 2 },
       streakWeeks: 3,
-      lastSession: { id: records[7]?.id, minutes: 3 },
+      lastSession: { id: records[7]?.id, massageMs: 180_000, skipped: [] },
     });
     expect(overview(records, makePlan({ weeklyTarget: 3 }), now, 60).streakWeeks).toBe(2);
   });

@@ -25,3 +25,26 @@ describe('watch recent history - massage time', () => {
     }
   });
 });
+
+describe('watch recent history - skipped steps and the pain step', () => {
+  it('an entry keeps the skipped steps by area and side and the pain step, through storage', () => {
+    const pain = makeRecord({
+      status: 'pain',
+      painStepIndex: 1,
+      steps: [makeStep({ area: 'neck', skipped: true, doneMs: 0 }), makeStep({ area: 'forearms', side: 'left', doneMs: 9_000 })],
+    });
+    const decoded = decodeRecent(JSON.parse(JSON.stringify(summarize(pain))));
+    expect(decoded?.skipped).toEqual([{ area: 'neck', side: 'both' }]);
+    expect(decoded?.painAt).toEqual({ area: 'forearms', side: 'left' });
+  });
+
+  it('a damaged skipped list or pain step is dropped and the entry kept', () => {
+    const base = summarize(record);
+    for (const bad of [{ skipped: [{ area: 'elbow', side: 'left' }] }, { skipped: 'neck' }, { painAt: { area: 'neck', side: 'up' } }]) {
+      const decoded = decodeRecent({ ...base, ...bad });
+      expect(decoded?.id).toBe(record.id);
+      if ('painAt' in bad) expect(decoded !== undefined && 'painAt' in decoded).toBe(false);
+      else expect(decoded !== undefined && 'skipped' in decoded).toBe(false);
+    }
+  });
+});
