@@ -30,7 +30,8 @@ export function nextPhoneStatus(status: PhoneStatus, event: PhoneEvent): PhoneSt
   switch (event.kind) {
     case 'link':
       // A change of link starts afresh: what the phone said over the old link no longer holds.
-      return event.up === status.linkUp ? status : { linkUp: event.up, inFlight: 0, last: 'none' };
+      // Requests still out keep counting: each ends with its own answer or failure.
+      return event.up === status.linkUp ? status : { linkUp: event.up, inFlight: status.inFlight, last: 'none' };
     case 'request':
       return { ...status, inFlight: status.inFlight + 1 };
     case 'answered':
@@ -59,7 +60,8 @@ export type PhoneMessage =
 
 export function phoneMessage(status: PhoneStatus, waiting: number): PhoneMessage {
   if (!status.linkUp) return waiting > 0 ? 'phone.offline-waiting' : 'phone.offline';
-  if (status.inFlight > 0) return status.last === 'none' ? 'phone.checking' : 'phone.syncing';
+  // Sending what waits is "Syncing…"; asking with nothing to send (the plan) is "Checking phone…".
+  if (status.inFlight > 0) return waiting > 0 ? 'phone.syncing' : 'phone.checking';
   if (status.last === 'none' || status.last === 'answered') return 'phone.connected';
   if (status.last === 'bad-reply') return 'phone.bad-reply';
   // The side service is not running: the Zepp app on the phone has to be opened.

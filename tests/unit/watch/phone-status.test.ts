@@ -15,9 +15,16 @@ describe('phone status line - live from link events and requests', () => {
     expect(phoneMessage(dropped, 2)).toBe('phone.offline-waiting');
   });
 
-  it('a request in flight reads "Checking phone…" before the phone ever answered, "Syncing…" after', () => {
+  it('a request in flight reads "Syncing…" while sessions wait to be sent, "Checking phone…" when nothing waits', () => {
     expect(phoneMessage(run(true, [{ kind: 'request' }]), 0)).toBe('phone.checking');
+    expect(phoneMessage(run(true, [{ kind: 'request' }]), 1)).toBe('phone.syncing');
     expect(phoneMessage(run(true, [{ kind: 'request' }, { kind: 'answered' }, { kind: 'request' }]), 1)).toBe('phone.syncing');
+  });
+
+  it('a request sent before the link dropped still counts when the link comes back, until it ends', () => {
+    const back = run(true, [{ kind: 'request' }, { kind: 'link', up: false }, { kind: 'link', up: true }]);
+    expect(phoneMessage(back, 1)).toBe('phone.syncing');
+    expect(phoneMessage(nextPhoneStatus(back, { kind: 'answered' }), 0)).toBe('phone.connected');
   });
 
   it('the link coming back forgets the old failure: connected at once, no stale "not answering"', () => {
@@ -43,6 +50,6 @@ describe('phone status line - live from link events and requests', () => {
   });
 
   it('a second request still in flight keeps "Syncing…" after the first one answers', () => {
-    expect(phoneMessage(run(true, [{ kind: 'request' }, { kind: 'request' }, { kind: 'answered' }]), 0)).toBe('phone.syncing');
+    expect(phoneMessage(run(true, [{ kind: 'request' }, { kind: 'request' }, { kind: 'answered' }]), 1)).toBe('phone.syncing');
   });
 });
