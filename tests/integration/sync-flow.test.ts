@@ -39,7 +39,7 @@ describe('sync flow on the built app', () => {
     const report = rig.sim.side.findSettings('Knead self-massage report', 'TextInput')[0];
     const reportText = String(report?.attrs.value);
     expect(reportText).toContain('1 session, ');
-    expect(reportText).toContain('Neck: 1.0 min');
+    expect(reportText).toContain('Neck: 1:00');
     expect(reportText).toContain('Left forearm tighter after the weekend');
   });
 
