@@ -47,7 +47,7 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('adaptation on the built app (%s)', (pr
     expect(sim.device.texts().filter((text) => text.includes('Neck +'))).toEqual([]);
     expect(sim.device.texts().some((text) => text.startsWith('1. Neck') && text.includes('1:00'))).toBe(true);
   });
-  it('adaptation - the adapted run reaches the phone with the plan\'s time kept: the report says "Neck: plan 1.0 min, adapted 1.3 min"', async () => {
+  it('adaptation - the adapted run reaches the phone with the plan\'s time kept: the report says "Neck: plan 1:00, adapted 1:15"', async () => {
     const sim = await bootWatch({ profile, startTime: START, storage: { 'knead.checkins': tightNeck(3) }, advance: 1_000 });
     await before(sim);
     sim.device.click('Start');
@@ -59,8 +59,8 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('adaptation on the built app (%s)', (pr
     sim.side.openSettings();
     const phone = sim.side.settingsText();
     expect(phone).toContain('Time on the watch against the plan');
-    // 60 s by the plan, 75 s as run: 1.0 and 1.3 minutes; the other areas ran as planned and are not listed.
-    expect(phone).toContain('Neck: plan 1.0 min, adapted 1.3 min (1 session)');
+    // 60 s by the plan, 75 s as run: 1:00 and 1:15; the other areas ran as planned and are not listed.
+    expect(phone).toContain('Neck: plan 1:00, adapted 1:15 (1 session)');
     expect(phone).not.toMatch(/Forearms: plan/);
   });
 });

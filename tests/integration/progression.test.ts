@@ -82,7 +82,7 @@ describe.each(['gts4-3.6', 'trex3-4.0'])('progression on the built app (%s)', (p
     // The report (its copy box): the answer under Progression, and the calves as time the plan's routine did not have.
     const report = String(sim.side.findSettings('Knead self-massage report', 'TextInput')[0]?.attrs.value);
     expect(report).toContain('Progression\n  Week of 2026-03-02: one more area (Calves), accepted\n');
-    expect(report).toContain("Calves: added as a next step (not in the plan's routine), 3.0 min (1 session)");
+    expect(report).toContain("Calves: added as a next step (not in the plan's routine), 3:00 (1 session)");
   });
 });
 

@@ -84,10 +84,10 @@ describe('report v2 - rules', () => {
   it('report - base vs adapted time: the plan\'s minutes and the adapted minutes per area, an area added by progression named as such', () => {
     const adapted = buildReport(ADAPTED).split('\n');
     const at = adapted.indexOf('Time on the watch against the plan');
-    // Neck: 60 s by the plan, 75 s run, in two sessions: 2.0 → 2.5 min. Calves: 2 × 45 s, plan none.
+    // Neck: 60 s by the plan, 75 s run, in two sessions: 2:00 → 2:30. Calves: 2 × 45 s, plan none.
     expect(adapted.slice(at + 1, at + 3)).toEqual([
-      '  Neck: plan 2.0 min, adapted 2.5 min (2 sessions)',
-      "  Calves: added as a next step (not in the plan's routine), 1.5 min (1 session)",
+      '  Neck: plan 2:00, adapted 2:30 (2 sessions)',
+      "  Calves: added as a next step (not in the plan's routine), 1:30 (1 session)",
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('report v2 - the ten-second check-in', () => {
 
   it('report - a check-in that rates no tightness is not counted as "none" in the weekly tightness', () => {
     // Week 1: forearms rated 2 once (the other check-in named only the side) → moderate, not mild.
-    expect(text).toContain('  Forearms: left 3.8 min, right 3.8 min\n    tightness by week: moderate, mild  ▅▃ (looser)\n');
+    expect(text).toContain('  Forearms: left 3:45, right 3:45\n    tightness by week: moderate, mild  ▅▃ (looser)\n');
   });
 
   it('report - pain at the check-in with area, side and score; the phone\'s score wins over the watch\'s; no area given says so', () => {
