@@ -63,6 +63,8 @@ class Preview {
   private shownNotifications = '';
   private seenLogs = 0;
   private seenErrors = 0;
+  /** The page entry shown last: a new one opens at its top, as each page does on the watch. */
+  private shownPage: unknown = null;
   private readonly host = iframeHost($('realms'));
   private readonly files = new Map<string, ReturnType<typeof fetchBuildFiles>>();
   private readonly player = new BuzzPlayer();
@@ -228,6 +230,12 @@ class Preview {
     const toast = toasts.length > 0 && now - (toasts[toasts.length - 1]?.time ?? 0) < TOAST_MS ? (toasts[toasts.length - 1]?.content ?? null) : null;
     this.watch.render(sim.device.runtime.ui.list(), toast);
     const page = sim.device.currentPage();
+    if (page !== this.shownPage) {
+      // One scrolling element shows every page: without this, a page opened from low on Home
+      // would open scrolled as far down as Home was (Before-you-start past its Start).
+      this.shownPage = page;
+      this.watch.scrollToTop();
+    }
     $('page-name').textContent = page === null ? 'Knead is not running' : page.path;
     $('launch').hidden = sim.device.running;
     this.phone.render(sim.side.settingsTree(), sim.side.running ? null : 'The side service is not running.');

@@ -109,6 +109,11 @@ export class WatchScreen {
     this.clear();
   }
 
+  /** Shows the top of the page (a page opens there). */
+  scrollToTop(): void {
+    this.element.scrollTop = 0;
+  }
+
   clear(): void {
     for (const { el } of this.nodes.values()) el.remove();
     this.nodes.clear();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hapticPattern } from '../../core/haptics';
-import { advance, builtPages, cues, phoneText, POLL, simErrors, startPreview, waitForWatchText, type PreviewSession } from './helpers';
+import { advance, builtPages, cues, phoneText, POLL, simErrors, startPreview, waitForPage, waitForWatchText, type PreviewSession } from './helpers';
 
 let preview: PreviewSession;
 
@@ -83,6 +83,22 @@ describe('watch', () => {
 });
 
 describe('watch pages', () => {
+  test('scroll - a routine low on Home opens Before-you-start at its top, Start in view', async () => {
+    const page = await preview.open({ speed: '0' });
+    await waitForWatchText(page, 'Between appointments');
+    const screen = page.locator('[data-testid=watch-screen]');
+    await screen.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    expect(await screen.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page.locator('[data-testid=watch-screen] .w.clickable', { hasText: 'Between appointments' }).first().click();
+    await waitForPage(page, 'before');
+    await expect.poll(() => screen.evaluate((el) => el.scrollTop), POLL).toBe(0);
+    const start = page.locator('[data-testid=watch-screen] .w.clickable', { hasText: /^\s*Start\s*$/ }).first();
+    const box = await start.boundingBox();
+    const view = await screen.boundingBox();
+    expect(box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height).toBe(true);
+    await page.close();
+  });
+
   test('watch pages - the build has the seven pages of docs/design.md §2, on both screen groups', () => {
     const design = ['home', 'before', 'session', 'checkin', 'summary', 'history', 'settings'].map((name) => `page/${name}/index.page`);
     for (const group of ['round-480x480', 'square-390x450']) expect(builtPages(group)).toEqual(expect.arrayContaining(design));
