@@ -88,8 +88,11 @@ export function readCheckInAnswers(
   if (hurtArea !== undefined && steps !== undefined && !steps.some((s) => s.area === hurtArea)) {
     problems.push({ path: joinPath(path, 'hurtArea'), message: `must be an area of this session (${hurtArea} was not in it)` });
   }
-  if (hurtSide !== undefined && hurtArea === undefined && present(obj, 'hurtSide') && hurt === true) {
+  if (hurtSide !== undefined && hurtArea === undefined && hurt === true) {
     problems.push({ path: joinPath(path, 'hurtSide'), message: 'needs hurtArea' });
+  }
+  if (hurtSide !== undefined && hurtArea !== undefined && !PAIRED_AREAS.has(hurtArea)) {
+    problems.push({ path: joinPath(path, 'hurtSide'), message: `is only for areas with a left and a right side (${hurtArea} has none)` });
   }
   return {
     ...(feeling === undefined ? {} : { feeling }),

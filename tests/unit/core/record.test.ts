@@ -73,6 +73,11 @@ describe('withCheckIn', () => {
       "painScore is only allowed when hurt is true or status is 'pain'",
     ]);
     expect(withCheckIn(finishedRecord(), [], [], { hurt: true, hurtArea: 'feet' }).ok).toBe(false);
+    expect(withCheckIn(finishedRecord(), [], [], { hurt: true, hurtArea: 'neck', hurtSide: 'left' })).toEqual({
+      ok: false,
+      problems: [{ path: 'hurtSide', message: 'is only for areas with a left and a right side (neck has none)' }],
+    });
+    expect(withCheckIn(finishedRecord(), [], [], { hurt: true, hurtSide: 'left' })).toEqual({ ok: false, problems: [{ path: 'hurtSide', message: 'needs hurtArea' }] });
     expect(withCheckIn(finishedRecord(), [], [], 'yes').ok).toBe(false);
   });
 });
