@@ -12,10 +12,10 @@ import type { OutboxStatus } from '../core/sync/outbox';
 import {
   RETRY_LATER_MS,
   isTemporaryErrorReply,
-  MAX_PUSH_BYTES,
   METHOD_PLAN_GET,
   METHOD_SESSIONS_PUSH,
   PROTOCOL_VERSION,
+  WATCH_PUSH_BYTES,
   makePushParams,
   parsePlanChangedCall,
   parsePlanGetReply,
@@ -37,7 +37,7 @@ export interface WatchSyncOptions {
   readonly setTimeout: (callback: () => void, ms: number) => unknown;
   /** Cancels a pending retry on stop() / onLinkBack(). Default: no cancellation (the retry then finds nothing to do). */
   readonly clearTimeout?: (handle: unknown) => void;
-  /** Upper bound of one sessions.push request in bytes. Default MAX_PUSH_BYTES (16 KB). */
+  /** Upper bound of one sessions.push request in bytes. Default WATCH_PUSH_BYTES (one ZML frame). */
   readonly maxBatchBytes?: number;
   /** Told after every flush / plan fetch, so Home can redraw its "waiting to sync" mark. */
   readonly onChange?: (event: SyncEvent) => void;
@@ -150,7 +150,7 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     const skip = new Set<string>();
     let laterReason: string | undefined;
     for (;;) {
-      const batch = nextBatch(store, options.maxBatchBytes === undefined ? MAX_PUSH_BYTES : options.maxBatchBytes, skip);
+      const batch = nextBatch(store, options.maxBatchBytes === undefined ? WATCH_PUSH_BYTES : options.maxBatchBytes, skip);
       if (batch.ids.length === 0) {
         failures = 0;
         if (laterReason === undefined) return result({ done: true });

@@ -48,6 +48,18 @@ export const MAX_PUSH_BYTES = 16 * 1024;
 /** Bytes of `{"v":1,"records":[]}` around the records. */
 export const PUSH_ENVELOPE_BYTES = jsonByteLength({ v: PROTOCOL_VERSION, records: [] });
 export const MAX_RECORDS_PER_PUSH = 50;
+/** What one ZML frame carries of a message: a 3584-byte chunk less ZML's 66-byte chunk header. */
+export const ZML_FRAME_PAYLOAD_BYTES = 3518;
+/**
+ * The watch's own batch size: a sessions.push request that fits in ONE ZML frame (ZML wraps it as
+ * `{"jsonrpc":"hmrpcv1","method":"sessions.push","params":…}`). The side service's ZML keeps a
+ * message whose frames did not all arrive (a link cut or a lost frame mid-request) under its
+ * request id for as long as it runs, and the watch's ZML numbers requests from 10000 again at
+ * every app launch: a later request with that id joins the stale frames and is never answered,
+ * so sync stalls until the Zepp app restarts. A one-frame request is whole or absent, never half.
+ * The phone still accepts up to MAX_PUSH_BYTES (a record too large for one frame goes alone).
+ */
+export const WATCH_PUSH_BYTES = ZML_FRAME_PAYLOAD_BYTES - jsonByteLength({ jsonrpc: 'hmrpcv1', method: METHOD_SESSIONS_PUSH, params: null }) + jsonByteLength(null);
 /** A reply names at most the ids of one request; reasons are cut to keep replies small. */
 export const MAX_REASON_LENGTH = 300;
 // The plan's size limits (core/plan-limits.ts), named here too: the plan.get reply is bounded by them.
