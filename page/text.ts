@@ -4,6 +4,7 @@ import { getText } from '@zos/i18n';
 import type { Area, Routine, Side, Tool } from '../core/model';
 import { isMessageId } from '../core/watch/home';
 import { fill } from '../core/template';
+import { refusalTopic } from '../core/sync/protocol';
 import type { Locale } from '../core/locale';
 import { joinList, localeOf, pluralId } from '../core/locale';
 
@@ -48,4 +49,9 @@ export function sideName(side: Side): string {
 
 export function toolName(tool: Tool): string {
   return getText(`tool.${tool}`);
+}
+
+/** Why the phone refused a session, in plain words (the full reason is on the History page). */
+export function refusalText(reason: string): string {
+  return getText(`refusal.${refusalTopic(reason)}`);
 }

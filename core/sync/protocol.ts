@@ -179,6 +179,24 @@ export function classifyLegacyRefusal(reason: string): RefusalClass {
   return LEGACY_TEMPORARY_MARKERS.some((marker) => reason.indexOf(marker) >= 0) ? 'temporary' : 'permanent';
 }
 
+/** Why a session was refused, in the few cases Home names in plain words (refusal.* texts). */
+export type RefusalTopic = 'duplicate' | 'update' | 'too-old' | 'storage' | 'clock' | 'invalid';
+
+/**
+ * Sorts a refusal reason into what Home says in plain words; the full reason stays in History. A
+ * reply carries one reason text per session and nothing else, so the text is read here, in one
+ * place, against the phone's own wording (tests/unit/sync/refusal-topic.test.ts feeds it the
+ * reasons the phone really gives).
+ */
+export function refusalTopic(reason: string): RefusalTopic {
+  if (reason.indexOf('is already stored') >= 0) return 'duplicate';
+  if (reason.indexOf('update Knead') >= 0) return 'update';
+  if (reason.indexOf('months of history the phone keeps') >= 0) return 'too-old';
+  if (reason.indexOf('phone storage') >= 0) return 'storage';
+  if (reason.indexOf('check the watch clock') >= 0) return 'clock';
+  return 'invalid';
+}
+
 export function makePushParams(records: readonly unknown[]): PushParams {
   return { v: PROTOCOL_VERSION, records };
 }

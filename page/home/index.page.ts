@@ -3,13 +3,14 @@ import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
 import type { FlowItem } from '../kit';
-import { areaName, routineName, t } from '../text';
+import { areaName, refusalText, routineName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { goTo, readParams } from '../../platform/router';
 import { clock, tzOffsetMin } from '../../platform/system';
 import { createScreenPort } from '../../platform/screen';
 import { readPlan } from '../../core/phone/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
+import type { RejectedEntry } from '../../core/sync/outbox-state';
 import { homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
@@ -45,13 +46,15 @@ function recover(recovered: boolean): FlowItem[] {
   return notices;
 }
 
-function header(model: HomeModel, notices: readonly FlowItem[]): FlowItem[] {
+function header(model: HomeModel, notices: readonly FlowItem[], refused: readonly RejectedEntry[]): FlowItem[] {
   const items: FlowItem[] = [...notices];
   items.push({
     kind: 'text',
     text: model.weekTarget > 0 ? t('home.week-target', { done: model.weekDone, target: model.weekTarget }) : t('home.week', { done: model.weekDone }),
   });
   if (model.waiting > 0) items.push({ kind: 'text', text: t('home.waiting', { count: model.waiting }), tone: 'warning' });
+  const newest = refused[refused.length - 1];
+  if (newest !== undefined) items.push({ kind: 'text', text: t('home.refused', { count: refused.length, reason: refusalText(newest.reason) }), tone: 'warning' });
   if (model.last !== null) {
     const last = model.last.routine;
     items.push({ kind: 'button', text: t('home.again', { name: routineName(last) }), tone: 'primary', onClick: () => goTo('before', { routineId: last.id }) });
@@ -101,7 +104,7 @@ function homePage() {
     const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
     view.renderHome({
       title: t('app.name'),
-      header: header(model, notices).concat(progressionRows(at, model)),
+      header: header(model, notices, status.rejected).concat(progressionRows(at, model)),
       routines: model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
       onPick: (index) => {
         const row = model.rows[index];
