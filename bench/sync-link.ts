@@ -16,7 +16,9 @@ import { addRecords } from '../core/phone/history-store';
 import { enqueue } from '../core/sync/outbox';
 import type { SessionRecord } from '../core/model';
 import { createSimulation } from '../sim/node/index';
-import { rigFor } from '../tests/fixtures/rig-core';
+import { createWatchSync } from '../platform-sync/watch-sync';
+import { appMessaging, settle } from '../tests/fixtures/built-sync';
+import { watchStore } from '../tests/fixtures/sim-storage';
 import { MemoryStore } from '../tests/fixtures/memory-store';
 import { makeRecord } from '../tests/fixtures/records';
 import type { BenchRow } from './table';
@@ -46,11 +48,22 @@ async function syncOffline(records: readonly SessionRecord[], maxBatchBytes: num
   sim.side.start();
   sim.device.launch();
   await sim.clock.advance(1_000);
-  const rig = rigFor(sim);
-  if (maxBatchBytes !== undefined) rig.attach({ maxBatchBytes });
-  for (const r of records) enqueue(rig.watch, r);
+  // The baseline (one session per request) is a batch size the built app never uses, so here the
+  // watch's sync module runs in Node over the built app's own ZML messaging: a measurement of the
+  // protocol, not a test of the app (the tests let the built pages flush).
+  const messaging = appMessaging(sim);
+  if (messaging === null) throw new Error('sync bench: the watch app is not running');
+  const store = watchStore(sim);
+  const sync = createWatchSync({
+    request: (method, params) => messaging.request({ method, params }, { timeout: 20_000 }),
+    store,
+    clock: sim.clock,
+    setTimeout: (cb, ms) => sim.clock.schedule('timeout', 'bench', ms, cb),
+    ...(maxBatchBytes === undefined ? {} : { maxBatchBytes }),
+  });
+  for (const r of records) enqueue(store, r);
   const w0 = sim.link.stats.watchToPhone.bytes + sim.link.stats.phoneToWatch.bytes;
-  const result = await rig.settle(rig.sync.flush(), 3_600_000);
+  const result = await settle(sim, sync.flush(), 3_600_000);
   const bytes = sim.link.stats.watchToPhone.bytes + sim.link.stats.phoneToWatch.bytes - w0;
   const stored = Object.keys(sim.side.settingsStorage.toObject()).length;
   sim.device.kill();

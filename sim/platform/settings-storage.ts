@@ -15,6 +15,12 @@ export class SettingsStore {
   private readonly listeners: Array<{ realm: string; fn: ChangeListener }> = [];
   private readonly interleaved: Array<{ realm: string; prefix: string; fn: () => void; armed: boolean }> = [];
   writes = 0;
+  /**
+   * Set to make every setItem throw, like a phone whose storage is full. Assumption (the Zepp docs
+   * say nothing about a full settingsStorage): the write throws and nothing is stored; removing a
+   * key still works.
+   */
+  failWrites = false;
 
   constructor(
     seed: Readonly<Record<string, string>> = {},
@@ -97,6 +103,7 @@ export class SettingsStore {
     if (typeof value !== 'string') {
       throw new TypeError(`settingsStorage.setItem("${key}"): value must be a string, got ${value === null ? 'null' : typeof value}`);
     }
+    if (this.failWrites) throw new Error(`settingsStorage.setItem("${key}") failed: storage full`);
     const oldValue = this.data.get(key) ?? null;
     this.data.set(key, value);
     this.writes += 1;

@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { MemoryStore } from '../fixtures/memory-store';
 import { BASE_START, DAY_MS, makeRecord, makeRecords } from '../fixtures/records';
 import { autoCheckErrors, bootWatch, type Simulation } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/sync-rig';
+import { phoneStore } from '../fixtures/sim-storage';
 
 autoCheckErrors();
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readPlan, savePlan } from '../../core/phone/plan-store';
 import { encodePlanCode } from '../../core/plan-code';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { makePlan } from '../fixtures/plans';
 import { TYPICAL_PLAN } from '../fixtures/plan-arbitrary';
 

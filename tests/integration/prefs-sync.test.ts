@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadStampedSettings } from '../../core/watch/settings';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
-import { watchStore } from '../fixtures/rig-core';
+import { watchStore } from '../fixtures/sim-storage';
 import { openWatchSettings } from '../fixtures/watch-flows';
 
 autoCheckErrors();

@@ -8,7 +8,7 @@ import { makePlan } from '../fixtures/plans';
 import { MemoryStore } from '../fixtures/memory-store';
 import { BASE_START, makeCheckIn, makeRecord, makeStep } from '../fixtures/records';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/sync-rig';
+import { phoneStore } from '../fixtures/sim-storage';
 
 autoCheckErrors();
 

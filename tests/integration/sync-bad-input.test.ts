@@ -1,12 +1,14 @@
-// Bad input at the side service, sent over the simulated link by the built app's own ZML: each
-// case is asserted by the error reply's text and by phone storage being exactly as before.
+// Bad input at the side service, sent over the simulated link by the built app's own ZML (the test
+// plays a broken or hostile watch): each case is asserted by the error reply's text and by phone
+// storage being exactly as before. What is stored first is sent by the built Home at launch.
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PUSH_BYTES } from '../../core/sync/protocol';
 import { partKey } from '../../core/phone/history-store';
 import { rawRecord, makeRecord } from '../fixtures/records';
-import { autoCheckErrors } from '../fixtures/sim';
-import { appMessaging, bootRig, type Rig, type ZmlMessaging } from '../fixtures/sync-rig';
+import { autoCheckErrors, bootWatch, type Simulation } from '../fixtures/sim';
+import { appMessaging, settle, untilNothingWaits, type ZmlMessaging } from '../fixtures/built-sync';
+import { watchStore } from '../fixtures/sim-storage';
 import { enqueue } from '../../core/sync/outbox';
 
 autoCheckErrors();
@@ -14,24 +16,25 @@ autoCheckErrors();
 const START = Date.UTC(2026, 10, 20, 9, 0, 0);
 
 describe('side service - bad input', () => {
-  let rig: Rig;
+  let sim: Simulation;
   let messaging: ZmlMessaging;
   let before: Record<string, string>;
 
   beforeEach(async () => {
-    rig = await bootRig({ startTime: START });
+    sim = await bootWatch({ startTime: START, launch: false });
     // Something stored already, so "unchanged" is a real check.
-    enqueue(rig.watch, makeRecord({ startedAt: Date.UTC(2026, 10, 18, 8, 0, 0) }));
-    await rig.settle(rig.sync.flush());
-    const m = appMessaging(rig.sim);
+    enqueue(watchStore(sim), makeRecord({ startedAt: Date.UTC(2026, 10, 18, 8, 0, 0) }));
+    sim.device.launch();
+    expect(await untilNothingWaits(sim, 10_000)).toBe(true);
+    const m = appMessaging(sim);
     if (m === null) throw new Error('app not running');
     messaging = m;
-    before = rig.sim.side.settingsStorage.toObject();
+    before = sim.side.settingsStorage.toObject();
     expect(Object.keys(before).length).toBeGreaterThan(1);
   });
 
-  const send = (data: unknown, options: Record<string, unknown> = {}): Promise<unknown> => rig.settle(messaging.request(data, { timeout: 20_000, ...options }));
-  const unchanged = (): void => expect(rig.sim.side.settingsStorage.toObject()).toEqual(before);
+  const send = (data: unknown, options: Record<string, unknown> = {}): Promise<unknown> => settle(sim, messaging.request(data, { timeout: 20_000, ...options }));
+  const unchanged = (): void => expect(sim.side.settingsStorage.toObject()).toEqual(before);
 
   it('onRequest - truncated JSON gets bad-request naming the JSON problem', async () => {
     const reply = await send('{"method":"sessions.push","params":{"v":1,"records":[{"id":', { contentType: 'text', dataType: 'json' });
@@ -71,7 +74,7 @@ describe('side service - bad input', () => {
     // Record every network call the side service's realm could make (the simulator's own fetch
     // and downloader are replaced by recorders for this test).
     const calls: unknown[] = [];
-    const side = rig.sim.side.runtime as unknown as { service: { realm: { global: Record<string, unknown> } } | null };
+    const side = sim.side.runtime as unknown as { service: { realm: { global: Record<string, unknown> } } | null };
     const global = side.service?.realm.global;
     if (global === undefined) throw new Error('side service not running');
     global['fetch'] = (...args: unknown[]) => {

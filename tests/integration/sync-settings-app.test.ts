@@ -10,7 +10,7 @@ import { MemoryStore } from '../fixtures/memory-store';
 import { makeRecords, BASE_START } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';
 import { autoCheckErrors, bootWatch, type Simulation } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/sync-rig';
+import { phoneStore } from '../fixtures/sim-storage';
 
 autoCheckErrors();
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import type { Simulation } from '../fixtures/sim';
 import { readHistory } from '../../core/phone/history-store';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { LANGS, settingT, watchT } from '../fixtures/po';
 import { deskResetToCheckIn, tapExact } from '../fixtures/watch-flows';
 import { layoutProblems } from '../fixtures/layout-check';

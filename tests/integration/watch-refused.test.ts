@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { makeRecord } from '../fixtures/records';
 import { watchOutbox } from '../fixtures/watch-outbox';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
 import { readHistory } from '../../core/phone/history-store';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { DESK_RESET_CUES } from '../fixtures/desk-reset';
 import { watchOutbox } from '../fixtures/watch-outbox';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { stoppedSession } from '../fixtures/watch-flows';
 import { watchOutbox } from '../fixtures/watch-outbox';
 

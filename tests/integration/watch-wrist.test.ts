@@ -13,7 +13,7 @@ import { readHistory } from '../../core/phone/history-store';
 import { mulberry32 } from '../../sim/platform/prng';
 import { PROFILES as SIM_PROFILES } from '../../sim/platform/profiles';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
-import { phoneStore } from '../fixtures/rig-core';
+import { phoneStore } from '../fixtures/sim-storage';
 import { cueNameOfScene } from '../fixtures/shell-rig';
 import { DESK_RESET_LEAD_IN_MS, DESK_RESET_STEPS } from '../fixtures/desk-reset';
 
