@@ -59,7 +59,7 @@ export const ZML_FRAME_PAYLOAD_BYTES = 3518;
  * so sync stalls until the Zepp app restarts. A one-frame request is whole or absent, never half.
  * The phone still accepts up to MAX_PUSH_BYTES (a record too large for one frame goes alone).
  */
-export const WATCH_PUSH_BYTES = ZML_FRAME_PAYLOAD_BYTES - jsonByteLength({ jsonrpc: 'hmrpcv1', method: METHOD_SESSIONS_PUSH, params: null }) + jsonByteLength(null);
+export const WATCH_PUSH_BYTES = 3_462; // ZML_FRAME_PAYLOAD_BYTES less the 56 bytes of that envelope (a literal: no code runs at load)
 /** A reply names at most the ids of one request; reasons are cut to keep replies small. */
 export const MAX_REASON_LENGTH = 300;
 // The plan's size limits (core/plan-limits.ts), named here too: the plan.get reply is bounded by them.
