@@ -122,3 +122,28 @@ export function vibrationMs(pattern: HapticPattern): number {
 export function patternMs(pattern: HapticPattern): number {
   return pattern.pulses.reduce((sum, pulse) => sum + pulse.ms, 0);
 }
+
+/**
+ * The answer to a press of Skip or +30 s: one key click, shorter than any cue's tap (30 ms against
+ * 50), felt at the finger that pressed. It is not a cue of the routine (the engine never gives it),
+ * so it stands outside the cue table's "every pair differs" rule; what tells it apart is that it
+ * comes at once under the person's own press.
+ */
+export const ACK_TICK_MS = 30;
+
+export function ackTick(): HapticPattern {
+  return { pulses: [{ ms: ACK_TICK_MS, strength: 2 }], scene: [{ type: 'KEYCODE_CLICK', duration: ACK_TICK_MS }], fallback: 'SHORT_LIGHT' };
+}
+
+/** Between two patterns played back to back, so they are felt as two and not merged into one rhythm. */
+export const PATTERN_GAP_MS = 400;
+
+/** `first`, a gap, then `second`, as one pattern (one start() on the motor, so nothing is cut). */
+export function thenPlay(first: HapticPattern, second: HapticPattern): HapticPattern {
+  const gap: Pulse = { ms: PATTERN_GAP_MS, strength: 0 };
+  return {
+    pulses: [...first.pulses, gap, ...second.pulses],
+    scene: [...first.scene, { type: 'PAUSE', duration: PATTERN_GAP_MS }, ...second.scene],
+    fallback: second.fallback,
+  };
+}

@@ -50,6 +50,32 @@ export function planRoutine(routine: Routine, plan: TherapistPlan | null): Plann
   return { routine: { ...routine, steps }, leftOut, empty: steps.length === 0 };
 }
 
+/** An area the plan gave more time in this routine: `seconds` more for each of its steps. */
+export interface FocusGiven {
+  readonly area: Area;
+  readonly seconds: number;
+}
+
+/**
+ * Before-you-start's focus note: the focus areas that really got more time in this routine (an
+ * area not in it, or left at its time by the routine's 60-minute limit, gets no note), each once,
+ * in the order they first appear.
+ */
+export function focusGiven(routine: Routine, plan: TherapistPlan | null): readonly FocusGiven[] {
+  if (plan === null) return [];
+  const avoid = new Set<Area>(plan.avoidAreas);
+  const kept = routine.steps.filter((step) => !avoid.has(step.area));
+  const planned = planRoutine(routine, plan).routine.steps;
+  const out: FocusGiven[] = [];
+  kept.forEach((step, index) => {
+    const after = planned[index];
+    if (after === undefined || after.seconds <= step.seconds) return;
+    if (out.some((f) => f.area === step.area)) return;
+    out.push({ area: step.area, seconds: after.seconds - step.seconds });
+  });
+  return out;
+}
+
 /**
  * Before-you-start: the therapist's advice for the steps of a routine, each area once, in the
  * order the areas first appear (so the advice sits with the steps it is about).
@@ -62,6 +88,13 @@ export function adviceForSteps(plan: TherapistPlan | null, steps: readonly Step[
     if (advice !== undefined && out.indexOf(advice) < 0) out.push(advice);
   }
   return out;
+}
+
+/** The therapist's technique note for an area ('' when the plan has none). */
+export function techniqueFor(plan: TherapistPlan | null, area: Area): string {
+  if (plan === null || plan.advice === undefined) return '';
+  const advice = plan.advice.find((a) => a.area === area);
+  return advice === undefined ? '' : advice.technique;
 }
 
 export interface HomeRoutine {

@@ -4,7 +4,7 @@
 // ever wider than the screen. Widgets are tracked so a redraw deletes the previous ones.
 
 import * as ui from '@zos/ui';
-import { createWidget, widget, align, text_style, prop } from '@zos/ui';
+import { createWidget, event, widget, align, text_style, prop } from '@zos/ui';
 import { px } from '@zos/utils';
 import { colour, font, glyph, space } from './theme';
 import type { Shape } from './theme';
@@ -156,6 +156,53 @@ export function button(x: number, y: number, w: number, h: number, text: string,
       click_func: () => onClick(),
     }),
   );
+}
+
+/**
+ * A button that acts on a long press (BUTTON longpress_func, 700 ms by the docs) and only says how
+ * to use it on a tap, so a brush cannot trigger it. CLICK_DOWN / CLICK_UP / MOVE_OUT go to
+ * `pressing(true | false)` so the layout can show the hold filling up.
+ */
+export function holdButton(x: number, y: number, w: number, h: number, text: string, tone: Tone, onTap: () => void, onHold: () => void, pressing: (down: boolean) => void, preferred: number = font.body): Widget {
+  const size = buttonTextSize(text, w, preferred);
+  const danger = tone === 'danger';
+  const b = track(
+    createWidget(widget.BUTTON, {
+      x: px(x),
+      y: px(y),
+      w: px(w),
+      h: px(h),
+      radius: px(Math.min(space.radius, Math.floor(h / 2))),
+      normal_color: danger ? colour.danger : colour.surface,
+      press_color: danger ? colour.dangerPressed : colour.surfacePressed,
+      text,
+      text_size: px(size),
+      color: colour.text,
+      click_func: () => onTap(),
+      longpress_func: () => onHold(),
+    }),
+  );
+  b.addEventListener(event.CLICK_DOWN, () => pressing(true));
+  b.addEventListener(event.CLICK_UP, () => pressing(false));
+  b.addEventListener(event.MOVE_OUT, () => pressing(false));
+  return b;
+}
+
+/**
+ * Sets a text box's text at the largest size from `preferred` down to `smallest` at which it fits
+ * `width` × `height`; if it fits at none, the words that do fit at `smallest`, then "…".
+ */
+export function setParagraph(w: Widget, text: string, width: number, height: number, preferred: number, smallest: number): void {
+  const room = width - space.gap;
+  let size = preferred;
+  while (size > smallest && textHeight(text, size, room) > height) size -= 1;
+  let shown = text;
+  if (textHeight(shown, size, room) > height) {
+    const words = text.split(' ');
+    while (words.length > 1 && textHeight(`${words.join(' ')}…`, size, room) > height) words.pop();
+    shown = `${words.join(' ')}…`;
+  }
+  w.setProperty(prop.MORE, { text: shown, text_size: px(wholeWordSize(shown, room, size)) });
 }
 
 /**

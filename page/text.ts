@@ -35,6 +35,11 @@ export function routineName(routine: Routine): string {
   return isMessageId(routine.name) ? getText(routine.name) : routine.name;
 }
 
+/** A step's hint: built-in ones are message ids, custom ones the person's own words. */
+export function hintText(hint: string): string {
+  return hint === '' ? '' : isMessageId(hint) ? getText(hint) : hint;
+}
+
 export function nameText(name: string): string {
   return isMessageId(name) ? getText(name) : name;
 }

@@ -24,6 +24,8 @@ export const font = {
   small: 24,
   /** The smallest text still read at arm's length; long button labels shrink no further. */
   tiny: 20,
+  /** Only for a step's hint on the Session page, which must fit under the clock; read up close. */
+  fine: 16,
 } as const;
 
 export const space = {

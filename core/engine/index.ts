@@ -1,6 +1,8 @@
 // The session engine's public surface.
 export { transition } from './transition';
 export { nextWakeUp } from './wake';
+export { lastCueGiven } from './last-cue';
+export type { GivenCue } from './last-cue';
 export { sessionView } from './view';
 export type { SessionView } from './view';
 export { snapshot, restore, SNAPSHOT_VERSION } from './snapshot';

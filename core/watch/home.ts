@@ -42,6 +42,29 @@ export function homeModel(
   };
 }
 
+/** How a routine is marked on Home: ★ the therapist's, ▶ the one started last, or plain. */
+export type HomeMark = 'assigned' | 'last' | 'plain';
+
+export interface HomeEntry {
+  readonly routine: Routine;
+  readonly mark: HomeMark;
+}
+
+/**
+ * Home's list: the therapist's assigned routines first (in the plan's order), then the one
+ * started last (when it is not one of them), then the rest in library order, each once.
+ */
+export function homeList(model: Pick<HomeModel, 'rows' | 'last'>): readonly HomeEntry[] {
+  const assigned = model.rows.filter((row) => row.source === 'assigned');
+  const last = model.last !== null && model.last.source !== 'assigned' ? model.last : null;
+  const rest = model.rows.filter((row) => row.source !== 'assigned' && row !== last);
+  return [
+    ...assigned.map((row): HomeEntry => ({ routine: row.routine, mark: 'assigned' })),
+    ...(last === null ? [] : [{ routine: last.routine, mark: 'last' as const }]),
+    ...rest.map((row): HomeEntry => ({ routine: row.routine, mark: 'plain' })),
+  ];
+}
+
 /** Built-in names and hints are message ids; custom ones are the person's own text. */
 export function isMessageId(text: string): boolean {
   return Object.prototype.hasOwnProperty.call(LIBRARY_MESSAGES, text);

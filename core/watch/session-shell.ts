@@ -10,9 +10,9 @@
 // - recovery at launch and routing a finished session (pain → Summary, else Check-in).
 // Every cue is played as a whole pattern; nothing here ever stops the motor.
 
-import { nextWakeUp, sessionView, transition } from '../engine';
+import { lastCueGiven, nextWakeUp, sessionView, transition } from '../engine';
 import type { CueName, EngineEvent, SessionState } from '../engine';
-import { hapticPattern, patternMs } from '../haptics';
+import { ackTick, hapticPattern, patternMs, thenPlay } from '../haptics';
 import type { HapticPattern } from '../haptics';
 import type { CueIntensity, SessionRecord, WatchSettings } from '../model';
 import type { KeyValueStore } from '../sync/store';
@@ -22,6 +22,8 @@ import { saveFinished } from './finish';
 import { remainingSessionMs } from './format';
 import { runEvent, runStored } from './runner';
 import { loadSession, saveSession } from './session-store';
+import { createMotor } from './motor';
+import type { Motor } from './motor';
 
 /** One pending wake-up at a time (page timers on the watch). */
 export interface SchedulerPort {
@@ -61,12 +63,19 @@ export interface ShellPorts {
   readonly clock: ClockPort;
   readonly scheduler: SchedulerPort;
   readonly vibrator: VibratorPort;
+  /** Runs `run` after `ms` (a page timer): a pattern asked for while a cue plays waits for it. */
+  readonly later: (ms: number, run: () => void) => void;
   readonly screen: ScreenPort;
   /** null below API 4.0 (no createSysTimer for a service). */
   readonly service: CueServicePort | null;
 }
 
 export type Press = 'pause' | 'resume' | 'skip' | 'extend' | 'stop' | 'pain';
+
+/** Presses answered with a tick (core/haptics ackTick): the ones a person makes without looking. */
+export function answersWithTick(press: Press): boolean {
+  return press === 'skip' || press === 'extend';
+}
 
 export type Route = 'checkin' | 'summary';
 
@@ -106,6 +115,8 @@ interface QueuedPress {
   readonly at: number;
   /** Its cue was already felt at the press (so a hand-over never delays the feedback). */
   readonly felt?: boolean;
+  /** Answered with a tick before any cue it causes (Skip, +30 s) when applied. */
+  readonly tick?: boolean;
 }
 
 export class SessionShell {
@@ -115,11 +126,14 @@ export class SessionShell {
   private queue: QueuedPress[] = [];
   private done = false;
   private closed = false;
+  private readonly motor: Motor;
 
   constructor(
     private readonly ports: ShellPorts,
     private readonly listener: ShellListener,
-  ) {}
+  ) {
+    this.motor = createMotor({ now: () => ports.clock.now(), vibrator: ports.vibrator, later: ports.later });
+  }
 
   /** The state on screen (null before open or when there is no session). */
   get current(): SessionState | null {
@@ -192,21 +206,37 @@ export class SessionShell {
   press(type: Press): void {
     if (this.done || this.state === null) return;
     const at = this.ports.clock.now();
+    const tick = answersWithTick(type);
+    const stored = loadSession(this.ports.store);
+    // A cue the App Service (or this page) started may still be playing: the answer waits for it.
+    if (stored.kind === 'active') this.waitForPlayingCue(stored.state);
     if (this.writer === 'page' || this.writer === 'idle') {
-      this.apply([{ type, at }]);
+      this.apply([{ type, at, tick }]);
       return;
     }
     // The press is applied once the service has stopped; its cue (Skip's "next area", pain's
     // stop) is felt now, from the stored state as it is, and not played again then.
-    const stored = loadSession(this.ports.store);
     if (stored.kind === 'active') {
-      for (const effect of transition(stored.state, { type, now: at }).effects) {
-        if (effect.type === 'cue') this.ports.vibrator.play(cuePattern(effect.cue, stored.state.settings));
-      }
+      const cues = transition(stored.state, { type, now: at }).effects.flatMap((effect) => (effect.type === 'cue' ? [cuePattern(effect.cue, stored.state.settings)] : []));
+      this.feel(cues, tick);
     }
     this.queue.push({ type, at, felt: true });
     if (this.writer === 'service') this.stopService();
     // 'stopping' / 'starting': the queue is applied when the hand-over completes.
+  }
+
+  /** Tells the motor how long the last cue given in the stored session still plays. */
+  private waitForPlayingCue(state: SessionState): void {
+    const last = lastCueGiven(state);
+    if (last !== null) this.motor.busyUntil(last.at + patternMs(cuePattern(last.cue, state.settings)));
+  }
+
+  /** A press's answer: the tick (when it has one), then the cues it caused, as one pattern. */
+  private feel(cues: readonly HapticPattern[], tick: boolean): void {
+    const all = tick ? [ackTick(), ...cues] : cues;
+    const first = all[0];
+    if (first === undefined) return;
+    this.motor.play(all.slice(1).reduce(thenPlay, first));
   }
 
   /** The page's render tick: on the service path the service writes, so read what it stored. */
@@ -251,20 +281,22 @@ export class SessionShell {
   /** The page is the writer: applies queued presses at their times, then the clock. */
   private apply(presses: readonly QueuedPress[]): void {
     const store = this.ports.store;
-    const settingsOf = (s: SessionState) => s.settings;
+    let heard: HapticPattern[] = [];
     const cue = (name: CueName, s: { phase: string }) => {
-      if (s.phase !== 'idle') this.ports.vibrator.play(cuePattern(name, settingsOf(s as SessionState)));
+      if (s.phase !== 'idle') heard.push(cuePattern(name, (s as SessionState).settings));
     };
     const ports = { store, cue, schedule: () => undefined };
     const silent = { store, cue: () => undefined, schedule: () => undefined };
-    const events: Array<{ event: EngineEvent; felt: boolean }> = presses.map((p) => ({ event: { type: p.type, now: p.at }, felt: p.felt === true }));
-    events.push({ event: { type: 'tick', now: this.ports.clock.now() }, felt: false });
-    for (const { event, felt } of events) {
+    const events: Array<{ event: EngineEvent; felt: boolean; tick: boolean }> = presses.map((p) => ({ event: { type: p.type, now: p.at }, felt: p.felt === true, tick: p.tick === true }));
+    events.push({ event: { type: 'tick', now: this.ports.clock.now() }, felt: false, tick: false });
+    for (const { event, felt, tick } of events) {
+      heard = [];
       const ran = runStored(event, felt ? silent : ports);
       if (ran.kind !== 'ran') {
         // The stored session vanished (another writer finished it): keep what is on screen.
         continue;
       }
+      this.feel(heard, tick);
       if (ran.result.error !== undefined) this.listener.notice('save-failed');
       if (ran.result.state.phase !== 'idle') this.state = ran.result.state;
       if (ran.result.finished !== null) {

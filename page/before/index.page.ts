@@ -3,12 +3,12 @@ import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { BeforeLayout } from './before-layout';
 import type { FlowItem } from '../kit';
-import { areaName, listText, routineName, sideName, t, tn, toolName } from '../text';
+import { areaName, hintText, listText, routineName, sideName, t, tn, toolName } from '../text';
 import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
 import { readPlan } from '../../core/phone/plan-store';
-import { adviceForSteps } from '../../core/plan';
+import { adviceForSteps, focusGiven } from '../../core/plan';
 import { routineForRun } from '../../core/watch/run-routine';
 import { loadSettings } from '../../core/watch/settings';
 import { routineLength } from '../../core/routine-length';
@@ -28,18 +28,21 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
     rows.push({ kind: 'button', text: t('before.start'), tone: 'primary', onClick: () => swapTo('session', { routineId }) });
   }
   rows.push({ kind: 'text', text: t('safety.reminder'), tone: 'warning' });
-  if (plan !== null && plan.avoidAreas.length > 0) {
-    rows.push({ kind: 'text', text: t('before.avoid', { areas: listText(plan.avoidAreas.map(areaName)) }), tone: 'warning' });
+  // The therapist's avoid list only where it acts: the areas of this routine the watch leaves out.
+  if (planned.leftOut.length > 0) {
+    rows.push({ kind: 'text', text: t('before.avoid', { areas: listText(planned.leftOut.map(areaName)) }), tone: 'warning' });
+  }
+  // Focus only for the areas of this routine that got more time from it.
+  for (const focus of focusGiven(routine, plan)) {
+    rows.push({ kind: 'text', text: t('before.focus', { area: areaName(focus.area), seconds: focus.seconds }), tone: 'dim' });
   }
   // Why a step is longer than the plan alone gives: the recent check-ins (core/adaptation).
   for (const change of planned.adapted.changes) {
     const seconds = change.adaptedSeconds - change.baseSeconds;
     rows.push({ kind: 'text', text: t(change.tightLately ? 'before.adapted-more' : 'before.adapted-easing', { area: areaName(change.area), seconds, count: 3 }), tone: 'dim' });
   }
-  if (planned.leftOut.length > 0) {
-    rows.push({ kind: 'text', text: t('before.left-out', { areas: listText(planned.leftOut.map(areaName)) }), tone: 'dim' });
-  }
-  // The therapist's tool and technique for an area, right after the first step of that area.
+  // The therapist's tool and technique for an area, right after the first step of that area; a
+  // step's hint under it when it differs from the previous step's (left and right share one).
   const advice = adviceForSteps(plan, planned.routine.steps).slice();
   planned.routine.steps.forEach((step, index) => {
     rows.push({
@@ -48,6 +51,10 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
       centre: false,
       text: `${index + 1}. ${areaName(step.area)} · ${sideName(step.side)} · ${formatClock(step.seconds * 1000)} · ${toolName(step.tool)}`,
     });
+    const previous = planned.routine.steps[index - 1];
+    if (step.hint !== '' && (previous === undefined || previous.hint !== step.hint)) {
+      rows.push({ kind: 'text', size: font.small, centre: false, tone: 'dim', text: hintText(step.hint) });
+    }
     const next = advice[0];
     if (next !== undefined && next.area === step.area) {
       advice.shift();

@@ -8,11 +8,10 @@ import type { Shape } from '../theme';
 /** Everything Home shows, top to bottom. */
 export interface HomeScreen {
   readonly title: string;
-  /** Above the routine list: notices, the week count, the one-tap last routine, the progression offer. */
+  /** Above the routine list: notices, the week count, the progression offer. */
   readonly header: readonly FlowItem[];
-  /** Routine names, in the order shown; `onPick` gets the index of the one tapped. */
-  readonly routines: readonly string[];
-  readonly onPick: (index: number) => void;
+  /** The routine list: its rows and the ★ legend, in the order core/watch/home homeList gives. */
+  readonly routines: readonly FlowItem[];
   /** History / Settings entries below the list. */
   readonly footer: readonly FlowItem[];
 }
@@ -29,8 +28,7 @@ export function makeHomeLayout(shape: Shape): HomeLayout {
   let phone = '';
   const draw = (screen: HomeScreen): void => {
     const status: FlowItem[] = phone === '' ? [] : [{ kind: 'text', text: phone, tone: 'dim' }];
-    const rows = screen.routines.map((name, index): FlowItem => ({ kind: 'button', text: name, onClick: () => screen.onPick(index) }));
-    renderFlow(shape, screen.title, [...screen.header, ...status, ...rows, ...screen.footer]);
+    renderFlow(shape, screen.title, [...screen.header, ...status, ...screen.routines, ...screen.footer]);
   };
   return {
     renderHome(screen) {

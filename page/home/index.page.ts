@@ -11,7 +11,7 @@ import { createScreenPort } from '../../platform/screen';
 import { readPlan } from '../../core/phone/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
 import type { RejectedEntry } from '../../core/sync/outbox-state';
-import { homeModel } from '../../core/watch/home';
+import { homeList, homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
 import { readItem, writeAll } from '../../core/sync/store';
@@ -55,11 +55,23 @@ function header(model: HomeModel, notices: readonly FlowItem[], refused: readonl
   if (model.waiting > 0) items.push({ kind: 'text', text: t('home.waiting', { count: model.waiting }), tone: 'warning' });
   const newest = refused[refused.length - 1];
   if (newest !== undefined) items.push({ kind: 'text', text: t('home.refused', { count: refused.length, reason: refusalText(newest.reason) }), tone: 'warning' });
-  if (model.last !== null) {
-    const last = model.last.routine;
-    items.push({ kind: 'button', text: t('home.again', { name: routineName(last) }), tone: 'primary', onClick: () => goTo('before', { routineId: last.id }) });
-  }
   return items;
+}
+
+/** The routines: ★ assigned first with the legend under them, then ▶ the last started, then the rest. */
+function routineRows(model: HomeModel): FlowItem[] {
+  const rows: FlowItem[] = [];
+  const entries = homeList(model);
+  entries.forEach((entry, index) => {
+    const name = routineName(entry.routine);
+    const open = () => goTo('before', { routineId: entry.routine.id });
+    if (entry.mark === 'assigned') rows.push({ kind: 'button', text: t('home.assigned', { name }), onClick: open });
+    else if (entry.mark === 'last') rows.push({ kind: 'button', text: t('home.again', { name }), tone: 'primary', onClick: open });
+    else rows.push({ kind: 'button', text: name, onClick: open });
+    const next = entries[index + 1];
+    if (entry.mark === 'assigned' && (next === undefined || next.mark !== 'assigned')) rows.push({ kind: 'text', text: t('home.legend'), tone: 'dim' });
+  });
+  return rows;
 }
 
 /** One Home page instance: its sync and notices live here, not in the module. */
@@ -105,11 +117,7 @@ function homePage() {
     view.renderHome({
       title: t('app.name'),
       header: header(model, notices, status.rejected).concat(progressionRows(at, model)),
-      routines: model.rows.map((row) => (row.source === 'assigned' ? t('home.assigned', { name: routineName(row.routine) }) : routineName(row.routine))),
-      onPick: (index) => {
-        const row = model.rows[index];
-        if (row !== undefined) goTo('before', { routineId: row.routine.id });
-      },
+      routines: routineRows(model),
       footer: [
         { kind: 'button', text: t('home.history'), onClick: () => goTo('history', {}) },
         { kind: 'button', text: t('home.settings'), onClick: () => goTo('settings', {}) },

@@ -4,7 +4,7 @@
 import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SessionLayout } from './session-layout';
-import { areaName, sideName, t } from '../text';
+import { areaName, hintText, sideName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { readParams, routineIdParam, swapTo } from '../../platform/router';
 import { recoverHere } from '../launch-recovery';
@@ -12,6 +12,10 @@ import { apiLevel, clock, sessionId, tzOffsetMin } from '../../platform/system';
 import { createVibratorPort } from '../../platform/vibrator';
 import { createScreenPort } from '../../platform/screen';
 import { createCueServicePort } from '../../platform/cue-service';
+import { listenSessionKeys, stopSessionKeys } from '../../platform/keys';
+import { pressForKey } from '../../core/watch/session-keys';
+import { techniqueFor } from '../../core/plan';
+import type { Area, TherapistPlan } from '../../core/model';
 import { sessionView } from '../../core/engine';
 import type { EngineEvent, SessionState } from '../../core/engine';
 import { readPlan } from '../../core/phone/plan-store';
@@ -62,7 +66,18 @@ function pageScheduler(): SchedulerPort {
   };
 }
 
-function render(state: SessionState): void {
+/** The step's hint and, when the plan has one for the area, the therapist's technique note. */
+function stepHint(plan: TherapistPlan | null, hint: string, area: Area): string {
+  const technique = techniqueFor(plan, area);
+  const parts = [hintText(hint), technique === '' ? '' : t('session.technique', { technique })];
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+/** How long a message (a tap on Stop / Pain) holds the "next" line. */
+const MESSAGE_MS = 3000;
+
+/** `showNext` false: a message holds the "next" line, leave it. */
+function render(state: SessionState, plan: TherapistPlan | null, showNext: boolean): void {
   const v = sessionView(state, clock.now());
   if (v.phase === 'finished') return;
   const step = v.step;
@@ -72,7 +87,8 @@ function render(state: SessionState): void {
       ? `${areaName(step.area)} · ${sideName(step.side)}`
       : `${sideName(step.side)} · ${t('session.step', { index: v.stepIndex + 1, count: v.stepCount })}`,
     remaining: v.phase === 'paused' ? `${formatClock(v.remainingMs)} ‖` : formatClock(v.remainingMs),
-    next: v.next === null ? t('session.last-step') : t('session.next', { area: areaName(v.next.area), side: sideName(v.next.side) }),
+    next: !showNext ? null : v.next === null ? t('session.last-step') : t('session.next', { area: areaName(v.next.area), side: sideName(v.next.side) }),
+    hint: stepHint(plan, step.hint, step.area),
     stepProgress: v.stepProgress,
     routineProgress: v.routineProgress,
     paused: v.phase === 'paused',
@@ -84,24 +100,37 @@ function sessionPage() {
   let shell: SessionShell | null = null;
   let ticker: ReturnType<typeof setInterval> | null = null;
 
+  let plan: TherapistPlan | null = null;
+  /** A message shown in place of "next" until this time. */
+  let messageUntil = 0;
+
   function stopTicker(): void {
     if (ticker !== null) clearInterval(ticker);
     ticker = null;
   }
 
+  function say(text: string): void {
+    messageUntil = clock.now() + MESSAGE_MS;
+    view.showMessage(text);
+  }
+
   function open(routineId: string): void {
     const level = apiLevel();
+    plan = readPlan(watchStore).plan;
     const current = new SessionShell(
       {
         store: watchStore,
         clock,
         scheduler: pageScheduler(),
         vibrator: createVibratorPort(supportsSceneArrays(level)),
+        later: (ms, run) => {
+          setTimeout(run, ms);
+        },
         screen: createScreenPort(),
         service: cueHostFor(level) === 'service' ? createCueServicePort() : null,
       },
       {
-        changed: render,
+        changed: (state) => render(state, plan, clock.now() >= messageUntil),
         finished(route) {
           stopTicker();
           swapTo(route, route === 'summary' ? { pain: true } : {});
@@ -119,8 +148,14 @@ function sessionPage() {
         extend: send('extend'),
         stop: send('stop'),
         pain: send('pain'),
+        stopTapped: () => say(t('session.hold-stop')),
+        painTapped: () => say(t('session.hold-pain')),
       },
     );
+    listenSessionKeys((key) => {
+      const press = pressForKey(key, current.current !== null && current.current.phase === 'paused');
+      if (press !== null) current.press(press);
+    });
     if (!current.open(startEvent(routineId))) {
       swapTo('home', {});
       return;
@@ -142,6 +177,7 @@ function sessionPage() {
     },
     onDestroy() {
       stopTicker();
+      stopSessionKeys();
       if (shell !== null) shell.close();
       shell = null;
     },

@@ -4,10 +4,11 @@ import { makeSessionLayout } from './session-layout';
 
 // Round 480: everything inside the circle; rings at the edge, Pain alone at the bottom.
 export const layout = makeSessionLayout(ROUND, {
-  area: [90, 50, 300, 54],
-  detail: [90, 104, 300, 32],
-  remaining: [110, 134, 260, 80],
-  next: [50, 214, 380, 34],
+  area: [102, 44, 276, 44],
+  detail: [80, 88, 320, 26],
+  remaining: [110, 114, 260, 44],
+  hint: [56, 158, 368, 66],
+  next: [50, 224, 380, 26],
   pause: [56, 252, 180, 76],
   skip: [244, 252, 180, 76],
   extend: [80, 336, 156, 60],

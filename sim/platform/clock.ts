@@ -2,7 +2,8 @@
 // Timers are data (due time, owner, period); `advance`/`runUntil` fire them in due order and let the
 // host drain promise jobs between fires, so a ZML round trip completes inside one `advance`.
 
-export type TimerKind = 'timeout' | 'interval' | 'zos-timer' | 'sys-timer' | 'alarm' | 'link';
+/** 'input': the system's own touch handling (a BUTTON's long press), never late like app timers. */
+export type TimerKind = 'timeout' | 'interval' | 'zos-timer' | 'sys-timer' | 'alarm' | 'link' | 'input';
 
 export interface TimerInfo {
   readonly id: number;
@@ -192,7 +193,7 @@ export class FakeClock {
   }
 
   private extraDelay(timer: Timer): number {
-    if (timer.kind === 'link') return 0;
+    if (timer.kind === 'link' || timer.kind === 'input') return 0;
     const extra = this.lateness({ id: timer.id, kind: timer.kind, owner: timer.owner, scheduledAt: timer.scheduledAt });
     return Number.isFinite(extra) && extra > 0 ? extra : 0;
   }

@@ -13,6 +13,8 @@ import { fsModule, storageModule, type DeviceDisk } from './storage';
 import { timerModule } from './timers';
 import type { WidgetTree } from './ui';
 
+type KeyCallback = (key: number, action: number) => boolean | void;
+
 export interface Recorded {
   readonly time: number;
   readonly what: string;
@@ -35,7 +37,7 @@ export interface WatchState {
   readonly interactions: Recorded[];
   readonly router: Recorded[];
   readonly alarms: AlarmTable;
-  readonly keyListeners: Set<(key: number, action: number) => boolean | void>;
+  readonly keyListeners: Set<KeyCallback>;
   readonly gestureListeners: Set<(gesture: number) => boolean | void>;
   permissionsGranted: boolean;
   /** Every @zos/app-service start/stop request with the code it got. */
@@ -168,7 +170,7 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
       productId: 0,
       productVer: 0,
       skuId: 0,
-      keyNumber: 2,
+      keyNumber: profile.keys,
     }),
     getDiskInfo: () => ({ total: 256 * 2 ** 20, free: 128 * 2 ** 20, app: 16 * 2 ** 20, watchface: 8 * 2 ** 20, music: 0, system: 64 * 2 ** 20 }),
     SCREEN_SHAPE_ROUND: 0,
@@ -215,8 +217,16 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
       rec(state.interactions, 'createModal', [option]);
       return { show: (visible: boolean) => rec(state.interactions, 'modal.show', [visible]) };
     },
-    onKey: (option: { callback: (key: number, action: number) => boolean | void }) => state.keyListeners.add(option.callback),
-    offKey: () => state.keyListeners.clear(),
+    // "Only one event is allowed to be registered": a second onKey replaces the first (docs).
+    onKey: (option: KeyCallback | { callback: KeyCallback }) => {
+      rec(state.interactions, 'onKey', []);
+      state.keyListeners.clear();
+      state.keyListeners.add(typeof option === 'function' ? option : option.callback);
+    },
+    offKey: () => {
+      rec(state.interactions, 'offKey', []);
+      state.keyListeners.clear();
+    },
     onGesture: (option: { callback: (gesture: number) => boolean | void }) => state.gestureListeners.add(option.callback),
     offGesture: () => state.gestureListeners.clear(),
     onWristMotion: () => undefined,
@@ -226,8 +236,12 @@ export function buildModules(state: WatchState, hooks: RealmHooks): Map<string, 
     KEY_HOME: 3,
     KEY_UP: 4,
     KEY_DOWN: 5,
+    KEY_SHORTCUT: 6,
     KEY_EVENT_CLICK: 1,
     KEY_EVENT_LONG_PRESS: 2,
+    KEY_EVENT_DOUBLE_CLICK: 3,
+    KEY_EVENT_PRESS: 4,
+    KEY_EVENT_RELEASE: 5,
     GESTURE_UP: 1,
     GESTURE_DOWN: 2,
     GESTURE_LEFT: 3,

@@ -63,6 +63,8 @@ export class DeviceRuntime {
     this.ui = new WidgetTree(
       () => deps.clock.now(),
       (what, fn) => this.invoke('device', what, fn),
+      (ms, fn) => deps.clock.schedule('input', this.app?.owner ?? 'system', ms, fn),
+      (id) => deps.clock.cancel(id),
     );
     deps.clock.checkpoints.push(() => {
       this.app?.checkRejections();
@@ -130,6 +132,9 @@ export class DeviceRuntime {
     this.deps.clock.cancelOwner(app.owner);
     app.checkRejections();
     app.realm.dispose?.();
+    // Key and gesture listeners belong to the app: gone with it.
+    this.deps.state.keyListeners.clear();
+    this.deps.state.gestureListeners.clear();
     this.app = null;
   }
 
@@ -259,13 +264,26 @@ export class DeviceRuntime {
     if (!consumed && gesture === 4 && this.app !== null) this.navigate('back');
   }
 
-  /** A key press: listeners first; otherwise a click of KEY_BACK (1) goes back. */
+  /**
+   * A physical key. `action` is a KEY_EVENT_* value; a click (1, the default) is delivered as the
+   * docs describe it: PRESS (4), RELEASE (5), then CLICK (1), each to the one onKey listener. A key
+   * the watch does not have throws: four-key watches have SELECT, BACK, UP and DOWN; every watch can
+   * go back (KEY_BACK, 1). An unconsumed click of KEY_BACK goes back.
+   */
   key(key: number, action = 1): void {
+    const keys = this.deps.state.profile.keys;
+    const fourKey = [1, 2, 4, 5];
+    if (key !== 1 && (keys < 4 || fourKey.indexOf(key) < 0)) {
+      throw new Error(`${this.deps.state.profile.name} has ${String(keys)} physical key(s): no key ${String(key)} to press (four-key watches have SELECT, BACK, UP, DOWN)`);
+    }
+    const events = action === 1 ? [4, 5, 1] : [action];
     let consumed = false;
-    for (const listener of [...this.deps.state.keyListeners]) {
-      this.invoke('device', 'onKey callback', () => {
-        if (listener(key, action) === true) consumed = true;
-      });
+    for (const event of events) {
+      for (const listener of [...this.deps.state.keyListeners]) {
+        this.invoke('device', 'onKey callback', () => {
+          if (listener(key, event) === true && event === 1) consumed = true;
+        });
+      }
     }
     if (!consumed && key === 1 && action === 1 && this.app !== null) this.navigate('back');
   }

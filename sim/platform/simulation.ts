@@ -172,6 +172,22 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
         if (target === undefined) throw new Error(`nothing clickable with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
         device.ui.click(target);
       },
+      /** A finger goes down on the widget showing `text` and stays (see release, moveOut, hold). */
+      press: (text: string) => {
+        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && (typeof w.props.click_func === 'function' || typeof w.props.longpress_func === 'function' || w.listeners.size > 0));
+        if (target === undefined) throw new Error(`nothing to press with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
+        device.ui.press(target);
+      },
+      release: () => device.ui.release(),
+      moveOut: () => device.ui.moveOut(),
+      /** Presses `text`, keeps the finger there for `ms` fake ms, lifts it. */
+      hold: async (text: string, ms: number) => {
+        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && (typeof w.props.click_func === 'function' || typeof w.props.longpress_func === 'function' || w.listeners.size > 0));
+        if (target === undefined) throw new Error(`nothing to hold with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
+        device.ui.press(target);
+        await clock.advance(ms);
+        device.ui.release();
+      },
       clickWidget: (id: number) => {
         const target = device.ui.list().find((w) => w.id === id);
         if (target === undefined) throw new Error(`no widget ${id}`);

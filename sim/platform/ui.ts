@@ -24,6 +24,15 @@ export interface Bounds {
 
 type Listener = (info: { x: number; y: number }) => void;
 
+/** BUTTON longpress_func: "Long press (700ms)" (BUTTON widget docs). */
+export const LONG_PRESS_MS = 700;
+
+interface Held {
+  readonly widget: SimWidget;
+  out: boolean;
+  timer: number | null;
+}
+
 /** The simulator's record of one widget. */
 export class SimWidget {
   readonly children: SimWidget[] = [];
@@ -101,10 +110,15 @@ export class WidgetTree {
   private readonly byHandle = new WeakMap<object, SimWidget>();
   readonly recorder: UiRecorder = { toasts: [], statusBarVisible: true };
 
+  private held: Held | null = null;
+
   constructor(
     private readonly now: () => number,
     /** Runs app callbacks (click_func, listeners) so their errors are reported, not thrown at the test. */
     private readonly invoke: (what: string, fn: () => void) => void,
+    /** Runs `fn` after `ms` on the app's clock (the long press); returns an id for `cancel`. */
+    private readonly later: (ms: number, fn: () => void) => number = () => -1,
+    private readonly cancel: (id: number) => void = () => undefined,
   ) {}
 
   /** The @zos/ui module object. */
@@ -158,27 +172,85 @@ export class WidgetTree {
 
   /** Removes every widget (the page was destroyed). */
   clear(): void {
+    // A finger still down stays down (its widget is gone, so lifting it does nothing).
+    if (this.held !== null) this.cancelLongPress(this.held);
     for (const w of this.roots) this.markDeleted(w);
     this.roots.length = 0;
   }
 
+  /** A tap: press and release in the same instant (CLICK_DOWN, CLICK_UP, then click_func). */
   click(w: SimWidget): void {
     if (!w.visible) throw new Error(`widget ${w.id} (${w.type} "${w.text}") is not visible`);
-    const b = w.bounds;
-    const at = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+    const handled = typeof w.props.click_func === 'function' || (w.listeners.get(event.CLICK_DOWN) ?? []).length > 0 || (w.listeners.get(event.CLICK_UP) ?? []).length > 0;
+    if (!handled) throw new Error(`widget ${w.id} (${w.type} "${w.text}") has no click handler`);
+    this.press(w);
+    this.release();
+  }
+
+  /**
+   * A finger goes down on `w` and stays: CLICK_DOWN listeners now; a BUTTON's longpress_func fires
+   * LONG_PRESS_MS later if the finger is still on it (the docs: "Long press (700ms)").
+   */
+  press(w: SimWidget): void {
+    if (!w.visible) throw new Error(`widget ${w.id} (${w.type} "${w.text}") is not visible`);
+    if (this.held !== null) throw new Error(`a finger is already on widget ${this.held.widget.id}: release it first`);
+    const held: Held = { widget: w, out: false, timer: null };
+    this.held = held;
+    this.fire(w, event.CLICK_DOWN);
+    const longPress = w.props.longpress_func;
+    if (typeof longPress === 'function') {
+      held.timer = this.later(LONG_PRESS_MS, () => {
+        held.timer = null;
+        if (this.held !== held || held.out || w.deleted) return;
+        this.invoke(`longpress_func of ${w.type} "${w.text}"`, () => (longPress as (h: unknown) => void)(this.handles.get(w)));
+      });
+    }
+  }
+
+  /** The held finger slides off its widget: MOVE_OUT listeners; neither click nor long press follows. */
+  moveOut(): void {
+    const held = this.held;
+    if (held === null) throw new Error('no finger is down');
+    held.out = true;
+    this.cancelLongPress(held);
+    if (!held.widget.deleted) this.fire(held.widget, event.MOVE_OUT);
+  }
+
+  /**
+   * The finger lifts: CLICK_UP listeners, then click_func unless it slid off. The docs do not say
+   * whether click_func also follows a long press; the stricter reading is that it does, so an app
+   * must not rely on it being skipped.
+   */
+  release(): void {
+    const held = this.held;
+    if (held === null) throw new Error('no finger is down');
+    this.held = null;
+    this.cancelLongPress(held);
+    const w = held.widget;
+    if (w.deleted) return;
+    this.fire(w, event.CLICK_UP);
     const clickFunc = w.props.click_func;
-    let handled = false;
-    if (typeof clickFunc === 'function') {
-      handled = true;
+    if (!held.out && typeof clickFunc === 'function') {
       this.invoke(`click_func of ${w.type} "${w.text}"`, () => (clickFunc as (h: unknown) => void)(this.handles.get(w)));
     }
-    for (const type of [event.CLICK_DOWN, event.CLICK_UP]) {
-      for (const listener of [...(w.listeners.get(type) ?? [])]) {
-        handled = true;
-        this.invoke(`event listener of ${w.type} "${w.text}"`, () => listener(at));
-      }
+  }
+
+  /** The widget a finger is on (press without release yet), if any. */
+  get pressed(): SimWidget | null {
+    return this.held === null ? null : this.held.widget;
+  }
+
+  private cancelLongPress(held: Held): void {
+    if (held.timer !== null) this.cancel(held.timer);
+    held.timer = null;
+  }
+
+  private fire(w: SimWidget, type: number): void {
+    const b = w.bounds;
+    const at = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+    for (const listener of [...(w.listeners.get(type) ?? [])]) {
+      this.invoke(`event listener of ${w.type} "${w.text}"`, () => listener(at));
     }
-    if (!handled) throw new Error(`widget ${w.id} (${w.type} "${w.text}") has no click handler`);
   }
 
   private create(type: number, props: Record<string, unknown>, parent: SimWidget | null): WidgetHandle {

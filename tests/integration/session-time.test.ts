@@ -3,6 +3,7 @@
 // steps as the product describes them), with the lead-in and the pause kept out of it.
 import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
+import { holdControl, LONG_PRESS_MS } from '../fixtures/watch-flows';
 import { DESK_RESET_LEAD_IN_MS, DESK_RESET_STEPS } from '../fixtures/desk-reset';
 
 autoCheckErrors();
@@ -50,8 +51,9 @@ describe('session time (built)', () => {
     const t0 = sim.clock.now();
     sim.device.click('Start');
     // 5 s lead-in, neck 60 s, then 20 s into the left upper traps.
-    await sim.clock.runUntil(t0 + DESK_RESET_LEAD_IN_MS + 80_000);
-    sim.device.click('Stop');
+    // The finger goes down 0.7 s earlier, so the long press stops it exactly 80 s in.
+    await sim.clock.runUntil(t0 + DESK_RESET_LEAD_IN_MS + 80_000 - LONG_PRESS_MS);
+    await holdControl(sim, 'Stop');
     await sim.clock.advance(1_000);
     if (sim.device.currentPage()?.path.includes('checkin') === true) sim.device.click('Skip');
     await sim.clock.advance(2_000);

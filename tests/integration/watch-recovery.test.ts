@@ -6,7 +6,7 @@ import { readHistory } from '../../core/phone/history-store';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/sim-storage';
 import { makeRecord } from '../fixtures/records';
-import { stoppedSession } from '../fixtures/watch-flows';
+import { holdControl, stoppedSession } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
@@ -52,7 +52,7 @@ describe('watch recovery from bad storage', () => {
     await sim.clock.advance(100);
     sim.device.click('Start');
     await sim.clock.advance(5_000);
-    sim.device.click('Stop');
+    await holdControl(sim, 'Stop');
     await sim.clock.advance(500);
     sim.device.click('Skip'); // the check-in, else the next launch offers it again
     await sim.clock.advance(500);

@@ -2,6 +2,7 @@
 // cues at their boundaries, recovery after a kill, screen-off per API level, no widget off screen.
 import { describe, expect, it } from 'vitest';
 import { autoCheckErrors, bootWatch, isZmlDisconnect } from '../fixtures/sim';
+import { holdControl } from '../fixtures/watch-flows';
 import { readHistory } from '../../core/phone/history-store';
 import { phoneStore } from '../fixtures/sim-storage';
 import { DESK_RESET_CUES } from '../fixtures/desk-reset';
@@ -68,7 +69,7 @@ describe('watch session', () => {
     // 3.6 keeps the page lit for a bounded time while the session runs.
     const until = sim.device.display.state.dropWristPausedUntil;
     expect(until !== null && Number.isFinite(until)).toBe(true);
-    sim.device.click('Pain');
+    await holdControl(sim, 'Pain');
     await sim.clock.advance(500);
     expect(sim.device.texts().join(' ')).toMatch(/consult your therapist/);
     // Check-in is skippable; the Summary then sends the record to the phone at once.
@@ -81,7 +82,7 @@ describe('watch session', () => {
   it('offline - a finished session waits in the outbox and Summary says so', async () => {
     const sim = await startDeskReset('gts4-3.6', { linkUp: false });
     await sim.clock.advance(10_000);
-    sim.device.click('Pain');
+    await holdControl(sim, 'Pain');
     await sim.clock.advance(500);
     await finishCheckIn(sim);
     await sim.clock.advance(1_000);

@@ -14,7 +14,7 @@ import { mulberry32 } from '../../sim/platform/prng';
 import { PROFILES as SIM_PROFILES } from '../../sim/platform/profiles';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/sim-storage';
-import { cueNameOfScene } from '../fixtures/shell-rig';
+import { feltCues, holdControl, LONG_PRESS_MS } from '../fixtures/watch-flows';
 import { DESK_RESET_LEAD_IN_MS, DESK_RESET_STEPS } from '../fixtures/desk-reset';
 
 autoCheckErrors();
@@ -66,15 +66,13 @@ function expectedCues(action: Action, at: number, pauseMs: number): Array<[numbe
     cues.push([at, 'pain-stop']);
     ended = true;
   }
-  return cues.sort((a, b) => a[0] - b[0]);
+  // Skip and +30 s answer with a tick at the press, before any cue the press causes.
+  if (action === 'skip' || action === 'extend') cues.push([at, 'tick']);
+  return cues.sort((a, b) => a[0] - b[0] || (a[1] === 'tick' ? -1 : b[1] === 'tick' ? 1 : 0));
 }
 
 function felt(sim: Sim, t0: number): Array<[number, string]> {
-  return sim.device.buzzes().map((b) => [b.time - t0, cueNameOf(b.args[0])]);
-}
-
-function cueNameOf(scene: unknown): string {
-  return cueNameOfScene(scene);
+  return feltCues(sim, t0);
 }
 
 async function startDeskReset(profile: string): Promise<{ sim: Sim; t0: number }> {
@@ -108,10 +106,10 @@ async function act(sim: Sim, action: Action, pauseMs: number): Promise<void> {
       sim.device.click('+30 s');
       return;
     case 'stop':
-      sim.device.click('Stop');
+      await holdControl(sim, 'Stop');
       return;
     case 'pain':
-      sim.device.click('Pain');
+      await holdControl(sim, 'Pain');
       return;
     case 'back':
       sim.device.key(1);
@@ -150,7 +148,8 @@ describe('the wrist as it really is', () => {
       const pauseMs = 5_000 + Math.floor(random() * 55_000);
       it(`wrist - ${action} at ${(at / 1000).toFixed(1)} s on ${profile}: every cue at its boundary, whole; check-in, summary, one record; screen back to defaults`, async () => {
         const { sim, t0 } = await startDeskReset(profile);
-        await sim.clock.runUntil(t0 + at);
+        // Stop and Pain act at the end of a long press: the finger goes down that much earlier.
+        await sim.clock.runUntil(t0 + at - (action === 'stop' || action === 'pain' ? LONG_PRESS_MS : 0));
         await act(sim, action, pauseMs);
         await sim.clock.runUntil(t0 + 420_000 + pauseMs);
         const expected = expectedCues(action, at, pauseMs);

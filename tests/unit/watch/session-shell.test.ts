@@ -39,7 +39,7 @@ describe('session shell', () => {
       expect(pending(rig)).toBe(0);
     });
 
-    it(`shell (${path}) - skip at 20 s: next area at once, every later boundary 40 s earlier`, () => {
+    it(`shell (${path}) - skip at 20 s: a tick at once, the next area after it, every later boundary 40 s earlier`, () => {
       const rig = new ShellRig(servicePath);
       rig.start();
       rig.advanceTo(T0 + 20_000);
@@ -47,7 +47,9 @@ describe('session shell', () => {
       rig.advanceTo(T0 + 400_000);
       expect(rig.cues()).toEqual([
         [5_000, 'lead-in-over'],
-        [20_000, 'next-area'],
+        // The press's tick (30 ms), a 400 ms gap, then the cue the skip causes, in one pattern.
+        [20_000, 'tick'],
+        [20_430, 'next-area'],
         [65_000, 'switch-side'],
         [110_000, 'next-area'],
         [150_000, 'switch-side'],
@@ -57,7 +59,7 @@ describe('session shell', () => {
       ]);
     });
 
-    it(`shell (${path}) - +30 s at 40 s moves the neck's end and everything after by 30 s`, () => {
+    it(`shell (${path}) - +30 s at 40 s answers with a tick and moves the neck's end and everything after by 30 s`, () => {
       const rig = new ShellRig(servicePath);
       rig.start();
       rig.advanceTo(T0 + 40_000);
@@ -66,6 +68,7 @@ describe('session shell', () => {
       expect(rig.cues()).toEqual([
         [5_000, 'lead-in-over'],
         [35_000, 'halfway'],
+        [40_000, 'tick'],
         [95_000, 'next-area'],
         [140_000, 'switch-side'],
         [185_000, 'next-area'],
@@ -187,11 +190,16 @@ describe('session shell - hand-over on the service path', () => {
     expect(stored.kind === 'active' ? [stored.state.stepIndex, stored.state.extraMs] : null).toEqual([1, 0]);
     rig.autoComplete = true;
     rig.advanceTo(T0 + 400_000);
-    // Skip pressed at 20.05 s: felt at once; every later boundary as in "skip at 20 s", 50 ms on
-    // (the two +30 s belonged to the skipped neck).
+    // Each press is answered in order and none cuts the one before: +30 s at 20 s ticks at once;
+    // the second +30 s (20.05 s) waits for that tick to end plus the 400 ms gap (20.43 s); the skip
+    // (also 20.05 s) then ticks at 20.86 s and its next area follows 430 ms later. Every later
+    // boundary as in "skip at 20 s", 50 ms on (the two +30 s belonged to the skipped neck).
     expect(rig.cues()).toEqual([
       [5_000, 'lead-in-over'],
-      [20_050, 'next-area'],
+      [20_000, 'tick'],
+      [20_430, 'tick'],
+      [20_860, 'tick'],
+      [21_290, 'next-area'],
       [65_050, 'switch-side'],
       [110_050, 'next-area'],
       [150_050, 'switch-side'],
