@@ -50,7 +50,7 @@ export function planRoutine(routine: Routine, plan: TherapistPlan | null): Plann
   return { routine: { ...routine, steps }, leftOut, empty: steps.length === 0 };
 }
 
-/** An area the plan gave more time in this routine: `seconds` more for each of its steps. */
+/** An area the plan gave more time in this routine: `seconds` more over all its steps. */
 export interface FocusGiven {
   readonly area: Area;
   readonly seconds: number;
@@ -70,8 +70,10 @@ export function focusGiven(routine: Routine, plan: TherapistPlan | null): readon
   kept.forEach((step, index) => {
     const after = planned[index];
     if (after === undefined || after.seconds <= step.seconds) return;
-    if (out.some((f) => f.area === step.area)) return;
-    out.push({ area: step.area, seconds: after.seconds - step.seconds });
+    const extra = after.seconds - step.seconds;
+    const known = out.findIndex((f) => f.area === step.area);
+    if (known < 0) out.push({ area: step.area, seconds: extra });
+    else out[known] = { area: step.area, seconds: (out[known]?.seconds ?? 0) + extra };
   });
   return out;
 }

@@ -1,29 +1,26 @@
 // The Session page's controls on the BUILT app: Pause/Resume, Skip, +30 s and Stop each move the
 // cue schedule as the product says they should. The expected cues are worked out by hand from the
 // Desk reset routine (never from the engine), so neither shell nor engine can drop or invent a cue,
-// nor play one at the wrong moment, without a test failing.
+// nor play one at the wrong moment, without a test failing. Stop acts on a long press (the finger
+// goes down LONG_PRESS_MS before the moment it should act); Skip and +30 s answer with a tick.
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES } from '../../core/engine';
-import type { CueName } from '../../core/engine';
 import { DESK_RESET } from '../../core/library';
 import { DEFAULT_SETTINGS } from '../../core/model';
-import { cueNameOfScene } from '../fixtures/shell-rig';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
+import { feltCues, holdControl, LONG_PRESS_MS } from '../fixtures/watch-flows';
 
 autoCheckErrors();
 
 type Sim = Awaited<ReturnType<typeof bootWatch>>;
 type Press = 'Pause' | 'Resume' | 'Skip' | '+30 s' | 'Stop';
 
-
-/** Which cue a recorded start() played, named by its rhythm from the design table (tests/fixtures/shell-rig). */
-function cueOf(args: readonly unknown[]): CueName | 'unknown' {
-  const name = cueNameOfScene(args[0]);
-  return (CUE_NAMES as readonly string[]).indexOf(name) >= 0 ? (name as CueName) : 'unknown';
-}
-
 async function pressAt(sim: Sim, t0: number, presses: ReadonlyArray<readonly [number, Press]>, untilMs: number): Promise<void> {
   for (const [at, label] of presses) {
+    if (label === 'Stop') {
+      await sim.clock.runUntil(t0 + at - LONG_PRESS_MS);
+      await holdControl(sim, 'Stop');
+      continue;
+    }
     await sim.clock.runUntil(t0 + at);
     sim.device.click(label);
   }
@@ -39,8 +36,8 @@ async function startDeskReset(profile: string): Promise<{ sim: Sim; t0: number }
   return { sim, t0 };
 }
 
-function playedCues(sim: Sim, t0: number): Array<[number, CueName | 'unknown']> {
-  return sim.device.buzzes().map((b) => [b.time - t0, cueOf(b.args)]);
+function playedCues(sim: Sim, t0: number): Array<[number, string]> {
+  return feltCues(sim, t0);
 }
 
 describe('session controls', () => {
@@ -62,11 +59,15 @@ describe('session controls', () => {
       // shoulders L/R 40 s): the 10 s pause moves the lead-in's end to 15 s; Skip at 30 s ends the
       // neck before its halfway; upper traps (left) runs 30 → 75 s, +30 s → 105 s, paused 30 s →
       // 135 s; its right side is skipped at 150 s; shoulders (left) 150 → 190 s; Stop at 200 s.
-      const expected: Array<[number, CueName]> = [
+      // Skip and +30 s tick at the press (30 ms); a cue the press causes follows 400 ms after it.
+      const expected: Array<[number, string]> = [
         [15_000, 'lead-in-over'],
-        [30_000, 'next-area'],
+        [30_000, 'tick'],
+        [30_430, 'next-area'],
+        [40_000, 'tick'],
         [135_000, 'switch-side'],
-        [150_000, 'next-area'],
+        [150_000, 'tick'],
+        [150_430, 'next-area'],
         [190_000, 'switch-side'],
       ];
       expect(playedCues(sim, t0)).toEqual(expected);
@@ -99,7 +100,7 @@ describe('session controls', () => {
     const until = Number(lit.dropWristPausedUntil) - sim.clock.now();
     expect(until).toBeGreaterThanOrEqual(remainingMs);
     expect(until).toBeLessThanOrEqual(remainingMs + 5 * 60_000);
-    sim.device.click('Stop');
+    await holdControl(sim, 'Stop');
     await sim.clock.advance(500);
     const after = sim.device.display.state;
     expect(after.dropWristPausedUntil).toBeNull();
