@@ -4,10 +4,10 @@ import { makeSessionLayout } from './session-layout';
 
 // Round 480: everything inside the circle; rings at the edge, Pain alone at the bottom.
 export const layout = makeSessionLayout(ROUND, {
-  area: [102, 44, 276, 44],
+  area: [114, 36, 252, 52],
   detail: [80, 88, 320, 26],
-  remaining: [110, 114, 260, 44],
-  hint: [56, 158, 368, 66],
+  remaining: [110, 114, 260, 40],
+  hint: [56, 154, 368, 70],
   next: [50, 224, 380, 26],
   pause: [56, 252, 180, 76],
   skip: [244, 252, 180, 76],

@@ -173,10 +173,10 @@ export function makeSessionLayout(shape: Shape, g: SessionGeometry): SessionLayo
       hold = progressWidget(g.progress[1], colour.danger, 0, false);
       setHold(hold, 0);
       area = label(...g.area, '', font.title, colour.text);
-      detail = label(...g.detail, '', font.small, colour.textDim);
-      remaining = label(...g.remaining, '', font.title, colour.text);
+      detail = label(...g.detail, '', font.tiny, colour.textDim);
+      remaining = label(...g.remaining, '', font.body, colour.text);
       hint = label(...g.hint, '', font.tiny, colour.text);
-      next = label(...g.next, '', font.small, colour.textDim);
+      next = label(...g.next, '', font.tiny, colour.textDim);
       pauseButton = button(...g.pause, text.pause, 'primary', handlers.togglePause);
       button(...g.skip, text.skip, 'normal', handlers.skip);
       button(...g.extend, text.extend, 'normal', handlers.extend, font.small);
@@ -191,10 +191,10 @@ export function makeSessionLayout(shape: Shape, g: SessionGeometry): SessionLayo
     renderStep(model) {
       // Each of these is one line in a fixed slot: long words (German areas) shrink rather than cut.
       if (area !== null) setLineText(area, model.area, g.area[2], font.title);
-      if (detail !== null) setLineText(detail, model.detail, g.detail[2], font.small);
-      if (remaining !== null) setLineText(remaining, model.remaining, g.remaining[2], font.title);
+      if (detail !== null) setLineText(detail, model.detail, g.detail[2], font.tiny);
+      if (remaining !== null) setLineText(remaining, model.remaining, g.remaining[2], font.body);
       if (next !== null && model.next !== null) {
-        setLineText(next, model.next, g.next[2], font.small);
+        setLineText(next, model.next, g.next[2], font.tiny);
         next.setProperty(prop.MORE, { color: colour.textDim });
       }
       if (hint !== null && shownHint !== model.hint) {

@@ -87,6 +87,16 @@ class Preview {
     };
     this.watch = new WatchScreen({
       onClick: (w) => this.act('tap', (sim) => sim.device.runtime.ui.click(w)),
+      onPress: (w, what) =>
+        this.act(`press ${what}`, (sim) => {
+          const ui = sim.device.runtime.ui;
+          if (what === 'down') ui.press(w);
+          else if (ui.pressed !== null) {
+            // After 'out' the finger is still down until it lifts.
+            if (what === 'out') ui.moveOut();
+            else ui.release();
+          }
+        }),
       onListItem: (w, index) => this.act('list item', (sim) => this.callWidget(sim, w, 'item_click_func', [null, index])),
       onSwitch: (w, checked) =>
         this.act('switch', (sim) => {

@@ -8,6 +8,11 @@ import { align, text_style } from '../../sim/platform/ui-constants';
 export interface WatchScreenOptions {
   /** A widget with click_func or click listeners was clicked. */
   readonly onClick: (widget: SimWidget) => void;
+  /**
+   * A widget with a long press (BUTTON longpress_func): the pointer went down on it ('down'), slid
+   * off it ('out') or lifted ('up'); the simulator times the long press on its own clock.
+   */
+  readonly onPress: (widget: SimWidget, what: 'down' | 'out' | 'up') => void;
   /** A SCROLL_LIST row was clicked. */
   readonly onListItem: (widget: SimWidget, index: number) => void;
   /** A SLIDE_SWITCH was flipped. */
@@ -34,6 +39,11 @@ function str(value: unknown): string {
 
 export function isClickable(w: SimWidget): boolean {
   return typeof w.props.click_func === 'function' || (w.listeners.get(1)?.length ?? 0) > 0 || (w.listeners.get(2)?.length ?? 0) > 0;
+}
+
+/** A BUTTON that acts on a long press (the Session page's Stop and Pain). */
+export function hasLongPress(w: SimWidget): boolean {
+  return typeof w.props.longpress_func === 'function';
 }
 
 /** Screen rectangle, also for widgets positioned by centre + radius (ARC_PROGRESS). */
@@ -160,10 +170,24 @@ export class WatchScreen {
     el.dataset.widgetId = String(w.id);
     el.addEventListener('click', (event) => {
       const node = this.nodes.get(w.id);
-      if (node === undefined || !isClickable(node.widget)) return;
+      if (node === undefined || !isClickable(node.widget) || hasLongPress(node.widget)) return;
       event.stopPropagation();
       this.options.onClick(node.widget);
     });
+    // A control with a long press gets the finger's whole story: down, sliding off, up.
+    let down = false;
+    const press = (what: 'down' | 'out' | 'up') => (event: Event) => {
+      const node = this.nodes.get(w.id);
+      if (node === undefined || !hasLongPress(node.widget)) return;
+      if (what === 'down') down = true;
+      else if (!down) return;
+      else down = false;
+      event.stopPropagation();
+      this.options.onPress(node.widget, what);
+    };
+    el.addEventListener('pointerdown', press('down'));
+    el.addEventListener('pointerleave', press('out'));
+    el.addEventListener('pointerup', press('up'));
     return el;
   }
 

@@ -139,6 +139,19 @@ export async function tapWatch(page: Page, text: string, { timeout = 15_000 } = 
   throw new Error(`nothing to tap with "${text}" on the watch; it shows: ${JSON.stringify(await watchTexts(page))} on ${await page.locator('#page-name').innerText()}`);
 }
 
+/**
+ * Holds the watch control showing `text` (Stop, Pain) for the long press: the pointer goes down,
+ * the simulated clock runs 700 ms (the BUTTON long press of the Zepp OS docs), the pointer lifts.
+ */
+export async function holdWatch(page: Page, text: string): Promise<void> {
+  const target = page.locator('[data-testid=watch-screen] .w.clickable:not([hidden])').filter({ hasText: text }).first();
+  await target.waitFor({ timeout: 15_000 });
+  await target.hover();
+  await page.mouse.down();
+  await advance(page, 700);
+  await page.mouse.up();
+}
+
 /** Waits until `text` shows anywhere on the watch page (scrolled out of view counts). */
 export async function seeOnWatch(page: Page, text: string, { timeout = 15_000 } = {}): Promise<void> {
   const deadline = Date.now() + timeout;

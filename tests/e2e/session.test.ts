@@ -2,7 +2,7 @@
 // feel every cue in order (haptic indicator), finish, check in, see the summary; or stop for pain.
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cues, POLL, seeOnWatch, simErrors, startPreview, tapWatch, waitForPage, type PreviewSession } from './helpers';
+import { cues, holdWatch, POLL, seeOnWatch, simErrors, startPreview, tapWatch, waitForPage, type PreviewSession } from './helpers';
 import { expectedCues, ROUTINE, runRoutine, startRoutine } from './routine';
 
 let preview: PreviewSession;
@@ -28,10 +28,12 @@ describe('session', () => {
     await page.close();
   }, 120_000);
 
-  test('session - "Pain — stop now" stops at once with the pain cue and the summary says so', async () => {
+  test('session - "Pain — stop now" held for the long press stops with the pain cue and the summary says so; a tap does not', async () => {
     const page = await preview.open({ speed: '0', profile: 'gts4-3.6' });
     await startRoutine(page);
     await tapWatch(page, 'Pain — stop now');
+    await seeOnWatch(page, 'Hold to stop for pain');
+    await holdWatch(page, 'Pain — stop now');
     await expect.poll(async () => (await cues(page)).at(-1), POLL).toBe('pain-stop');
     await seeOnWatch(page, 'Stopped for pain');
     expect(await simErrors(page)).toEqual([]);
