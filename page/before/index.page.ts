@@ -41,8 +41,8 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
     const seconds = change.adaptedSeconds - change.baseSeconds;
     rows.push({ kind: 'text', text: t(change.tightLately ? 'before.adapted-more' : 'before.adapted-easing', { area: areaName(change.area), seconds, count: 3 }), tone: 'dim' });
   }
-  // The therapist's tool and technique for an area, right after the first step of that area; a
-  // step's hint under it when it differs from the previous step's (left and right share one).
+  // The therapist's tool and technique for an area, right after the first step of that area; then
+  // the step's hint when it differs from the previous step's (left and right share one).
   const advice = adviceForSteps(plan, planned.routine.steps).slice();
   planned.routine.steps.forEach((step, index) => {
     rows.push({
@@ -52,14 +52,14 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
       text: `${index + 1}. ${areaName(step.area)} · ${sideName(step.side)} · ${formatClock(step.seconds * 1000)} · ${toolName(step.tool)}`,
     });
     const previous = planned.routine.steps[index - 1];
-    if (step.hint !== '' && (previous === undefined || previous.hint !== step.hint)) {
-      rows.push({ kind: 'text', size: font.small, centre: false, tone: 'dim', text: hintText(step.hint) });
-    }
     const next = advice[0];
     if (next !== undefined && next.area === step.area) {
       advice.shift();
       const values = { area: areaName(next.area), tool: toolName(next.tool), technique: next.technique };
       rows.push({ kind: 'text', size: font.small, centre: false, tone: 'dim', text: t(next.technique === '' ? 'before.advice-tool' : 'before.advice', values) });
+    }
+    if (step.hint !== '' && (previous === undefined || previous.hint !== step.hint)) {
+      rows.push({ kind: 'text', size: font.small, centre: false, tone: 'dim', text: hintText(step.hint) });
     }
   });
   return { title: routineName(planned.routine), items: rows };

@@ -30,7 +30,9 @@ describe('plan code in the Settings App', () => {
     await sim.clock.advance(2_000);
     const texts = sim.device.texts();
     expect(texts).toContain('This week: 0 of 3');
-    expect(texts.filter((t) => t.startsWith('★ '))).toEqual(['★ Desk reset', '★ Neck and shoulders after work']);
+    // The assigned routines (★ name), then the one line that explains the mark.
+    expect(texts.filter((t) => t.startsWith('★ '))).toEqual(['★ Desk reset', '★ Neck and shoulders after work', '★ = assigned by your therapist']);
+    expect(texts[texts.indexOf('★ Neck and shoulders after work') + 1]).toBe('★ = assigned by your therapist');
     sim.device.click('★ Neck and shoulders after work');
     await sim.clock.advance(500);
     const before = sim.device.texts();
