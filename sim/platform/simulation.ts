@@ -52,10 +52,20 @@ export interface WidgetView {
   readonly visible: boolean;
   readonly bounds: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
   readonly props: Readonly<Record<string, unknown>>;
+  /** Answers a touch: a click_func, a longpress_func or an event listener (what `click` or `hold` accept). */
+  readonly clickable: boolean;
+}
+
+function isClickable(w: SimWidget): boolean {
+  return typeof w.props.click_func === 'function' || w.listeners.size > 0;
+}
+
+function answersTouch(w: SimWidget): boolean {
+  return isClickable(w) || typeof w.props.longpress_func === 'function';
 }
 
 function view(w: SimWidget): WidgetView {
-  return { id: w.id, type: w.type, text: w.text, visible: w.visible, bounds: w.bounds, props: { ...w.props } };
+  return { id: w.id, type: w.type, text: w.text, visible: w.visible, bounds: w.bounds, props: { ...w.props }, clickable: answersTouch(w) };
 }
 
 export function createSimulationCore(inputs: SimulationInputs, options: SimulationOptions = {}) {
@@ -168,13 +178,13 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
       findByText: findAll,
       hasText: (text: string) => findAll(text).length > 0,
       click: (text: string) => {
-        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && (typeof w.props.click_func === 'function' || w.listeners.size > 0));
+        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && isClickable(w));
         if (target === undefined) throw new Error(`nothing clickable with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
         device.ui.click(target);
       },
       /** A finger goes down on the widget showing `text` and stays (see release, moveOut, hold). */
       press: (text: string) => {
-        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && (typeof w.props.click_func === 'function' || typeof w.props.longpress_func === 'function' || w.listeners.size > 0));
+        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && answersTouch(w));
         if (target === undefined) throw new Error(`nothing to press with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
         device.ui.press(target);
       },
@@ -182,7 +192,7 @@ export function createSimulationCore(inputs: SimulationInputs, options: Simulati
       moveOut: () => device.ui.moveOut(),
       /** Presses `text`, keeps the finger there for `ms` fake ms, lifts it. */
       hold: async (text: string, ms: number) => {
-        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && (typeof w.props.click_func === 'function' || typeof w.props.longpress_func === 'function' || w.listeners.size > 0));
+        const target = device.ui.list().find((w) => w.visible && w.text.includes(text) && answersTouch(w));
         if (target === undefined) throw new Error(`nothing to hold with text "${text}"; on screen: ${JSON.stringify(widgets().filter((w) => w.visible).map((w) => w.text))}`);
         device.ui.press(target);
         await clock.advance(ms);
