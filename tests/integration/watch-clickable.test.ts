@@ -35,11 +35,14 @@ async function openPage(sim: Sim, path: string, params?: unknown): Promise<void>
 describe('watch clickable widgets', () => {
   for (const profile of PROFILES) {
     for (const language of LANGUAGES) {
-      it(`clickable - ${profile} ${language}: every button on Home, Before you start, Settings and History can be scrolled whole into view`, async () => {
+      it(`clickable - ${profile} ${language}: every control on Home, Before you start, Session, Settings and History can be scrolled whole into view`, async () => {
         const sim = await boot(profile, language);
         expectReachable(sim, 'home');
         await openPage(sim, 'page/before/index.page', { routineId: 'desk-reset' });
         expectReachable(sim, 'before you start');
+        await openPage(sim, 'page/session/index.page', { routineId: 'desk-reset' });
+        await sim.clock.advance(8_000);
+        expectReachable(sim, 'session, first step running');
         await openPage(sim, 'page/settings/index.page');
         expectReachable(sim, 'settings with its reminder rows');
         await openPage(sim, 'page/history/index.page');
