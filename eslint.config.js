@@ -77,7 +77,7 @@ const coreLayers = [
   restrict(['core/routines/**/*.ts'], [...corePure, ...notSim, ...notAbove('routines', LAYERS.slice(2))]),
   restrict(['core/settings/**/*.ts'], [...corePure, ...notSim, ...notAbove('settings', LAYERS.slice(3))]),
   restrict(['core/records/**/*.ts'], [...corePure, ...notSim, ...notAbove('records', LAYERS.slice(4))]),
-  restrict(['core/engine/**/*.ts'], [...corePure, ...notSim, ...coreShared]),
+  restrict(['core/engine/**/*.ts'], [...corePure, ...notSim, ...coreShared, ...notAbove('engine', ['sync'])]),
   restrict(['core/sync/**/*.ts'], [...corePure, ...notSim, ...coreShared, ...notAbove('sync', ['engine'])]),
   restrict(['core/watch/**/*.ts'], [...corePure, ...notSim, ...coreWatchOnly]),
   restrict(['core/phone/**/*.ts'], [...corePure, ...notSim, ...corePhoneOnly]),

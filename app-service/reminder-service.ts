@@ -4,7 +4,7 @@
 // lifecycles does no harm. It only reads and writes small keys and calls the system; no timers.
 
 import { exit } from '@zos/app-service';
-import { REMINDER_PARAMS } from '../core/reminders';
+import { REMINDER_PARAMS } from '../core/settings/reminders';
 import { fireReminder, skipToday, snoozeReminder } from '../platform/reminders';
 
 function handle(param: unknown): void {

@@ -1,7 +1,7 @@
 // Which settingsStorage change is a history request from the Settings App (core applies it).
 
 import { REQUEST_PREFIX } from '../core/phone/history-requests';
-import { isPlainObject } from '../core/sync/json';
+import { isPlainObject } from '../core/kernel/json';
 
 /** The request id when `change` ({key, newValue, oldValue}) adds a `request:<id>` key, else null. */
 export function historyRequestId(change: unknown): string | null {

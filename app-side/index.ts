@@ -6,7 +6,7 @@ import { BaseSideService } from '@zeppos/zml/base-side';
 import { answerRequest } from './requests';
 import { withoutNetwork } from './no-network';
 import { planChangedCall } from './plan-notice';
-import { settingsKeyValueStore } from '../core/sync/store';
+import { settingsKeyValueStore } from '../core/kernel/store';
 import { historyRequestId } from './history-requests';
 import { applyHistoryRequest, applyPendingRequests } from '../core/phone/history-requests';
 

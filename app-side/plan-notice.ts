@@ -3,9 +3,9 @@
 // The cue Preferences (`prefs`) travel in the same plan.get reply, so a change to them sends the
 // same `plan.changed` call: to the watch it only means "fetch plan.get again".
 
-import { PLAN_KEY } from '../core/phone/plan-store';
-import { PREFS_KEY } from '../core/phone/prefs-store';
-import { isPlainObject, parseJson } from '../core/sync/json';
+import { PLAN_KEY } from '../core/routines/plan-store';
+import { PREFS_KEY } from '../core/settings/prefs-store';
+import { isPlainObject, parseJson } from '../core/kernel/json';
 import { CALL_PLAN_CHANGED } from '../core/sync/protocol';
 
 export interface PlanChangedCall {

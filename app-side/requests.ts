@@ -6,11 +6,11 @@
 // request sent as plain text gets its answer too.
 
 import { answerPhoneStatus, answerPlanGet, answerPush } from '../core/phone/sync-answers';
-import { describeProblems } from '../core/result';
-import { isPlainObject, parseJson, shorten } from '../core/sync/json';
+import { describeProblems } from '../core/kernel/result';
+import { isPlainObject, parseJson, shorten } from '../core/kernel/json';
 import type { ErrorReply, PhoneStatusReply, PlanGetReply, PushReply } from '../core/sync/protocol';
 import { METHOD_PHONE_STATUS, METHOD_PLAN_GET, METHOD_SESSIONS_PUSH, errorReply } from '../core/sync/protocol';
-import type { KeyValueStore } from '../core/sync/store';
+import type { KeyValueStore } from '../core/kernel/store';
 
 export type SideReply = PushReply | PlanGetReply | PhoneStatusReply | ErrorReply;
 

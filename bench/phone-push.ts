@@ -10,9 +10,9 @@
 import { performance } from 'node:perf_hooks';
 import { addRecords, bucketKey, monthOf } from '../core/phone/history-store';
 import { answerPush } from '../core/phone/sync-answers';
-import type { SessionRecord } from '../core/model';
+import type { SessionRecord } from '../core/routines/model';
 import { makePushParams } from '../core/sync/protocol';
-import { STORAGE_VERSION_KEY } from '../core/phone/storage-version';
+import { STORAGE_VERSION_KEY } from '../core/kernel/storage-version';
 import { MemoryStore } from '../tests/fixtures/memory-store';
 import { makeRecord } from '../tests/fixtures/records';
 import { ratioOf } from './table';

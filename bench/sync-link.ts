@@ -14,9 +14,9 @@
 import { performance } from 'node:perf_hooks';
 import { addRecords } from '../core/phone/history-store';
 import { enqueue } from '../core/sync/outbox';
-import type { SessionRecord } from '../core/model';
+import type { SessionRecord } from '../core/routines/model';
 import { createSimulation } from '../sim/node/index';
-import { createWatchSync } from '../platform-sync/watch-sync';
+import { createWatchSync } from '../core/sync/watch-sync';
 import { appMessaging, settle } from '../tests/fixtures/built-sync';
 import { watchStore } from '../tests/fixtures/sim-storage';
 import { MemoryStore } from '../tests/fixtures/memory-store';

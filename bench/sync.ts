@@ -10,9 +10,9 @@
 // Records are built by the real record builder from the built-in routines, with check-ins.
 
 import { answerPush } from '../core/phone/sync-answers';
-import { LIBRARY } from '../core/library';
-import type { AreaCheckIn, Routine, SessionRecord, StepRecord, Tightness } from '../core/model';
-import { buildRecord, newSessionId, withCheckIn } from '../core/record';
+import { LIBRARY } from '../core/routines/library';
+import type { AreaCheckIn, Routine, SessionRecord, StepRecord, Tightness } from '../core/routines/model';
+import { buildRecord, newSessionId, withCheckIn } from '../core/records/record';
 import { acknowledge, enqueue, nextBatch } from '../core/sync/outbox';
 import { MAX_PUSH_BYTES, makePushParams } from '../core/sync/protocol';
 import { ratioOf } from './table';

@@ -13,7 +13,7 @@ import { checkinOfferedThisLaunch } from '../platform/launch';
 import { cueHostFor } from '../core/watch/api-level';
 import { KEYS } from '../core/watch/keys';
 import { recoverAtLaunch } from '../core/watch/session-shell';
-import { readItem, writeAll } from '../core/sync/store';
+import { readItem, writeAll } from '../core/kernel/store';
 
 /** Routes a launch; true when the Session page itself should go on (a session is running). */
 export function recoverHere(): boolean {

@@ -1,7 +1,7 @@
-// How the Summary and History pages word a session's outcome (core/session-outcome.ts): one place,
+// How the Summary and History pages word a session's outcome (core/records/session-outcome.ts): one place,
 // so a skipped step or a pain stop reads the same on both.
-import type { StepRef } from '../core/session-outcome';
-import type { SessionStatus } from '../core/model';
+import type { StepRef } from '../core/records/session-outcome';
+import type { SessionStatus } from '../core/routines/model';
 import type { Tone } from './kit';
 import { areaName, listText, sideName, t, tn } from './text';
 

@@ -1,12 +1,12 @@
 // Translated words for the pages: every visible string comes from page/i18n/*.po via getText.
 
 import { getText } from '@zos/i18n';
-import type { Area, Routine, Side, Tool } from '../core/model';
+import type { Area, Routine, Side, Tool } from '../core/routines/model';
 import { isMessageId } from '../core/watch/home';
-import { fill } from '../core/template';
+import { fill } from '../core/kernel/template';
 import { refusalTopic } from '../core/sync/protocol';
-import type { Locale } from '../core/locale';
-import { joinList, localeOf, pluralId } from '../core/locale';
+import type { Locale } from '../core/kernel/locale';
+import { joinList, localeOf, pluralId } from '../core/kernel/locale';
 
 export function t(id: string, values?: Readonly<Record<string, string | number>>): string {
   const text = getText(id);

@@ -1,17 +1,17 @@
-// The reminder shell: core/reminders decides, this file performs it with @zos/alarm and
+// The reminder shell: core/settings/reminders decides, this file performs it with @zos/alarm and
 // @zos/notification. Pages call armReminders() (launch, plan or preference change, Settings);
 // app-service/reminder-service calls the rest when an alarm or a notification action wakes it.
 
 import { REPEAT_WEEK, WEEK_FRI, WEEK_MON, WEEK_SAT, WEEK_SUN, WEEK_THU, WEEK_TUE, WEEK_WED, cancel, getAllAlarms, set } from '@zos/alarm';
 import { notify } from '@zos/notification';
-import { readPlan } from '../core/phone/plan-store';
-import { REMINDER_PARAMS, SNOOZE_SECONDS, planRearm, reminderVerdict, wantedReminder } from '../core/reminders';
-import type { ReminderVerdict } from '../core/reminders';
-import { localDay } from '../core/local-time';
+import { readPlan } from '../core/routines/plan-store';
+import { REMINDER_PARAMS, SNOOZE_SECONDS, planRearm, reminderVerdict, wantedReminder } from '../core/settings/reminders';
+import type { ReminderVerdict } from '../core/settings/reminders';
+import { localDay } from '../core/kernel/local-time';
 import { outboxStatus } from '../core/sync/outbox';
 import type { ReminderTexts } from '../core/watch/reminder-store';
 import { loadReminderState, loadReminderTexts, saveReminderState, saveReminderTexts } from '../core/watch/reminder-store';
-import { loadSettings } from '../core/watch/settings';
+import { loadSettings } from '../core/settings/watch-settings';
 import { watchStore } from './storage';
 import { now, tzOffsetMin } from './system';
 

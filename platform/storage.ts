@@ -1,9 +1,9 @@
-// KeyValueStore (core/sync/store) over @zos/storage localStorage. Values are always strings.
+// KeyValueStore (core/kernel/store) over @zos/storage localStorage. Values are always strings.
 // localStorage has no documented way to list keys, so the adapter keeps its own index of the
 // keys it wrote (under KEY_INDEX) and uses length/key() when the runtime offers them.
 
 import { localStorage } from '@zos/storage';
-import type { KeyValueStore } from '../core/sync/store';
+import type { KeyValueStore } from '../core/kernel/store';
 import { OUTBOX_RECORD_PREFIX } from '../core/sync/outbox-keys';
 
 const KEY_INDEX = 'knead.keys';

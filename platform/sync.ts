@@ -3,8 +3,8 @@
 // Summary create one while they are shown (messaging only works while the app runs).
 
 import { connectStatus } from '@zos/ble';
-import { createWatchSync } from '../platform-sync/watch-sync';
-import type { SyncEvent, WatchSync } from '../platform-sync/watch-sync';
+import { createWatchSync } from '../core/sync/watch-sync';
+import type { SyncEvent, WatchSync } from '../core/sync/watch-sync';
 import { watchStore } from './storage';
 import { now } from './system';
 import type { PhoneEvent } from '../core/watch/phone-status';

@@ -5,9 +5,9 @@ import { getSystemInfo } from '@zos/settings';
 import * as timer from '@zos/timer';
 import { parseApiLevel } from '../core/watch/api-level';
 import { KEYS } from '../core/watch/keys';
-import { newSessionId } from '../core/record';
-import { deviceOffsetMin } from '../core/local-time';
-import type { KeyValueStore } from '../core/sync/store';
+import { newSessionId } from '../core/records/record';
+import { deviceOffsetMin } from '../core/kernel/local-time';
+import type { KeyValueStore } from '../core/kernel/store';
 import type { ClockPort } from '../core/watch/session-shell';
 
 export function apiLevel(): number {

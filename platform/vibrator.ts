@@ -1,4 +1,4 @@
-// Plays a haptic pattern (core/haptics) on the watch's motor. API 3.6+: stop(); start(scene array)
+// Plays a haptic pattern (core/engine/haptics) on the watch's motor. API 3.6+: stop(); start(scene array)
 // with the scene types mapped through getType() (the stop() right before a start() is the robust
 // pattern public apps use; it replaces nothing that is still wanted, since cues never overlap);
 // otherwise the closest built-in scene: stop(); setMode(VIBRATOR_SCENE_X); start().
@@ -14,7 +14,7 @@ import {
   VIBRATOR_SCENE_SHORT_STRONG,
   VIBRATOR_SCENE_STRONG_REMINDER,
 } from '@zos/sensor';
-import type { FallbackScene, HapticPattern } from '../core/haptics';
+import type { FallbackScene, HapticPattern } from '../core/engine/haptics';
 import type { VibratorPort } from '../core/watch/session-shell';
 
 const FALLBACK: Readonly<Record<FallbackScene, number>> = {

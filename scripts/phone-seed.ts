@@ -3,7 +3,7 @@
 // scripts/screenshots.mjs bundles this file with esbuild and writes the keys into the preview.
 
 import { addRecords } from '../core/phone/history-store';
-import { savePlan } from '../core/phone/plan-store';
+import { savePlan } from '../core/routines/plan-store';
 import { savePainScore } from '../core/phone/pain-scores';
 import { saveNote } from '../core/phone/notes';
 import { MemoryStore } from '../tests/fixtures/memory-store';

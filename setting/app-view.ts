@@ -10,15 +10,15 @@ import { readSummaries, summarizeMonth, totals } from '../core/phone/history-sum
 import { monthsCovering } from '../core/phone/history-window';
 import { readAllNotes } from '../core/phone/notes';
 import type { SessionNote } from '../core/phone/notes';
-import { readPlan } from '../core/phone/plan-store';
+import { readPlan } from '../core/routines/plan-store';
 import { readPainScores } from '../core/phone/pain-scores';
 import { parseReportPeriod, periodRange } from '../core/phone/report-period';
 import { historyByMonth, overviewFrom } from '../core/phone/stats';
 import type { SessionSummary } from '../core/phone/stats';
-import type { SessionRecord } from '../core/model';
+import type { SessionRecord } from '../core/routines/model';
 import type { Translate } from '../core/phone/messages';
 import { englishT } from '../core/phone/messages';
-import type { KeyValueStore } from '../core/sync/store';
+import type { KeyValueStore } from '../core/kernel/store';
 import { dataSection } from './data-view';
 import { historySection } from './history-view';
 import { overviewSection } from './overview-view';

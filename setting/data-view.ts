@@ -7,8 +7,8 @@ import { exportAll } from '../core/phone/export-import';
 import type { ImportSummary } from '../core/phone/export-import';
 import type { RequestKind } from '../core/phone/history-requests';
 import { encodeRequest, newRequestId, replyKey, requestKey, requestState } from '../core/phone/history-requests';
-import { writeAll } from '../core/sync/store';
-import type { KeyValueStore } from '../core/sync/store';
+import { writeAll } from '../core/kernel/store';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, clearUi, uiGet, uiSet } from './ui-state';
 import { tr, trn } from './text';
 

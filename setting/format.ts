@@ -1,13 +1,13 @@
 // Short labels the views share (dates in the session's own time zone, minutes, statuses), written
-// the way the phone's language writes them (core/locale.ts).
+// the way the phone's language writes them (core/kernel/locale.ts).
 
-import type { SessionStatus } from '../core/model';
+import type { SessionStatus } from '../core/routines/model';
 import type { SessionSummary } from '../core/phone/stats';
-import type { StepRef } from '../core/session-outcome';
+import type { StepRef } from '../core/records/session-outcome';
 import type { Translate } from '../core/phone/messages';
-import { formatDateTime, pluralId } from '../core/locale';
-import { deviceOffsetMin } from '../core/local-time';
-import { formatDuration } from '../core/session-time';
+import { formatDateTime, pluralId } from '../core/kernel/locale';
+import { deviceOffsetMin } from '../core/kernel/local-time';
+import { formatDuration } from '../core/records/session-time';
 import { phoneLocale, tr } from './text';
 
 export function sessionDate(s: { readonly startedAt: number; readonly tzOffsetMin: number }): string {

@@ -2,20 +2,20 @@
 // the open session's detail and its free-text note (add, edit, delete). Notes are validated and
 // stored by core/phone/notes.
 
-import type { SessionRecord } from '../core/model';
+import type { SessionRecord } from '../core/routines/model';
 import type { MonthCount } from '../core/phone/history-store';
 import type { SessionSummary } from '../core/phone/stats';
 import type { SessionNote } from '../core/phone/notes';
 import { MAX_NOTE_LENGTH, deleteNote, saveNote } from '../core/phone/notes';
 import { MAX_PAIN_SCORE, hadPain, savePainScore } from '../core/phone/pain-scores';
 import type { Translate } from '../core/phone/messages';
-import { describeProblems } from '../core/result';
-import type { KeyValueStore } from '../core/sync/store';
+import { describeProblems } from '../core/kernel/result';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { PAIN_STYLE, sessionDate, sessionLine, stepLabel, statusText } from './format';
-import { skippedSteps } from '../core/session-outcome';
+import { skippedSteps } from '../core/records/session-outcome';
 import { phoneLocale, tr } from './text';
-import { joinList } from '../core/locale';
+import { joinList } from '../core/kernel/locale';
 import { painScoreOf, sidesDiffer, wasRated } from '../core/phone/checkin-reading';
 
 export interface HistoryInput {

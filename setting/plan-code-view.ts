@@ -2,13 +2,13 @@
 // shows exactly what would change (core/phone/plan-changes) and waits for Accept or Decline.
 // A bad code gets core's reason, translated. The pasted code waits in UI state until answered.
 
-import type { TherapistPlan } from '../core/model';
-import { decodePlanCode } from '../core/plan-code';
+import type { TherapistPlan } from '../core/routines/model';
+import { decodePlanCode } from '../core/routines/plan-code';
 import { describePlanChanges, mergeCodePlan } from '../core/phone/plan-changes';
-import { savePlan } from '../core/phone/plan-store';
+import { savePlan } from '../core/routines/plan-store';
 import type { Translate } from '../core/phone/messages';
-import { describeProblems } from '../core/result';
-import type { KeyValueStore } from '../core/sync/store';
+import { describeProblems } from '../core/kernel/result';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';
 

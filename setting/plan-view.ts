@@ -1,15 +1,15 @@
 // Plan: focus and avoid areas, weekly target, assigned routines. Every edit goes through core's
 // savePlan, which stores only a valid plan; its messages are shown as they are.
 
-import { LIBRARY } from '../core/library';
-import type { Area, TherapistPlan } from '../core/model';
-import { AREAS, PLAN_VERSION } from '../core/model';
-import { readPlan, savePlan } from '../core/phone/plan-store';
+import { LIBRARY } from '../core/routines/library';
+import type { Area, TherapistPlan } from '../core/routines/model';
+import { AREAS, PLAN_VERSION } from '../core/routines/model';
+import { readPlan, savePlan } from '../core/routines/plan-store';
 import { targetSinceAfter } from '../core/phone/plan-changes';
-import { MAX_WEEKLY_TARGET } from '../core/phone/plan-validation';
+import { MAX_WEEKLY_TARGET } from '../core/routines/plan-validation';
 import type { Translate } from '../core/phone/messages';
-import { describeProblems } from '../core/result';
-import type { KeyValueStore } from '../core/sync/store';
+import { describeProblems } from '../core/kernel/result';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr, trn } from './text';
 

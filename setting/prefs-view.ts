@@ -1,13 +1,13 @@
 // Preferences: how the watch cues (intensity, lead-in, halfway tick, screen behaviour), reminders
 // and adaptation. Stored by
-// core/phone/prefs-store with the time of the change; the side service hands them to the watch
+// core/settings/prefs-store with the time of the change; the side service hands them to the watch
 // with its next plan.get, where the newer of the phone's and the watch's own change wins.
 
-import type { WatchSettings } from '../core/model';
-import { CUE_INTENSITIES, SCREEN_BEHAVIOURS } from '../core/model';
-import { readPrefs, savePrefs } from '../core/phone/prefs-store';
-import { describeProblems } from '../core/result';
-import type { KeyValueStore } from '../core/sync/store';
+import type { WatchSettings } from '../core/routines/model';
+import { CUE_INTENSITIES, SCREEN_BEHAVIOURS } from '../core/routines/model';
+import { readPrefs, savePrefs } from '../core/settings/prefs-store';
+import { describeProblems } from '../core/kernel/result';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';
 import { reminderControls } from './reminder-prefs-view';

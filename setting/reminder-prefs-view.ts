@@ -1,10 +1,10 @@
 // The Preferences rows for reminders (on/off, days, time) and adaptation (on/off). They are part
 // of the same stamped preferences as the cue settings, so they reach the watch the same way.
 
-import type { WatchSettings } from '../core/model';
-import { DEFAULT_ADAPT, WEEKDAYS } from '../core/reminder-prefs';
-import type { Weekday } from '../core/reminder-prefs';
-import { reminderPrefsOf } from '../core/reminders';
+import type { WatchSettings } from '../core/routines/model';
+import { DEFAULT_ADAPT, WEEKDAYS } from '../core/settings/reminder-prefs';
+import type { Weekday } from '../core/settings/reminder-prefs';
+import { reminderPrefsOf } from '../core/settings/reminders';
 import { clockText } from '../core/watch/reminder-settings';
 import { tr } from './text';
 

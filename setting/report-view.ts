@@ -7,7 +7,7 @@ import { buildReport } from '../core/phone/report';
 import type { ReportInput } from '../core/phone/report';
 import { buildReportCsv } from '../core/phone/report-csv';
 import { REPORT_PERIODS, parseReportPeriod, periodRange } from '../core/phone/report-period';
-import type { KeyValueStore } from '../core/sync/store';
+import type { KeyValueStore } from '../core/kernel/store';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';
 

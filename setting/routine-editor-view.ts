@@ -1,15 +1,15 @@
 // Custom routine editor: the routine being edited is a draft in UI state; "Save routine" puts it
 // into the plan through core's savePlan, whose validation messages are shown unchanged.
 
-import type { Routine, Step, TherapistPlan } from '../core/model';
-import { AREAS, SIDES, TOOLS } from '../core/model';
-import { ROUTINE_LIMITS } from '../core/routine-validation';
-import { routineLength } from '../core/routine-length';
+import type { Routine, Step, TherapistPlan } from '../core/routines/model';
+import { AREAS, SIDES, TOOLS } from '../core/routines/model';
+import { ROUTINE_LIMITS } from '../core/routines/routine-validation';
+import { routineLength } from '../core/routines/routine-length';
 import { checkDraft } from '../core/phone/routine-draft';
 import type { FieldMessage } from '../core/phone/routine-draft';
 import type { Translate } from '../core/phone/messages';
-import { isPlainObject, parseJson } from '../core/sync/json';
-import type { KeyValueStore } from '../core/sync/store';
+import { isPlainObject, parseJson } from '../core/kernel/json';
+import type { KeyValueStore } from '../core/kernel/store';
 import { applyPlanEdit, emptyPlan } from './plan-view';
 import { UI, uiGet, uiSet } from './ui-state';
 import { tr } from './text';

@@ -3,9 +3,9 @@
 
 import { gettext } from 'i18n';
 import type { Translate } from '../core/phone/messages';
-import { fill } from '../core/template';
-import type { Locale } from '../core/locale';
-import { localeOf, pluralId } from '../core/locale';
+import { fill } from '../core/kernel/template';
+import type { Locale } from '../core/kernel/locale';
+import { localeOf, pluralId } from '../core/kernel/locale';
 
 export function tr(msgid: string, values?: Readonly<Record<string, string | number>>): string {
   const text = gettext(msgid);

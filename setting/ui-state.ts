@@ -2,8 +2,8 @@
 // It lives in settingsStorage under 'ui:' so it survives the page being rebuilt after every write;
 // the side service ignores these keys and an export never contains them.
 
-import type { KeyValueStore } from '../core/sync/store';
-import { listKeys, readItem, writeAll } from '../core/sync/store';
+import type { KeyValueStore } from '../core/kernel/store';
+import { listKeys, readItem, writeAll } from '../core/kernel/store';
 
 export const UI_PREFIX = 'ui:';
 

@@ -2,7 +2,7 @@
 // ends its step at the boundary itself (not at the late wake-up), so lateness never shifts the
 // steps that follow; the cues passed are collapsed into the one that says where the person is now.
 
-import type { StepRecord } from '../model';
+import type { StepRecord } from '../routines/model';
 import { finish } from './finish';
 import { comingAtMs, elapsedAt, halfwayAtMs, isRunning, plannedMs, segmentMs, stepAt } from './timing';
 import type { CueName, SessionState } from './types';

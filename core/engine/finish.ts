@@ -1,8 +1,8 @@
 // Ending a session: the record lists every step of the routine, so the phone sees what was
 // planned as well as what was done (steps never reached have doneMs 0 and are not "skipped").
 
-import type { SessionStatus, StepRecord } from '../model';
-import { buildRecord } from '../record';
+import type { SessionStatus, StepRecord } from '../routines/model';
+import { buildRecord } from '../records/record';
 import { elapsedAt, plannedMs, stepAt } from './timing';
 import type { SessionState } from './types';
 

@@ -2,16 +2,16 @@
 // relaunched page resumes at the right step and time. restore() accepts a snapshot whole or
 // not at all: a corrupt or unknown one is rejected with the reason, never half-applied.
 
-import { AREAS, CUE_INTENSITIES, SCREEN_BEHAVIOURS, SIDES } from '../model';
-import type { SessionRecord, StepRecord, WatchSettings } from '../model';
-import { validateRoutine } from '../routine-validation';
-import { invalid, joinPath, valid } from '../result';
-import type { Problem, Validated } from '../result';
-import { validateRecord, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../sync/record-validation';
+import { AREAS, CUE_INTENSITIES, SCREEN_BEHAVIOURS, SIDES } from '../routines/model';
+import type { SessionRecord, StepRecord, WatchSettings } from '../routines/model';
+import { validateRoutine } from '../routines/routine-validation';
+import { invalid, joinPath, valid } from '../kernel/result';
+import type { Problem, Validated } from '../kernel/result';
+import { validateRecord, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../records/record-validation';
 import { segmentMs } from './timing';
 import { IDLE, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from './types';
 import type { EngineState, SessionPhase, SessionState } from './types';
-import { isPlainObject } from '../sync/json';
+import { isPlainObject } from '../kernel/json';
 
 export const SNAPSHOT_VERSION = 1;
 

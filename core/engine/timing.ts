@@ -1,7 +1,7 @@
 // Derived timing of a session state. Everything is computed from stored timestamps, never
 // from a count of ticks.
 
-import type { Step } from '../model';
+import type { Step } from '../routines/model';
 import { CHANGE_COMING_MS, HALFWAY_MIN_STEP_MS } from './types';
 import type { SessionState } from './types';
 

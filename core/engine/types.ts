@@ -1,7 +1,7 @@
 // The session engine's values. A state is read-only plain data (it is persisted as JSON after
 // every transition), and effects are data too, so tests assert on them and adapters perform them.
 
-import type { Routine, SessionRecord, StepRecord, WatchSettings } from '../model';
+import type { Routine, SessionRecord, StepRecord, WatchSettings } from '../routines/model';
 
 export const CUE_NAMES = ['lead-in-over', 'next-area', 'switch-side', 'halfway', 'change-coming', 'done', 'pain-stop'] as const;
 export type CueName = (typeof CUE_NAMES)[number];
@@ -102,8 +102,8 @@ export interface Transition {
 
 export const IDLE: IdleState = { phase: 'idle' };
 
-// Limits the records and the settings check too, so they live with the vocabulary (core/model.ts).
-export { EXTEND_MS, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from '../model';
+// Limits the records and the settings check too, so they live with the vocabulary (core/routines/model.ts).
+export { EXTEND_MS, MAX_EXTRA_MS, MAX_LEAD_IN_SECONDS } from '../routines/model';
 /** The halfway tick is only worth feeling on steps this long or longer. */
 export const HALFWAY_MIN_STEP_MS = 60000;
 /** The optional "change coming" cue plays this long before a step ends. */

@@ -1,7 +1,7 @@
 // What the Session page shows, derived from the state and the clock without changing the
 // state, so the page can redraw every second while the engine only wakes at cue boundaries.
 
-import type { Step } from '../model';
+import type { Step } from '../routines/model';
 import { advance } from './advance';
 import { clampNow, elapsedAt, plannedMs, segmentMs, stepAt } from './timing';
 import type { SessionPhase, SessionState } from './types';

@@ -3,7 +3,7 @@
 // way as new ones (which side is tighter, "anything hurt?"), and a score given on the phone wins
 // over the one given on the watch.
 
-import type { Area, AreaCheckIn, SessionRecord } from '../model';
+import type { Area, AreaCheckIn, SessionRecord } from '../routines/model';
 
 /** Whether the person said the two sides of an area differ (old records: a flag; new: which side). */
 export function sidesDiffer(c: AreaCheckIn): boolean {

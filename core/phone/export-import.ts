@@ -6,23 +6,23 @@
 //     "prefs": {settings, updatedAt} | null,         (prefs arrived later: older exports lack it)
 //     "painScores": [{sessionId, score, updatedAt}...] }  (the phone's 0-10 scores; older exports lack it)
 
-import type { TherapistPlan } from '../model';
-import { describeProblems } from '../result';
+import type { TherapistPlan } from '../routines/model';
+import { describeProblems } from '../kernel/result';
 import type { IdReason } from '../sync/protocol';
-import { isSessionId } from '../sync/record-validation';
-import { isPlainObject, parseJson, utf8ByteLength } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
+import { isSessionId } from '../records/record-validation';
+import { isPlainObject, parseJson, utf8ByteLength } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { listKeys, readItem, writeAll } from '../kernel/store';
 import { HISTORY_PREFIX, prepareRecords, readHistory } from './history-store';
 import type { SessionNote } from './notes';
 import { NOTE_PREFIX, noteKey, readAllNotes, readNote, validateNote } from './notes';
 import { PAIN_PREFIX, readPainScoreEntries, validatePainScore } from './pain-scores';
 import type { PainScoreEntry } from './pain-scores';
-import { PLAN_KEY, readPlan } from './plan-store';
-import { PREFS_KEY, readPrefs } from './prefs-store';
-import { mergeSettings } from '../settings-merge';
-import { validatePlan } from './plan-validation';
-import { STORAGE_VERSION_KEY, checkStorageVersion } from './storage-version';
+import { PLAN_KEY, readPlan } from '../routines/plan-store';
+import { PREFS_KEY, readPrefs } from '../settings/prefs-store';
+import { mergeSettings } from '../settings/settings-merge';
+import { validatePlan } from '../routines/plan-validation';
+import { STORAGE_VERSION_KEY, checkStorageVersion } from '../kernel/storage-version';
 
 export const EXPORT_FORMAT = 'knead-export';
 export const EXPORT_VERSION = 1;

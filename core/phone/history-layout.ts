@@ -13,7 +13,7 @@
 // The index is the writer's map (which part is open, how full a month is); readers find parts from
 // the keys themselves, so a damaged index never hides a session.
 
-import { isPlainObject, parseJson } from '../sync/json';
+import { isPlainObject, parseJson } from '../kernel/json';
 
 export const HISTORY_PREFIX = 'history:';
 export const HISTORY_INDEX_KEY = 'history:index';

@@ -12,12 +12,12 @@
 // wait in storage while the side service is not running; they are applied oldest first when it
 // starts. Notes and pain scores have their own keys per session and stay with the Settings App.
 
-import { describeProblems, invalid, valid } from '../result';
-import type { Validated } from '../result';
-import { PRINTABLE_ID } from '../sync/checks';
-import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
+import { describeProblems, invalid, valid } from '../kernel/result';
+import type { Validated } from '../kernel/result';
+import { PRINTABLE_ID } from '../kernel/checks';
+import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { listKeys, readItem, writeAll } from '../kernel/store';
 import type { ImportSummary } from './export-import';
 import { MAX_IMPORT_BYTES, deleteAll, importAll } from './export-import';
 

@@ -9,16 +9,16 @@
 // layout 1 (one value per month) the first time, and sets damaged values aside in
 // 'history:quarantine' (bounded), alone, so damage never blocks a session.
 
-import type { SessionRecord } from '../model';
-import { describeProblems } from '../result';
+import type { SessionRecord } from '../routines/model';
+import { describeProblems } from '../kernel/result';
 import type { IdReason } from '../sync/protocol';
 import { refusalClass } from '../sync/protocol';
-import { isPlainObject, parseJson, shorten } from '../sync/json';
-import { isSessionId, validateRecord } from '../sync/record-validation';
-import type { KeyValueStore } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
-import { localMonth } from '../local-time';
-import { checkStorageVersion } from './storage-version';
+import { isPlainObject, parseJson, shorten } from '../kernel/json';
+import { isSessionId, validateRecord } from '../records/record-validation';
+import type { KeyValueStore } from '../kernel/store';
+import { listKeys, readItem, writeAll } from '../kernel/store';
+import { localMonth } from '../kernel/local-time';
+import { checkStorageVersion } from '../kernel/storage-version';
 import { HISTORY_INDEX_KEY, encodeIndex, monthKeyOf, parseIndex } from './history-layout';
 import type { QuarantineEntry } from './history-writer';
 import { HistoryWriter, MAX_MONTH_BYTES, byStart } from './history-writer';

@@ -7,12 +7,12 @@
 // The rule stays one: totals() of the month summaries gives what stats.ts computes from the
 // records themselves (sessionsPerWeek, the newest session), which the property tests hold.
 
-import type { SessionRecord } from '../model';
-import { localWeekStart } from '../local-time';
-import { countsTowardTarget } from '../weekly-target';
-import { isPlainObject, parseJson } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { readItem } from '../sync/store';
+import type { SessionRecord } from '../routines/model';
+import { localWeekStart } from '../kernel/local-time';
+import { countsTowardTarget } from '../routines/weekly-target';
+import { isPlainObject, parseJson } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { readItem } from '../kernel/store';
 import type { SessionSummary } from './stats';
 import { summarizeSession } from './stats';
 

@@ -2,7 +2,7 @@
 // month of its own time zone, which may differ from UTC's by up to 14 hours either way, so a month
 // counts when it overlaps the range widened by a day on each side.
 
-import { localMonth } from '../local-time';
+import { localMonth } from '../kernel/local-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

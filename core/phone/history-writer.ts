@@ -5,12 +5,12 @@
 // holding an incoming id that is already stored. Converting layout 1, or rebuilding after the
 // index or an id bucket is damaged, reads everything once (see rebuildAll).
 
-import type { SessionRecord } from '../model';
-import { describeProblems } from '../result';
-import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../sync/json';
-import { validateRecord } from '../sync/record-validation';
-import type { KeyValueStore } from '../sync/store';
-import { listKeys, readItem } from '../sync/store';
+import type { SessionRecord } from '../routines/model';
+import { describeProblems } from '../kernel/result';
+import { isPlainObject, parseJson, shorten, utf8ByteLength } from '../kernel/json';
+import { validateRecord } from '../records/record-validation';
+import type { KeyValueStore } from '../kernel/store';
+import { listKeys, readItem } from '../kernel/store';
 import type { MonthEntry } from './history-layout';
 import {
   HISTORY_INDEX_KEY,

@@ -1,7 +1,7 @@
 // English text for the phone's Overview, History and Report, keyed by message id. The Settings
 // App passes its own `t` to localise; placeholders are {name} and filled by `fill`.
 
-import { LIBRARY_MESSAGES } from '../library';
+import { LIBRARY_MESSAGES } from '../routines/library';
 
 export type Translate = (msgid: string) => string;
 

@@ -2,14 +2,14 @@
 // (one key per session, 'note:<session id>' → JSON {text, updatedAt}) so records stay exactly
 // as the watch sent them and editing a note rewrites a few hundred bytes.
 
-import type { Validated } from '../result';
-import { describeProblems, invalid, valid } from '../result';
-import { NO_CONTROL_MESSAGE, PRINTABLE_ID, PRINTABLE_ID_MESSAGE } from '../sync/checks';
-import { isPlainObject, parseJson } from '../sync/json';
-import { MAX_ID_LENGTH } from '../sync/record-validation';
-import type { KeyValueStore, WriteResult } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
-import { checkStorageVersion } from './storage-version';
+import type { Validated } from '../kernel/result';
+import { describeProblems, invalid, valid } from '../kernel/result';
+import { NO_CONTROL_MESSAGE, PRINTABLE_ID, PRINTABLE_ID_MESSAGE } from '../kernel/checks';
+import { isPlainObject, parseJson } from '../kernel/json';
+import { MAX_ID_LENGTH } from '../records/record-validation';
+import type { KeyValueStore, WriteResult } from '../kernel/store';
+import { listKeys, readItem, writeAll } from '../kernel/store';
+import { checkStorageVersion } from '../kernel/storage-version';
 
 export const NOTE_PREFIX = 'note:';
 export const MAX_NOTE_LENGTH = 500;

@@ -3,14 +3,14 @@
 // JSON {score, updatedAt}), so records stay exactly as the watch sent them; a score given here
 // wins over one given on the watch (core/phone/checkin-reading painScoreOf).
 
-import type { SessionRecord } from '../model';
-import { MAX_PAIN_SCORE } from '../model';
-import type { Validated } from '../result';
-import { invalid, valid } from '../result';
-import { isPlainObject, parseJson } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { listKeys, readItem, writeAll } from '../sync/store';
-import { checkStorageVersion } from './storage-version';
+import type { SessionRecord } from '../routines/model';
+import { MAX_PAIN_SCORE } from '../routines/model';
+import type { Validated } from '../kernel/result';
+import { invalid, valid } from '../kernel/result';
+import { isPlainObject, parseJson } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { listKeys, readItem, writeAll } from '../kernel/store';
+import { checkStorageVersion } from '../kernel/storage-version';
 
 export const PAIN_PREFIX = 'pain:';
 export { MAX_PAIN_SCORE };

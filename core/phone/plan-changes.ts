@@ -6,13 +6,13 @@
 // A routine from an earlier code (id 'therapist-…', the therapist page's ids) is replaced by the
 // new code's routines, so codes sent one after another do not pile up.
 
-import type { Area, Routine, TherapistPlan } from '../model';
-import { AREAS } from '../model';
-import { routineLength } from '../routine-length';
-import { LIBRARY } from '../library';
+import type { Area, Routine, TherapistPlan } from '../routines/model';
+import { AREAS } from '../routines/model';
+import { routineLength } from '../routines/routine-length';
+import { LIBRARY } from '../routines/library';
 import type { Translate } from './messages';
-import { fill } from '../template';
-import { joinList, localeOf, pluralId } from '../locale';
+import { fill } from '../kernel/template';
+import { joinList, localeOf, pluralId } from '../kernel/locale';
 
 export const THERAPIST_ROUTINE_PREFIX = 'therapist-';
 

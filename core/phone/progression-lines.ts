@@ -2,10 +2,10 @@
 // watch's last answers (SessionRecord.progression), so they arrive with the next session. Used by
 // the report and the Overview, so both say the same.
 
-import type { ProgressionAnswer, SessionRecord } from '../model';
-import { dayLabel } from '../local-time';
+import type { ProgressionAnswer, SessionRecord } from '../routines/model';
+import { dayLabel } from '../kernel/local-time';
 import type { Translate } from './messages';
-import { fill } from '../template';
+import { fill } from '../kernel/template';
 
 /** Every answer the records carry, each week once (the newest record's copy wins), oldest first. */
 export function progressionAnswers(records: readonly SessionRecord[]): ProgressionAnswer[] {

@@ -3,8 +3,8 @@
 // the watch's), the first-screen answers and the note. Column names
 // and codes are English and stable (for spreadsheets); text fields are quoted when needed.
 
-import type { SessionRecord } from '../model';
-import { dayLabel, localClock, localDay } from '../local-time';
+import type { SessionRecord } from '../routines/model';
+import { dayLabel, localClock, localDay } from '../kernel/local-time';
 import type { ReportInput } from './report';
 import { periodSessions } from './report';
 import { toolsOfSession } from './report-tools';

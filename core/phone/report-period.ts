@@ -1,8 +1,8 @@
 // The report periods a person can pick (the Settings App shows their names) and the [from, to)
 // each one covers in the phone's local calendar: whole local days, up to and including today.
 
-import type { SessionRecord } from '../model';
-import { localDay, localWeekStart } from '../local-time';
+import type { SessionRecord } from '../routines/model';
+import { localDay, localWeekStart } from '../kernel/local-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

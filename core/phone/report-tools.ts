@@ -3,8 +3,8 @@
 // recorded step takes the tool of the routine's step with the same area and side, in order (the
 // watch may have left out avoided steps, so positions alone would not match).
 
-import { LIBRARY } from '../library';
-import type { Routine, SessionRecord, TherapistPlan, Tool } from '../model';
+import { LIBRARY } from '../routines/library';
+import type { Routine, SessionRecord, TherapistPlan, Tool } from '../routines/model';
 
 /** Tools by recorded step index, or null when the routine is not known any more. */
 export function toolsOfSession(record: SessionRecord, plan: TherapistPlan | null): Array<Tool | undefined> | null {

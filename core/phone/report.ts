@@ -3,17 +3,17 @@
 // each with "(none in this period)" rather than vanishing, so a therapist reading several reports
 // finds things in the same place. core/phone/report-csv.ts gives the same period as CSV.
 
-import type { Area, ProgressionAnswer, SessionRecord, Side, TherapistPlan, Tool } from '../model';
+import type { Area, ProgressionAnswer, SessionRecord, Side, TherapistPlan, Tool } from '../routines/model';
 import { answerLine, progressionAnswers } from './progression-lines';
-import { AREAS } from '../model';
+import { AREAS } from '../routines/model';
 import type { SessionNote } from './notes';
 import type { Translate } from './messages';
 import { englishT } from './messages';
-import { fill } from '../template';
-import { dayLabel, localClock, localDay, localWeekStart } from '../local-time';
+import { fill } from '../kernel/template';
+import { dayLabel, localClock, localDay, localWeekStart } from '../kernel/local-time';
 import { onTarget, sessionsPerWeek } from './stats';
 import { toolsOfSession } from './report-tools';
-import { formatDuration, massageMs } from '../session-time';
+import { formatDuration, massageMs } from '../records/session-time';
 import { hurtAreas, painScoreOf, sidesDiffer, wasRated } from './checkin-reading';
 
 export interface ReportInput {

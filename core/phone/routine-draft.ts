@@ -1,12 +1,12 @@
 // The routine editor's checks in words, next to the field they concern. The rule is still
-// core/routine-validation's (the same function the watch and savePlan apply): each problem it
+// core/routines/routine-validation's (the same function the watch and savePlan apply): each problem it
 // reports is mapped from its path to a field and from its kind to a plain message id with values,
 // which the Settings App translates. The editor renders them from the current draft, so a message
 // disappears as soon as its field is fixed. Warnings (an avoided area) do not stop saving.
 
-import type { Area, Routine, TherapistPlan } from '../model';
-import { ROUTINE_LIMITS, validateRoutine } from '../routine-validation';
-import { routineLength } from '../routine-length';
+import type { Area, Routine, TherapistPlan } from '../routines/model';
+import { ROUTINE_LIMITS, validateRoutine } from '../routines/routine-validation';
+import { routineLength } from '../routines/routine-length';
 
 export interface FieldMessage {
   /** 'name', 'steps' (the list as a whole) or 'steps[i].<field>' / 'steps[i]' for one step. */

@@ -1,11 +1,11 @@
 // The Overview and History numbers, computed from records alone so the Settings App, the report
-// and the tests agree. Weeks are local, Monday to Sunday; which sessions count is core/weekly-target.ts's rule.
+// and the tests agree. Weeks are local, Monday to Sunday; which sessions count is core/routines/weekly-target.ts's rule.
 
-import type { SessionRecord, TherapistPlan } from '../model';
-import { localMonth, localWeekStart } from '../local-time';
-import { onTarget, sessionsPerWeek } from '../weekly-target';
-import type { RecordSummary } from '../session-summary';
-import { summarizeRecord } from '../session-summary';
+import type { SessionRecord, TherapistPlan } from '../routines/model';
+import { localMonth, localWeekStart } from '../kernel/local-time';
+import { onTarget, sessionsPerWeek } from '../routines/weekly-target';
+import type { RecordSummary } from '../records/session-summary';
+import { summarizeRecord } from '../records/session-summary';
 
 export { onTarget, sessionsPerWeek };
 

@@ -4,12 +4,12 @@
 
 import { parsePushParams, PROTOCOL_VERSION, errorReply, problemsReply } from '../sync/protocol';
 import type { ErrorReply, PhoneStatusReply, PlanGetReply, PushReply } from '../sync/protocol';
-import { newerVersionMessage } from '../sync/checks';
-import { isPlainObject } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
+import { newerVersionMessage } from '../kernel/checks';
+import { isPlainObject } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
 import { addRecords, readIndex } from './history-store';
-import { readPlan } from './plan-store';
-import { readPrefs } from './prefs-store';
+import { readPlan } from '../routines/plan-store';
+import { readPrefs } from '../settings/prefs-store';
 
 /**
  * `sessions.push`. A malformed request gets an error reply and changes nothing; otherwise each

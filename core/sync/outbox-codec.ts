@@ -1,13 +1,13 @@
 // Reads the stored outbox back. Whatever is unreadable is reported, and every entry that can be
 // recognised is kept, so one damaged entry never costs the others.
 
-import { AREAS, SESSION_STATUSES, SIDES } from '../model';
-import type { StepRef } from '../session-outcome';
-import { isPlainObject } from './json';
+import { AREAS, SESSION_STATUSES, SIDES } from '../routines/model';
+import type { StepRef } from '../records/session-outcome';
+import { isPlainObject } from '../kernel/json';
 import type { OutboxState, PendingEntry, RejectedEntry } from './outbox-state';
 import { OUTBOX_FORMAT_VERSION, emptyOutbox } from './outbox-state';
 import type { RecentEntry } from './recent-history';
-import { newerVersionMessage } from './checks';
+import { newerVersionMessage } from '../kernel/checks';
 
 export interface Decoded {
   readonly state: OutboxState;

@@ -16,8 +16,8 @@ import type { OutboxState, PendingEntry, RejectedEntry } from './outbox-state';
 import { OUTBOX_FORMAT_VERSION } from './outbox-state';
 import { decodePending, decodeRecent, decodeRejected, keepValid } from './outbox-codec';
 import type { RecentEntry } from './recent-history';
-import { isPlainObject } from './json';
-import { newerVersionMessage } from './checks';
+import { isPlainObject } from '../kernel/json';
+import { newerVersionMessage } from '../kernel/checks';
 
 import { OUTBOX_KEY, OUTBOX_RECORD_PREFIX } from './outbox-keys';
 

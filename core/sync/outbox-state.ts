@@ -2,10 +2,10 @@
 // core/sync/outbox.ts loads from and saves to storage. A record leaves `pending` only when the
 // phone names its id as accepted, or moves to `rejected` (kept, with the phone's reason).
 
-import type { SessionRecord } from '../model';
+import type { SessionRecord } from '../routines/model';
 import type { IdReason } from './protocol';
 import { MAX_PUSH_BYTES, MAX_RECORDS_PER_PUSH, PUSH_ENVELOPE_BYTES } from './protocol';
-import { jsonByteLength } from './json';
+import { jsonByteLength } from '../kernel/json';
 import type { RecentEntry } from './recent-history';
 import { addRecent, markRecent, summarize } from './recent-history';
 import { classifyLegacyRefusal } from './protocol';

@@ -7,14 +7,14 @@
 // key is converted on first load. An unreadable index or session is copied verbatim to
 // `outbox.quarantine.<n>` before anything is written, and the readable sessions are kept.
 
-import type { SessionRecord } from '../model';
+import type { SessionRecord } from '../routines/model';
 import type { IdReason } from './protocol';
 import { MAX_PUSH_BYTES } from './protocol';
-import { MAX_ID_LENGTH, isSessionId, validateRecord } from './record-validation';
-import { describeProblems } from '../result';
-import { shorten } from './json';
-import type { KeyValueStore } from './store';
-import { errorText, freeQuarantineKeys, listKeys, readItem, writeAll } from './store';
+import { MAX_ID_LENGTH, isSessionId, validateRecord } from '../records/record-validation';
+import { describeProblems } from '../kernel/result';
+import { shorten } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { errorText, freeQuarantineKeys, listKeys, readItem, writeAll } from '../kernel/store';
 import type { Batch, OutboxState, RejectedEntry } from './outbox-state';
 import { applyAck, dropRejected, emptyOutbox, enqueueRecord, enqueueRefused, reviveTemporary, isQueued, noteFailure, requeueRejected, selectBatch } from './outbox-state';
 import { decodeOutbox } from './outbox-codec';

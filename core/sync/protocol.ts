@@ -15,22 +15,22 @@
 // only says why (e.g. phone storage full), so the watch can show it.
 //
 // Error codes are data (ERROR_CODES): each says whether waiting fixes it. The side service picks a
-// code from the kind its problems carry (core/result.ts ProblemKind), never from message text.
+// code from the kind its problems carry (core/kernel/result.ts ProblemKind), never from message text.
 //
 // `prefs` in the plan.get reply is optional so a reply from an older side service (`{plan}` only)
 // stays valid; the side service leaves it out when it has no usable preferences (null reads the same). Bad prefs never cost the plan: the
 // reply parses, the plan is applied, and the prefs are refused with their own problems.
 
-import type { TherapistPlan } from '../model';
-import type { Problem, ProblemKind, Validated } from '../result';
-import { describeProblems, invalid, joinPath, valid } from '../result';
-import type { ProblemList } from './checks';
-import { checkKnownKeys, expectObject, readArray, readString, readVersion } from './checks';
-import { hasOwn, jsonByteLength } from './json';
-import type { StampedSettings } from '../settings-validation';
-import { validateStampedSettings } from '../settings-validation';
-import { MAX_RECORD_BYTES, isSessionId } from './record-validation';
-import { MAX_PLAN_REPLY_BYTES } from '../plan-limits';
+import type { TherapistPlan } from '../routines/model';
+import type { Problem, ProblemKind, Validated } from '../kernel/result';
+import { describeProblems, invalid, joinPath, valid } from '../kernel/result';
+import type { ProblemList } from '../kernel/checks';
+import { checkKnownKeys, expectObject, readArray, readString, readVersion } from '../kernel/checks';
+import { hasOwn, jsonByteLength } from '../kernel/json';
+import type { StampedSettings } from '../settings/settings-validation';
+import { validateStampedSettings } from '../settings/settings-validation';
+import { MAX_RECORD_BYTES, isSessionId } from '../records/record-validation';
+import { MAX_PLAN_REPLY_BYTES } from '../routines/plan-limits';
 
 export const PROTOCOL_VERSION = 1;
 export const METHOD_SESSIONS_PUSH = 'sessions.push';
@@ -62,8 +62,8 @@ export const ZML_FRAME_PAYLOAD_BYTES = 3518;
 export const WATCH_PUSH_BYTES = 3_462; // ZML_FRAME_PAYLOAD_BYTES less the 56 bytes of that envelope (a literal: no code runs at load)
 /** A reply names at most the ids of one request; reasons are cut to keep replies small. */
 export const MAX_REASON_LENGTH = 300;
-// The plan's size limits (core/plan-limits.ts), named here too: the plan.get reply is bounded by them.
-export { MAX_PLAN_BYTES, MAX_PLAN_REPLY_BYTES } from '../plan-limits';
+// The plan's size limits (core/routines/plan-limits.ts), named here too: the plan.get reply is bounded by them.
+export { MAX_PLAN_BYTES, MAX_PLAN_REPLY_BYTES } from '../routines/plan-limits';
 
 /**
  * Why the whole request failed, and whether waiting fixes it (`temporary`: the watch keeps the
@@ -270,7 +270,7 @@ function readIdReasons(obj: Record<string, unknown>, key: string, problems: Prob
 
 /**
  * Watch: what came back for plan.get. The plan itself is checked by the caller with
- * validatePlan (core/phone/plan-validation), which keeps this module free of the routine library.
+ * validatePlan (core/routines/plan-validation), which keeps this module free of the routine library.
  */
 export function parsePlanGetReply(input: unknown): Validated<ParsedPlanGetReply> {
   const problems: ProblemList = [];

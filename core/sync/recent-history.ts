@@ -1,9 +1,9 @@
 // The watch's own short list of recent sessions with their sync state, so the History page can
 // say "waiting for phone" or "phone refused: …" without the phone being there.
 
-import type { SessionRecord } from '../model';
-import { summarizeRecord } from '../session-summary';
-import type { StepRef } from '../session-outcome';
+import type { SessionRecord } from '../routines/model';
+import { summarizeRecord } from '../records/session-summary';
+import type { StepRef } from '../records/session-outcome';
 
 export const RECENT_LIMIT = 30;
 
@@ -14,9 +14,9 @@ export interface RecentEntry extends Pick<SessionRecord, 'id' | 'routineId' | 'r
   readonly sync: SyncState;
   /** The phone's reason, when sync is 'rejected'. */
   readonly reason?: string;
-  /** Massage time (core/session-time.ts), for the History row; absent in entries stored before it. */
+  /** Massage time (core/records/session-time.ts), for the History row; absent in entries stored before it. */
   readonly massageMs?: number;
-  /** The steps skipped, by area and side (core/session-outcome.ts); absent in older entries. */
+  /** The steps skipped, by area and side (core/records/session-outcome.ts); absent in older entries. */
   readonly skipped?: readonly StepRef[];
   /** Where a pain stop happened; absent for other sessions and in older entries. */
   readonly painAt?: StepRef;

@@ -2,12 +2,12 @@
 // them), oldest first, at most CHECKIN_LOG_LIMIT, keyed by session id so saving twice adds once.
 // Only rated tightness is kept: an unrated check-in (or area) adds nothing. Read leniently (damage = empty).
 
-import type { PastCheckIn } from '../adaptation';
-import type { SessionRecord } from '../model';
-import type { KeyValueStore } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { PastCheckIn } from '../routines/adaptation';
+import type { SessionRecord } from '../routines/model';
+import type { KeyValueStore } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 import { KEYS } from './keys';
-import { isPlainObject } from '../sync/json';
+import { isPlainObject } from '../kernel/json';
 
 export const CHECKIN_LOG_LIMIT = 20;
 

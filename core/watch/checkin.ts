@@ -4,9 +4,9 @@
 // chosen answer again takes it back, so an untouched field stays absent ("not rated"), never 0.
 // draftAnswers() turns the draft into the input withCheckIn() validates.
 
-import type { Area, AreaCheckIn, Feeling, HurtSide, PresetNote, SessionRecord, TighterSide, Tightness } from '../model';
-import { MAX_PAIN_SCORE, PAIRED_AREAS } from '../model';
-import type { CheckInAnswers } from '../sync/checkin-validation';
+import type { Area, AreaCheckIn, Feeling, HurtSide, PresetNote, SessionRecord, TighterSide, Tightness } from '../routines/model';
+import { MAX_PAIN_SCORE, PAIRED_AREAS } from '../routines/model';
+import type { CheckInAnswers } from '../records/checkin-validation';
 
 export interface CheckInDraft extends CheckInAnswers {
   /** Only areas with at least one detail touched, each with only the touched fields. */

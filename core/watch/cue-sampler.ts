@@ -4,8 +4,8 @@
 // chosen last, not a backlog). Pure: the clock, the motor and the timer are passed in.
 
 import type { CueName } from '../engine/types';
-import type { CueIntensity } from '../model';
-import { patternMs } from '../haptics';
+import type { CueIntensity } from '../routines/model';
+import { patternMs } from '../engine/haptics';
 import { cuePattern } from './session-shell';
 import type { VibratorPort } from './session-shell';
 

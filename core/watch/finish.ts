@@ -1,18 +1,18 @@
-// What happens to a finished session: the check-in is added (validated by core/record), the
+// What happens to a finished session: the check-in is added (validated by core/records/record), the
 // record is queued in the outbox, the Summary copy is kept, and only then is the session key
 // cleared, so a crash at any point leaves either the finished snapshot or the queued record
 // (enqueue is idempotent by id, so doing it twice is harmless).
 
-import { withCheckIn } from '../record';
-import type { SessionRecord } from '../model';
+import { withCheckIn } from '../records/record';
+import type { SessionRecord } from '../routines/model';
 import { enqueue } from '../sync/outbox';
-import type { KeyValueStore } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { KeyValueStore } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 import { KEYS } from './keys';
 import { rememberCheckIn } from './checkin-log';
 import { clearSession } from './session-store';
-import { isPlainObject } from '../sync/json';
-import { answersToSend } from '../progression';
+import { isPlainObject } from '../kernel/json';
+import { answersToSend } from '../routines/progression';
 import { loadProgression } from './progression-store';
 
 export interface SaveOutcome {

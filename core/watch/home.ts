@@ -1,11 +1,11 @@
 // Home's view model: the routine list in plan order with the last-started one first as a
 // one-tap shortcut, this week's count against the target, and the number waiting to sync.
 
-import { LIBRARY_MESSAGES } from '../library';
-import type { Routine, RoutineSource, TherapistPlan } from '../model';
-import { routinesForHome } from '../plan';
+import { LIBRARY_MESSAGES } from '../routines/library';
+import type { Routine, RoutineSource, TherapistPlan } from '../routines/model';
+import { routinesForHome } from '../routines/plan';
 import type { RecentEntry } from '../sync/recent-history';
-import { sessionsThisWeek } from '../weekly-target';
+import { sessionsThisWeek } from '../routines/weekly-target';
 
 export interface HomeRow {
   readonly routine: Routine;

@@ -4,8 +4,8 @@
 // that pile up meanwhile are joined into one (gaps between them), so each is felt in order.
 // Pure: the clock, the timer and the vibrator are passed in.
 
-import { PATTERN_GAP_MS, patternMs, thenPlay } from '../haptics';
-import type { HapticPattern } from '../haptics';
+import { PATTERN_GAP_MS, patternMs, thenPlay } from '../engine/haptics';
+import type { HapticPattern } from '../engine/haptics';
 import type { VibratorPort } from './session-shell';
 
 export interface MotorDeps {

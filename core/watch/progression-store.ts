@@ -1,12 +1,12 @@
 // The person's progression answers on the watch (JSON under KEYS.progression), read leniently:
 // damage reads as "no answers yet", which at worst offers the step again.
 
-import type { ProgressionDecision, ProgressionState } from '../progression';
-import { EMPTY_PROGRESSION } from '../progression';
-import type { KeyValueStore, WriteResult } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { ProgressionDecision, ProgressionState } from '../routines/progression';
+import { EMPTY_PROGRESSION } from '../routines/progression';
+import type { KeyValueStore, WriteResult } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 import { KEYS } from './keys';
-import { readProgressionAnswer } from '../sync/record-validation';
+import { readProgressionAnswer } from '../records/record-validation';
 
 export function loadProgression(store: KeyValueStore): ProgressionState {
   const raw = readItem(store, KEYS.progression).value;

@@ -1,8 +1,8 @@
 // The watch Settings page's reminder rows: tap to cycle through a few sensible choices (picking
 // single days on a small screen is fiddly; the phone's Preferences offer every combination).
 
-import type { ReminderPrefs, Weekday } from '../reminder-prefs';
-import { MINUTES_PER_DAY } from '../reminder-prefs';
+import type { ReminderPrefs, Weekday } from '../settings/reminder-prefs';
+import { MINUTES_PER_DAY } from '../settings/reminder-prefs';
 
 /** [] = follow the plan's weekly target. */
 export const DAY_CHOICES: readonly (readonly Weekday[])[] = [[], [0, 2, 4], [1, 3, 5], [0, 1, 2, 3, 4], [0, 1, 2, 3, 4, 5, 6], [5, 6]];

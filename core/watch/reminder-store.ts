@@ -1,11 +1,11 @@
-// The watch's reminder state (core/reminders ReminderState) and the notification texts, as JSON
+// The watch's reminder state (core/settings/reminders ReminderState) and the notification texts, as JSON
 // in the watch store. Read leniently: a damaged value reads as "nothing armed", which only makes
 // the next re-arm cancel whatever getAllAlarms() lists and set the weekly alarm afresh.
 
-import type { ReminderState } from '../reminders';
-import { EMPTY_REMINDER_STATE } from '../reminders';
-import type { KeyValueStore, WriteResult } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { ReminderState } from '../settings/reminders';
+import { EMPTY_REMINDER_STATE } from '../settings/reminders';
+import type { KeyValueStore, WriteResult } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 import { KEYS } from './keys';
 
 /** The texts a page writes (in the watch language) for the service, which has no i18n of its own. */

@@ -1,18 +1,18 @@
-// The routine as the next run gets it: the plan applied (core/plan) to the routine with the
+// The routine as the next run gets it: the plan applied (core/routines/plan) to the routine with the
 // accepted progression areas added, the accepted progression time, then adapted to the recent
-// check-ins (core/adaptation) unless the person turned adaptation off. Before-you-start and the
+// check-ins (core/routines/adaptation) unless the person turned adaptation off. Before-you-start and the
 // Session page both call this, so what is shown is what runs; `baseSeconds` is what the plan alone
 // gave each step (0 for an area progression added), which the session's record keeps.
 
-import type { AdaptedRoutine } from '../adaptation';
-import { adaptRoutine } from '../adaptation';
-import type { Routine, TherapistPlan, WatchSettings } from '../model';
-import type { PlannedRoutine } from '../plan';
-import { planRoutine } from '../plan';
-import { DEFAULT_ADAPT } from '../reminder-prefs';
-import type { KeyValueStore } from '../sync/store';
+import type { AdaptedRoutine } from '../routines/adaptation';
+import { adaptRoutine } from '../routines/adaptation';
+import type { Routine, TherapistPlan, WatchSettings } from '../routines/model';
+import type { PlannedRoutine } from '../routines/plan';
+import { planRoutine } from '../routines/plan';
+import { DEFAULT_ADAPT } from '../settings/reminder-prefs';
+import type { KeyValueStore } from '../kernel/store';
 import { loadCheckInLog } from './checkin-log';
-import { addAcceptedAreas, applyProgression } from '../progression';
+import { addAcceptedAreas, applyProgression } from '../routines/progression';
 import { loadProgression } from './progression-store';
 
 export interface RunRoutine extends PlannedRoutine {

@@ -5,8 +5,8 @@
 
 import { transition } from '../engine';
 import type { CueName, EngineEvent, EngineState } from '../engine';
-import type { SessionRecord } from '../model';
-import type { KeyValueStore } from '../sync/store';
+import type { SessionRecord } from '../routines/model';
+import type { KeyValueStore } from '../kernel/store';
 import { loadSession, saveSession } from './session-store';
 import type { StoredSession } from './session-store';
 

@@ -12,10 +12,10 @@
 
 import { lastCueGiven, nextWakeUp, sessionView, transition } from '../engine';
 import type { CueName, EngineEvent, SessionState } from '../engine';
-import { ackTick, hapticPattern, patternMs, thenPlay } from '../haptics';
-import type { HapticPattern } from '../haptics';
-import type { CueIntensity, SessionRecord, WatchSettings } from '../model';
-import type { KeyValueStore } from '../sync/store';
+import { ackTick, hapticPattern, patternMs, thenPlay } from '../engine/haptics';
+import type { HapticPattern } from '../engine/haptics';
+import type { CueIntensity, SessionRecord, WatchSettings } from '../routines/model';
+import type { KeyValueStore } from '../kernel/store';
 import { cueHostFor, keepLitMs } from './api-level';
 import type { CueHost } from './api-level';
 import { saveFinished } from './finish';
@@ -72,7 +72,7 @@ export interface ShellPorts {
 
 export type Press = 'pause' | 'resume' | 'skip' | 'extend' | 'stop' | 'pain';
 
-/** Presses answered with a tick (core/haptics ackTick): the ones a person makes without looking. */
+/** Presses answered with a tick (core/engine/haptics ackTick): the ones a person makes without looking. */
 export function answersWithTick(press: Press): boolean {
   return press === 'skip' || press === 'extend';
 }

@@ -4,9 +4,9 @@
 
 import { restore, snapshot } from '../engine';
 import type { EngineState, SessionState } from '../engine';
-import { describeProblems } from '../result';
-import type { KeyValueStore, WriteResult } from '../sync/store';
-import { freeQuarantineKeys, readItem, writeAll } from '../sync/store';
+import { describeProblems } from '../kernel/result';
+import type { KeyValueStore, WriteResult } from '../kernel/store';
+import { freeQuarantineKeys, readItem, writeAll } from '../kernel/store';
 import { KEYS, SESSION_QUARANTINE_PREFIX } from './keys';
 
 export type StoredSession =

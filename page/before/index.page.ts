@@ -7,11 +7,11 @@ import { areaName, hintText, listText, routineName, sideName, t, tn, toolName } 
 import { font } from '../theme';
 import { watchStore } from '../../platform/storage';
 import { routineIdParam, swapTo } from '../../platform/router';
-import { readPlan } from '../../core/phone/plan-store';
-import { adviceForSteps, focusGiven } from '../../core/plan';
+import { readPlan } from '../../core/routines/plan-store';
+import { adviceForSteps, focusGiven } from '../../core/routines/plan';
 import { routineForRun } from '../../core/watch/run-routine';
-import { loadSettings } from '../../core/watch/settings';
-import { routineLength } from '../../core/routine-length';
+import { loadSettings } from '../../core/settings/watch-settings';
+import { routineLength } from '../../core/routines/routine-length';
 import { findRoutine } from '../../core/watch/home';
 import { formatClock } from '../../core/watch/format';
 
@@ -36,7 +36,7 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   for (const focus of focusGiven(routine, plan)) {
     rows.push({ kind: 'text', text: t('before.focus', { area: areaName(focus.area), seconds: focus.seconds }), tone: 'dim' });
   }
-  // Why a step is longer than the plan alone gives: the recent check-ins (core/adaptation).
+  // Why a step is longer than the plan alone gives: the recent check-ins (core/routines/adaptation).
   for (const change of planned.adapted.changes) {
     const seconds = change.adaptedSeconds - change.baseSeconds;
     rows.push({ kind: 'text', text: t(change.tightLately ? 'before.adapted-more' : 'before.adapted-easing', { area: areaName(change.area), seconds, count: 3 }), tone: 'dim' });

@@ -6,8 +6,8 @@ import { areaName, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { swapTo } from '../../platform/router';
 import { markCheckinOffered } from '../../platform/launch';
-import { FEELINGS, HURT_SIDES, MAX_PAIN_SCORE, PRESET_NOTES, TIGHTER_SIDES } from '../../core/model';
-import type { Area, SessionRecord, Tightness } from '../../core/model';
+import { FEELINGS, HURT_SIDES, MAX_PAIN_SCORE, PRESET_NOTES, TIGHTER_SIDES } from '../../core/routines/model';
+import type { Area, SessionRecord, Tightness } from '../../core/routines/model';
 import {
   answerHurt,
   areasDone,

@@ -6,8 +6,8 @@ import type { FlowItem } from '../kit';
 import { locale, nameText, t } from '../text';
 import { watchStore } from '../../platform/storage';
 import { discardRejected, outboxStatus, retryRejected } from '../../core/sync/outbox';
-import { formatShortDateTime } from '../../core/locale';
-import { formatDuration } from '../../core/session-time';
+import { formatShortDateTime } from '../../core/kernel/locale';
+import { formatDuration } from '../../core/records/session-time';
 import { outcomeText, skippedText } from '../outcome-text';
 
 const view = layout as HistoryLayout;

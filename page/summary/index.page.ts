@@ -10,11 +10,11 @@ import { goBack } from '../../platform/router';
 import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone } from '../../core/watch/checkin';
-import { formatDuration, sessionTime } from '../../core/session-time';
-import { sessionOutcome } from '../../core/session-outcome';
+import { formatDuration, sessionTime } from '../../core/records/session-time';
+import { sessionOutcome } from '../../core/records/session-outcome';
 import { isLinkUp, linkUpNow, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
-import type { WatchSync } from '../../platform-sync/watch-sync';
+import type { WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
 import { initialPhoneStatus, nextPhoneStatus, phoneMessage } from '../../core/watch/phone-status';
 

@@ -1,10 +1,10 @@
 // The haptic indicator: every Vibrator.start() the built code made (as the sim's VibratorLog
 // recorded it) becomes a row of pulses over time, named after the cue it matches in the haptic
-// language (core/haptics.ts), and is played as WebAudio buzzes and navigator.vibrate().
+// language (core/engine/haptics.ts), and is played as WebAudio buzzes and navigator.vibrate().
 
 import { CUE_NAMES, type CueName } from '../../core/engine/types';
-import { hapticPattern } from '../../core/haptics';
-import { CUE_INTENSITIES } from '../../core/model';
+import { hapticPattern } from '../../core/engine/haptics';
+import { CUE_INTENSITIES } from '../../core/routines/model';
 import type { VibrationCall } from '../../sim/platform/sensor';
 import { VIBRATOR_TYPES } from '../../sim/platform/sensor';
 

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Routine } from '../../core/model';
+import type { Routine } from '../../core/routines/model';
 import { advance, cues, POLL, seeOnWatch, simErrors, startPreview, tapWatch, waitForPage, waitForWatchText, type PreviewSession } from './helpers';
 import { expectedCues, ROUTINE, ROUTINE_NAME, totalMs } from './routine';
 

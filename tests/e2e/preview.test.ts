@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hapticPattern } from '../../core/haptics';
+import { hapticPattern } from '../../core/engine/haptics';
 import { advance, builtPages, cues, phoneText, POLL, simErrors, startPreview, waitForPage, waitForWatchText, type PreviewSession } from './helpers';
 
 let preview: PreviewSession;

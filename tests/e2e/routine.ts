@@ -2,8 +2,8 @@
 // the watch in the preview.
 
 import type { Page } from 'playwright-core';
-import { DESK_RESET, LIBRARY_MESSAGES } from '../../core/library';
-import type { Routine } from '../../core/model';
+import { DESK_RESET, LIBRARY_MESSAGES } from '../../core/routines/library';
+import type { Routine } from '../../core/routines/model';
 import { advance, tapWatch, waitForPage, waitForWatchText } from './helpers';
 
 export const ROUTINE = DESK_RESET;

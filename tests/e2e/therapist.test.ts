@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { decodePlanCode } from '../../core/plan-code';
+import { decodePlanCode } from '../../core/routines/plan-code';
 import { THERAPIST_PAGE } from '../../scripts/therapist.mjs';
 import { advance, POLL, simErrors, startPreview, waitForWatchText, type PreviewSession } from './helpers';
 

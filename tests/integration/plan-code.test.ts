@@ -3,8 +3,8 @@
 // start shows the therapist's tool and technique beside the steps of that area. A damaged code is
 // refused with its reason and the stored plan stays as it was.
 import { describe, expect, it } from 'vitest';
-import { readPlan, savePlan } from '../../core/phone/plan-store';
-import { encodePlanCode } from '../../core/plan-code';
+import { readPlan, savePlan } from '../../core/routines/plan-store';
+import { encodePlanCode } from '../../core/routines/plan-code';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore } from '../fixtures/sim-storage';
 import { makePlan } from '../fixtures/plans';

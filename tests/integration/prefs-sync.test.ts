@@ -2,7 +2,7 @@
 // them stamped, the side service calls the watch (plan.changed), Home fetches plan.get whose reply
 // carries the prefs, and the watch keeps whichever change is newer (its own Settings page or the phone).
 import { describe, expect, it } from 'vitest';
-import { loadStampedSettings } from '../../core/watch/settings';
+import { loadStampedSettings } from '../../core/settings/watch-settings';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { watchStore } from '../fixtures/sim-storage';
 import { openWatchSettings } from '../fixtures/watch-flows';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { addRecords } from '../../core/phone/history-store';
 import { readPainScores } from '../../core/phone/pain-scores';
-import { savePlan } from '../../core/phone/plan-store';
+import { savePlan } from '../../core/routines/plan-store';
 import { makePlan } from '../fixtures/plans';
 import { MemoryStore } from '../fixtures/memory-store';
 import { BASE_START, makeCheckIn, makeRecord, makeStep } from '../fixtures/records';

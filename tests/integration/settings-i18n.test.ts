@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { addRecords } from '../../core/phone/history-store';
-import { savePlan } from '../../core/phone/plan-store';
+import { savePlan } from '../../core/routines/plan-store';
 import { MemoryStore } from '../fixtures/memory-store';
 import { makeRecords, BASE_START } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';

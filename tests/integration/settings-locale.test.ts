@@ -3,7 +3,7 @@
 // 5:48 · abgeschlossen", "1 Einheit", no "颈部部位".
 import { describe, expect, it } from 'vitest';
 import { addRecords } from '../../core/phone/history-store';
-import { savePlan } from '../../core/phone/plan-store';
+import { savePlan } from '../../core/routines/plan-store';
 import { MemoryStore } from '../fixtures/memory-store';
 import { makeRecord, makeStep } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';

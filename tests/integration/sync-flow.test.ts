@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { enqueue, outboxStatus } from '../../core/sync/outbox';
 import { readHistory } from '../../core/phone/history-store';
-import { readPlan, savePlan } from '../../core/phone/plan-store';
+import { readPlan, savePlan } from '../../core/routines/plan-store';
 import { makeRecord, makeRecords } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { addRecords, readHistory } from '../../core/phone/history-store';
 import { enqueue, loadOutbox } from '../../core/sync/outbox';
-import type { SessionRecord } from '../../core/model';
+import type { SessionRecord } from '../../core/routines/model';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { phoneStore, watchStore } from '../fixtures/sim-storage';
 import { makeRecord, makeStep } from '../fixtures/records';

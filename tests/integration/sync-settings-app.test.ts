@@ -5,7 +5,7 @@ import { addRecords, readHistory } from '../../core/phone/history-store';
 import { HISTORY_SUMMARY_KEY } from '../../core/phone/history-summary';
 import { exportAll } from '../../core/phone/export-import';
 import { readAllNotes } from '../../core/phone/notes';
-import { readPlan, savePlan } from '../../core/phone/plan-store';
+import { readPlan, savePlan } from '../../core/routines/plan-store';
 import { MemoryStore } from '../fixtures/memory-store';
 import { makeRecords, BASE_START } from '../fixtures/records';
 import { makePlan } from '../fixtures/plans';

@@ -10,7 +10,7 @@ import { phoneStore } from '../fixtures/sim-storage';
 import { LANGS, settingT, watchT } from '../fixtures/po';
 import { deskResetToCheckIn, tapExact } from '../fixtures/watch-flows';
 import { layoutProblems } from '../fixtures/layout-check';
-import type { SessionRecord } from '../../core/model';
+import type { SessionRecord } from '../../core/routines/model';
 
 autoCheckErrors();
 

@@ -4,8 +4,8 @@
 // nor play one at the wrong moment, without a test failing. Stop acts on a long press (the finger
 // goes down LONG_PRESS_MS before the moment it should act); Skip and +30 s answer with a tick.
 import { describe, expect, it } from 'vitest';
-import { DESK_RESET } from '../../core/library';
-import { DEFAULT_SETTINGS } from '../../core/model';
+import { DESK_RESET } from '../../core/routines/library';
+import { DEFAULT_SETTINGS } from '../../core/routines/model';
 import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { feltCues, holdControl, LONG_PRESS_MS } from '../fixtures/watch-flows';
 

@@ -5,7 +5,7 @@ import { autoCheckErrors, bootWatch } from '../fixtures/sim';
 import { makeRecord, makeStep } from '../fixtures/records';
 import { makePlan, makeRoutine } from '../fixtures/plans';
 import { splitWords } from '../fixtures/layout-check';
-import { LIBRARY } from '../../core/library';
+import { LIBRARY } from '../../core/routines/library';
 
 autoCheckErrors();
 // No phone: the watch keeps the plan it has (a phone without a plan would clear it at sync).

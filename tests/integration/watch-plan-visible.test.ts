@@ -5,8 +5,8 @@
 // assigned routines first (★, with a legend), then the last used, then the rest. Texts come from
 // the .po files and the routine definitions; times from the focus rule (+50 %, up to a whole 5 s).
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_MESSAGES } from '../../core/library';
-import type { TherapistPlan } from '../../core/model';
+import { LIBRARY_MESSAGES } from '../../core/routines/library';
+import type { TherapistPlan } from '../../core/routines/model';
 import { makePlan, makeRoutine } from '../fixtures/plans';
 import { LANGS, watchT } from '../fixtures/po';
 import type { Lang } from '../fixtures/po';

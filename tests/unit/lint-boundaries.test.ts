@@ -79,6 +79,6 @@ describe('lint boundaries', () => {
 
   it('lint boundaries - allowed imports pass: a page uses core, the Settings App uses core', async () => {
     expect(await importErrors('page/home/fine.ts', "import { transition } from '../../core/engine';\nexport const t = transition;\n")).toEqual([]);
-    expect(await importErrors('setting/fine.ts', "import { settingsKeyValueStore } from '../core/sync/store';\nexport const s = settingsKeyValueStore;\n")).toEqual([]);
+    expect(await importErrors('setting/fine.ts', "import { settingsKeyValueStore } from '../core/kernel/store';\nexport const s = settingsKeyValueStore;\n")).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@
 // is core's (validatePlan, encodePlanCode): this file only reads the form and shows results.
 // Static, no network: scripts/therapist.mjs inlines this bundle into the page.
 
-import { LIBRARY, LIBRARY_MESSAGES } from '../../core/library';
-import type { Area, AreaAdvice, Routine, Side, Step, TherapistPlan, Tool } from '../../core/model';
-import { AREAS, PLAN_VERSION, SIDES, TOOLS } from '../../core/model';
-import { decodePlanCode, encodePlanCode } from '../../core/plan-code';
-import { MAX_PLAN_NOTE_LENGTH, MAX_TECHNIQUE_LENGTH, MAX_WEEKLY_TARGET, validatePlan } from '../../core/phone/plan-validation';
+import { LIBRARY, LIBRARY_MESSAGES } from '../../core/routines/library';
+import type { Area, AreaAdvice, Routine, Side, Step, TherapistPlan, Tool } from '../../core/routines/model';
+import { AREAS, PLAN_VERSION, SIDES, TOOLS } from '../../core/routines/model';
+import { decodePlanCode, encodePlanCode } from '../../core/routines/plan-code';
+import { MAX_PLAN_NOTE_LENGTH, MAX_TECHNIQUE_LENGTH, MAX_WEEKLY_TARGET, validatePlan } from '../../core/routines/plan-validation';
 import { PHONE_MESSAGES } from '../../core/phone/messages';
-import { formatProblem } from '../../core/result';
-import { ROUTINE_LIMITS } from '../../core/routine-validation';
-import { routineLength } from '../../core/routine-length';
+import { formatProblem } from '../../core/kernel/result';
+import { ROUTINE_LIMITS } from '../../core/routines/routine-validation';
+import { routineLength } from '../../core/routines/routine-length';
 
 const TOOL_NAMES: Readonly<Record<Tool, string>> = { hands: 'Hands', 'massage-ball': 'Massage ball', 'foam-roller': 'Foam roller', other: 'Other' };
 const SIDE_NAMES: Readonly<Record<Side, string>> = { left: 'Left', right: 'Right', both: 'Both' };

@@ -1,13 +1,13 @@
-// Adaptive routines (core/adaptation): more time where an area stayed tight in three check-ins in a
+// Adaptive routines (core/routines/adaptation): more time where an area stayed tight in three check-ins in a
 // row, at most +50 %, back toward the base where it stayed loose, never an avoided area, never past
 // the routine limits, unrated check-ins count for nothing, the same input gives the same output.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adaptRoutine } from '../../../core/adaptation';
-import type { PastCheckIn } from '../../../core/adaptation';
-import { AREAS } from '../../../core/model';
-import type { Area, Routine, TherapistPlan, Tightness } from '../../../core/model';
-import { ROUTINE_LIMITS } from '../../../core/routine-validation';
+import { adaptRoutine } from '../../../core/routines/adaptation';
+import type { PastCheckIn } from '../../../core/routines/adaptation';
+import { AREAS } from '../../../core/routines/model';
+import type { Area, Routine, TherapistPlan, Tightness } from '../../../core/routines/model';
+import { ROUTINE_LIMITS } from '../../../core/routines/routine-validation';
 import { PLAN, routineArb } from '../../fixtures/core';
 
 const NECK_60: Routine = { id: 'r', name: 'R', steps: [{ area: 'neck', side: 'both', seconds: 60, tool: 'hands', hint: '' }, { area: 'forearms', side: 'left', seconds: 40, tool: 'hands', hint: '' }] };

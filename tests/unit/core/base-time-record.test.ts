@@ -7,8 +7,8 @@ import { transition } from '../../../core/engine/transition';
 import { restore, snapshot } from '../../../core/engine/snapshot';
 import { IDLE } from '../../../core/engine/types';
 import type { EngineEvent } from '../../../core/engine/types';
-import { validateRecord } from '../../../core/sync/record-validation';
-import { describeProblems } from '../../../core/result';
+import { validateRecord } from '../../../core/records/record-validation';
+import { describeProblems } from '../../../core/kernel/result';
 import { ROUTINE, T0, apply, asSession, startEvent } from '../../fixtures/core';
 import { makeRecord, makeStep, rawRecord } from '../../fixtures/records';
 

@@ -7,7 +7,7 @@ import { restore, snapshot } from '../../../core/engine/snapshot';
 import { nextWakeUp } from '../../../core/engine/wake';
 import { IDLE } from '../../../core/engine/types';
 import type { EngineState } from '../../../core/engine/types';
-import type { Routine } from '../../../core/model';
+import type { Routine } from '../../../core/routines/model';
 import { SETTINGS, T0 } from '../../fixtures/core';
 
 /** Three 120 s steps, no lead-in, no halfway tick: cues at 0 s, 120 s, 240 s and done at 360 s. */

@@ -8,7 +8,7 @@ import { snapshot, restore } from '../../../core/engine/snapshot';
 import { transition } from '../../../core/engine/transition';
 import { sessionView } from '../../../core/engine/view';
 import type { CueName, EngineEvent, EngineState } from '../../../core/engine/types';
-import type { Routine, SessionStatus, WatchSettings } from '../../../core/model';
+import type { Routine, SessionStatus, WatchSettings } from '../../../core/routines/model';
 import { T0, actionArb, asSession, cues, drive, latenessArb, routineArb, settingsArb, started } from '../../fixtures/core';
 import type { Processed } from '../../fixtures/core';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { CUE_NAMES } from '../../../core/engine/types';
 import type { CueName } from '../../../core/engine/types';
-import { hapticPattern, patternMs, pulseCount, vibrationMs } from '../../../core/haptics';
-import { CUE_INTENSITIES } from '../../../core/model';
-import type { CueIntensity } from '../../../core/model';
+import { hapticPattern, patternMs, pulseCount, vibrationMs } from '../../../core/engine/haptics';
+import { CUE_INTENSITIES } from '../../../core/routines/model';
+import type { CueIntensity } from '../../../core/routines/model';
 
 const SCENE_TYPES = ['GENTLE_SHORT', 'STRONG_SHORT', 'STANDARD_CROWN', 'STRONG_CROWN', 'SPULSE_CROWN', 'DIPULSE_CROWN', 'KEYCODE_CLICK', 'URGENT', 'CONTINUOUS', 'PAUSE'];
 
 /**
- * A cue's rhythm as a person feels it, written from docs/design.md §4 (not from core/haptics.ts):
+ * A cue's rhythm as a person feels it, written from docs/design.md §4 (not from core/engine/haptics.ts):
  * each vibration is a tap (under 200 ms) or held (400 ms or more), and each gap between them is
  * short or long. Two cues with the same rhythm could only be told apart by exact length or strength.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LIBRARY, LIBRARY_MESSAGES } from '../../../core/library';
-import { PAIRED_AREAS } from '../../../core/model';
-import { validateRoutine, validateRoutines } from '../../../core/routine-validation';
+import { LIBRARY, LIBRARY_MESSAGES } from '../../../core/routines/library';
+import { PAIRED_AREAS } from '../../../core/routines/model';
+import { validateRoutine, validateRoutines } from '../../../core/routines/routine-validation';
 
 describe('library', () => {
   it('library - has the six built-in routines', () => {

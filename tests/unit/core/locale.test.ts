@@ -1,7 +1,7 @@
 // Every expected string here is written by hand from how each language writes dates, decimals,
 // lists and counts (German "29.11. 16:40" and "5,8", Chinese "11月29日" and "、").
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatDecimal, formatShortDateTime, formatTime, joinList, localeOf, pluralForm, pluralId } from '../../../core/locale';
+import { formatDateTime, formatDay, formatDecimal, formatShortDateTime, formatTime, joinList, localeOf, pluralForm, pluralId } from '../../../core/kernel/locale';
 
 // 2026-11-29 15:40 UTC, lived in Berlin (UTC+1) at 16:40.
 const AT = Date.UTC(2026, 10, 29, 15, 40);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TherapistPlan } from '../../../core/model';
-import { decodePlanCode, encodePlanCode } from '../../../core/plan-code';
+import type { TherapistPlan } from '../../../core/routines/model';
+import { decodePlanCode, encodePlanCode } from '../../../core/routines/plan-code';
 import { TYPICAL_PLAN, validPlan } from '../../fixtures/plan-arbitrary';
 
 /** Characters a corruption may bring in: the code's own alphabet, its separator, and others. */

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY, DESK_RESET } from '../../../core/library';
-import { AREAS } from '../../../core/model';
-import type { Area, SessionRecord } from '../../../core/model';
-import { planRoutine, routinesForHome, sessionsThisWeek } from '../../../core/plan';
-import { dayLabel, localWeekStart } from '../../../core/local-time';
-import { validateRoutine } from '../../../core/routine-validation';
+import { LIBRARY, DESK_RESET } from '../../../core/routines/library';
+import { AREAS } from '../../../core/routines/model';
+import type { Area, SessionRecord } from '../../../core/routines/model';
+import { planRoutine, routinesForHome, sessionsThisWeek } from '../../../core/routines/plan';
+import { dayLabel, localWeekStart } from '../../../core/kernel/local-time';
+import { validateRoutine } from '../../../core/routines/routine-validation';
 import { PLAN, ROUTINE, routineArb } from '../../fixtures/core';
 
 describe('planRoutine', () => {

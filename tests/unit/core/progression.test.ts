@@ -1,15 +1,15 @@
-// Progression (core/progression): four whole weeks on target bring one offer — one more area from
+// Progression (core/routines/progression): four whole weeks on target bring one offer — one more area from
 // the plan's focus list that the routine lacks (never an avoided one), or a little more time; the
 // answer is remembered (no new offer for four more weeks); accepting more time lengthens every step
 // by 10 % within the routine limits; an accepted area appears in later runs; no plan or no target,
 // no offer.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AREAS } from '../../../core/model';
-import type { Area } from '../../../core/model';
-import { EMPTY_PROGRESSION, addAcceptedAreas, applyProgression, decide, progressionOffer } from '../../../core/progression';
-import { DESK_RESET } from '../../../core/library';
-import { ROUTINE_LIMITS } from '../../../core/routine-validation';
+import { AREAS } from '../../../core/routines/model';
+import type { Area } from '../../../core/routines/model';
+import { EMPTY_PROGRESSION, addAcceptedAreas, applyProgression, decide, progressionOffer } from '../../../core/routines/progression';
+import { DESK_RESET } from '../../../core/routines/library';
+import { ROUTINE_LIMITS } from '../../../core/routines/routine-validation';
 import { makePlan, makeRoutine } from '../../fixtures/plans';
 
 const DAY = 24 * 60 * 60 * 1000;

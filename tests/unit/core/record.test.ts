@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newSessionId, withCheckIn } from '../../../core/record';
-import { formatProblem } from '../../../core/result';
-import type { SessionRecord } from '../../../core/model';
+import { newSessionId, withCheckIn } from '../../../core/records/record';
+import { formatProblem } from '../../../core/kernel/result';
+import type { SessionRecord } from '../../../core/routines/model';
 import { T0, apply, asSession, started } from '../../fixtures/core';
 
 function finishedRecord(): SessionRecord {

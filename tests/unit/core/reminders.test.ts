@@ -1,14 +1,14 @@
-// Reminder rules (core/reminders, core/reminder-prefs): which days and time, when a fired alarm
+// Reminder rules (core/settings/reminders, core/settings/reminder-prefs): which days and time, when a fired alarm
 // is shown, how re-arming keeps exactly one weekly alarm, and bad preferences refused with reasons.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS } from '../../../core/model';
-import type { WatchSettings } from '../../../core/model';
-import { defaultDays } from '../../../core/reminder-prefs';
-import type { Weekday } from '../../../core/reminder-prefs';
-import { EMPTY_REMINDER_STATE, nextReminderAt, planRearm, reminderVerdict, wantedReminder } from '../../../core/reminders';
-import { describeProblems } from '../../../core/result';
-import { validateSettings } from '../../../core/settings-validation';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
+import type { WatchSettings } from '../../../core/routines/model';
+import { defaultDays } from '../../../core/settings/reminder-prefs';
+import type { Weekday } from '../../../core/settings/reminder-prefs';
+import { EMPTY_REMINDER_STATE, nextReminderAt, planRearm, reminderVerdict, wantedReminder } from '../../../core/settings/reminders';
+import { describeProblems } from '../../../core/kernel/result';
+import { validateSettings } from '../../../core/settings/settings-validation';
 import { makePlan } from '../../fixtures/plans';
 
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROUTINE_LIMITS, validateRoutine, validateRoutines } from '../../../core/routine-validation';
-import { formatProblem } from '../../../core/result';
-import type { Validated } from '../../../core/result';
+import { ROUTINE_LIMITS, validateRoutine, validateRoutines } from '../../../core/routines/routine-validation';
+import { formatProblem } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
 import { ROUTINE, routineArb } from '../../fixtures/core';
 
 function messages<T>(result: Validated<T>): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionOutcome, skippedSteps } from '../../../core/session-outcome';
+import { sessionOutcome, skippedSteps } from '../../../core/records/session-outcome';
 import { makeRecord, makeStep } from '../../fixtures/records';
 
 // Desk reset's first four steps as the product describes them.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, massageMs, sessionTime, stepsDone } from '../../../core/session-time';
+import { formatDuration, massageMs, sessionTime, stepsDone } from '../../../core/records/session-time';
 import { summarizeSession } from '../../../core/phone/stats';
 import { BASE_START, makeRecord, makeStep } from '../../fixtures/records';
-import type { Area, Side } from '../../../core/model';
+import type { Area, Side } from '../../../core/routines/model';
 
 // Desk reset as the product describes it: 60 + 45 + 45 + 40 + 40 + 45 + 45 s = 320 s of massage.
 const DESK: ReadonlyArray<readonly [Area, Side, number]> = [

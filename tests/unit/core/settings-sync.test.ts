@@ -2,16 +2,16 @@
 // migration from the flat shape, last-writer-wins (mergeSettings), and both stores.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../../../core/model';
-import type { WatchSettings } from '../../../core/model';
-import { PREFS_KEY, readPrefs, savePrefs } from '../../../core/phone/prefs-store';
-import { describeProblems } from '../../../core/result';
-import type { Validated } from '../../../core/result';
-import { mergeSettings } from '../../../core/settings-merge';
-import type { StampedSettings } from '../../../core/settings-validation';
-import { decodeStoredSettings, validateSettings, validateStampedSettings } from '../../../core/settings-validation';
+import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../../../core/routines/model';
+import type { WatchSettings } from '../../../core/routines/model';
+import { PREFS_KEY, readPrefs, savePrefs } from '../../../core/settings/prefs-store';
+import { describeProblems } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
+import { mergeSettings } from '../../../core/settings/settings-merge';
+import type { StampedSettings } from '../../../core/settings/settings-validation';
+import { decodeStoredSettings, validateSettings, validateStampedSettings } from '../../../core/settings/settings-validation';
 import { KEYS } from '../../../core/watch/keys';
-import { acceptSettingsOnWatch, loadSettings, loadStampedSettings, parseStoredSettings, saveSettings } from '../../../core/watch/settings';
+import { acceptSettingsOnWatch, loadSettings, loadStampedSettings, parseStoredSettings, saveSettings } from '../../../core/settings/watch-settings';
 import { MemoryStore } from '../../fixtures/memory-store';
 
 const T = Date.UTC(2026, 11, 1, 9);

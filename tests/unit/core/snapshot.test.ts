@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { restore, snapshot } from '../../../core/engine/snapshot';
 import { transition } from '../../../core/engine/transition';
 import { IDLE } from '../../../core/engine/types';
-import { formatProblem } from '../../../core/result';
-import type { Validated } from '../../../core/result';
+import { formatProblem } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
 import { T0, apply, started } from '../../fixtures/core';
 
 function messages<T>(result: Validated<T>): string[] {

@@ -4,11 +4,11 @@
 // lived it (the record's own zone); "this week" is the viewer's current week.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import type { SessionRecord } from '../../../core/routines/model';
 import { overview } from '../../../core/phone/stats';
 import { summarize } from '../../../core/sync/recent-history';
 import { homeModel } from '../../../core/watch/home';
-import { countsTowardTarget } from '../../../core/weekly-target';
+import { countsTowardTarget } from '../../../core/routines/weekly-target';
 import { makeRecord } from '../../fixtures/records';
 
 const HOUR_MS = 3_600_000;

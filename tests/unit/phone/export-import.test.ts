@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AREAS, type SessionRecord } from '../../../core/model';
+import { AREAS, type SessionRecord } from '../../../core/routines/model';
 import { deleteAll, exportAll, importAll } from '../../../core/phone/export-import';
 import { bucketKey, HISTORY_QUARANTINE_KEY, HISTORY_RETENTION_MONTHS, MAX_MONTH_BYTES, readBucket, readHistory } from '../../../core/phone/history-store';
-import { MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/sync/record-validation';
+import { MAX_RECORD_STEPS, MAX_ROUTINE_NAME_LENGTH, MAX_TZ_OFFSET_MIN, MIN_TZ_OFFSET_MIN } from '../../../core/records/record-validation';
 import { readAllNotes, saveNote } from '../../../core/phone/notes';
-import { readPlan, savePlan } from '../../../core/phone/plan-store';
-import { PREFS_KEY, savePrefs } from '../../../core/phone/prefs-store';
+import { readPlan, savePlan } from '../../../core/routines/plan-store';
+import { PREFS_KEY, savePrefs } from '../../../core/settings/prefs-store';
 import { addRecords } from '../../../core/phone/history-store';
 import { readPainScores, savePainScore } from '../../../core/phone/pain-scores';
 import { MemoryStore } from '../../fixtures/memory-store';

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import type { SessionRecord } from '../../../core/routines/model';
 import {
   HISTORY_INDEX_KEY,
   PART_BYTES,
@@ -18,7 +18,7 @@ import {
 } from '../../../core/phone/history-store';
 import { saveNote } from '../../../core/phone/notes';
 import { answerPush } from '../../../core/phone/sync-answers';
-import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
+import { STORAGE_VERSION_KEY } from '../../../core/kernel/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { BASE_START, DAY_MS, MINUTE_MS, makeRecord } from '../../fixtures/records';

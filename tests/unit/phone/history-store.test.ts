@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import type { SessionRecord } from '../../../core/routines/model';
 import { HISTORY_INDEX_KEY, MAX_MONTH_BYTES, PART_BYTES, bucketKey, idBucketKey, monthOf, partKey, readHistory, readIndex, readQuarantine } from '../../../core/phone/history-store';
 import { answerPush } from '../../../core/phone/sync-answers';
 import { HISTORY_SUMMARY_KEY } from '../../../core/phone/history-summary';
-import { STORAGE_VERSION_KEY } from '../../../core/phone/storage-version';
+import { STORAGE_VERSION_KEY } from '../../../core/kernel/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { BASE_START, DAY_MS, makeRecord, makeRecords, makeStep } from '../../fixtures/records';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord, SessionStatus } from '../../../core/model';
+import type { SessionRecord, SessionStatus } from '../../../core/routines/model';
 import { monthOf, readHistory, readIndex } from '../../../core/phone/history-store';
 import { answerPush } from '../../../core/phone/sync-answers';
 import { HISTORY_SUMMARY_KEY, addSession, emptyMonth, readSummaries, summarizeMonth, totals } from '../../../core/phone/history-summary';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTE_LENGTH, deleteNote, noteKey, readAllNotes, readNote, saveNote } from '../../../core/phone/notes';
-import { describeProblems } from '../../../core/result';
-import type { Validated } from '../../../core/result';
+import { describeProblems } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makeRecord } from '../../fixtures/records';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { englishT } from '../../../core/phone/messages';
 import { describePlanChanges, mergeCodePlan } from '../../../core/phone/plan-changes';
-import { validatePlan } from '../../../core/phone/plan-validation';
-import { adviceForSteps } from '../../../core/plan';
-import { routineLength } from '../../../core/routine-length';
-import { DESK_RESET } from '../../../core/library';
+import { validatePlan } from '../../../core/routines/plan-validation';
+import { adviceForSteps } from '../../../core/routines/plan';
+import { routineLength } from '../../../core/routines/routine-length';
+import { DESK_RESET } from '../../../core/routines/library';
 import { makePlan, makeRoutine } from '../../fixtures/plans';
 import { TYPICAL_PLAN } from '../../fixtures/plan-arbitrary';
 import { settingT } from '../../fixtures/po';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_KEY, acceptPlanOnWatch, readPlan, savePlan, validatePlan } from '../../../core/phone/plan-store';
-import { describeProblems } from '../../../core/result';
-import type { Validated } from '../../../core/result';
+import { PLAN_KEY, acceptPlanOnWatch, readPlan, savePlan, validatePlan } from '../../../core/routines/plan-store';
+import { describeProblems } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makePlan, makeRoutine } from '../../fixtures/plans';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../../core/phone/routine-draft';
-import type { Routine } from '../../../core/model';
+import type { Routine } from '../../../core/routines/model';
 import { makePlan } from '../../fixtures/plans';
 
 const step = { area: 'neck', side: 'both', seconds: 60, tool: 'hands', hint: '' } as const;

@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishT } from '../../../core/phone/messages';
-import { AREAS, CUE_INTENSITIES, SIDES, TOOLS } from '../../../core/model';
-import { LIBRARY } from '../../../core/library';
-import { PLAN_CODE_MESSAGES } from '../../../core/plan-code';
+import { AREAS, CUE_INTENSITIES, SIDES, TOOLS } from '../../../core/routines/model';
+import { LIBRARY } from '../../../core/routines/library';
+import { PLAN_CODE_MESSAGES } from '../../../core/routines/plan-code';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const LANGS = ['en-US', 'de-DE', 'zh-CN'] as const;

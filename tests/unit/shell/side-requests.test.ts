@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerRequest } from '../../../app-side/requests';
 import { planChangedCall } from '../../../app-side/plan-notice';
-import { settingsKeyValueStore } from '../../../core/sync/store';
+import { settingsKeyValueStore } from '../../../core/kernel/store';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makeRecords } from '../../fixtures/records';
 import { makePlan } from '../../fixtures/plans';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createWatchSync, type SyncRequest } from '../../../platform-sync/watch-sync';
+import { createWatchSync, type SyncRequest } from '../../../core/sync/watch-sync';
 import { enqueue, loadOutbox, outboxStatus } from '../../../core/sync/outbox';
-import { readPlan } from '../../../core/phone/plan-store';
-import { loadSettings, loadStampedSettings, saveSettings } from '../../../core/watch/settings';
+import { readPlan } from '../../../core/routines/plan-store';
+import { loadSettings, loadStampedSettings, saveSettings } from '../../../core/settings/watch-settings';
 import { MemoryStore } from '../../fixtures/memory-store';
 import { makeRecords } from '../../fixtures/records';
 import { makePlan } from '../../fixtures/plans';

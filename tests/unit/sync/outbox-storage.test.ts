@@ -2,7 +2,7 @@
 // session, so saving a session costs the same whatever the queue; the old single-key outbox is
 // converted without losing anything; one damaged key costs only itself.
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import type { SessionRecord } from '../../../core/routines/model';
 import { MAX_SLOT_SPAN, OUTBOX_KEY, acknowledge, enqueue, loadOutbox, nextBatch, outboxStatus } from '../../../core/sync/outbox';
 import { RECENT_LIMIT } from '../../../core/sync/recent-history';
 import { MemoryStore } from '../../fixtures/memory-store';

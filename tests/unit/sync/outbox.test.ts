@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionRecord } from '../../../core/model';
+import type { SessionRecord } from '../../../core/routines/model';
 import { MAX_OUTBOX_RECORDS, OUTBOX_FULL_MESSAGE, OUTBOX_KEY, acknowledge, discardRejected, enqueue, loadOutbox, nextBatch, outboxStatus, recordFailure, retryRejected } from '../../../core/sync/outbox';
 import { MAX_PUSH_BYTES } from '../../../core/sync/protocol';
 import { RECENT_LIMIT } from '../../../core/sync/recent-history';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblems } from '../../../core/result';
-import type { Validated } from '../../../core/result';
+import { describeProblems } from '../../../core/kernel/result';
+import type { Validated } from '../../../core/kernel/result';
 import {
   MAX_PUSH_BYTES,
   SINGLE_RECORD_FITS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblems } from '../../../core/result';
-import { MAX_RECORD_BYTES, validateRecord } from '../../../core/sync/record-validation';
-import { migrateRecord } from '../../../core/sync/record-migration';
+import { describeProblems } from '../../../core/kernel/result';
+import { MAX_RECORD_BYTES, validateRecord } from '../../../core/records/record-validation';
+import { migrateRecord } from '../../../core/records/record-migration';
 import { BASE_START, DAY_MS, makeCheckIn, makeRecord, makeStep, rawRecord } from '../../fixtures/records';
 
 function problemsOf(input: unknown, now?: number): string {

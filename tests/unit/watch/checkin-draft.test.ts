@@ -18,9 +18,9 @@ import {
   toggleNewSoreness,
 } from '../../../core/watch/checkin';
 import type { CheckInDraft } from '../../../core/watch/checkin';
-import { withCheckIn } from '../../../core/record';
-import { validateRecord } from '../../../core/sync/record-validation';
-import type { Area, Feeling, TighterSide, Tightness } from '../../../core/model';
+import { withCheckIn } from '../../../core/records/record';
+import { validateRecord } from '../../../core/records/record-validation';
+import type { Area, Feeling, TighterSide, Tightness } from '../../../core/routines/model';
 import { makeRecord, makeStep } from '../../fixtures/records';
 
 // Neck (no sides) and forearms left and right, unrated.

@@ -2,8 +2,8 @@
 // the phone has taken the records; unrated check-ins add nothing; saving the same session twice
 // counts once; a damaged log reads as no evidence.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../core/model';
-import { LIBRARY } from '../../../core/library';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
+import { LIBRARY } from '../../../core/routines/library';
 import { saveFinished } from '../../../core/watch/finish';
 import { routineForRun } from '../../../core/watch/run-routine';
 import { MemoryStore } from '../../fixtures/memory-store';

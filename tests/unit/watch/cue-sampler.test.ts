@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CueName } from '../../../core/engine';
-import type { HapticPattern } from '../../../core/haptics';
+import type { HapticPattern } from '../../../core/engine/haptics';
 import { createCueSampler } from '../../../core/watch/cue-sampler';
 
 /** A fake clock, motor and timer: records what started when, and runs timers when time moves. */

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock, remainingSessionMs } from '../../../core/watch/format';
-import { fill } from '../../../core/template';
+import { fill } from '../../../core/kernel/template';
 import { cueHostFor, keepLitMs, parseApiLevel, KEEP_LIT_MARGIN_MS } from '../../../core/watch/api-level';
-import { parseSettings, nextLeadIn, clampLeadIn } from '../../../core/watch/settings';
+import { parseSettings, nextLeadIn, clampLeadIn } from '../../../core/settings/watch-settings';
 import { loadSession, saveSession } from '../../../core/watch/session-store';
 import { runStored } from '../../../core/watch/runner';
 import { saveFinished } from '../../../core/watch/finish';
 import { KEYS, SESSION_QUARANTINE_PREFIX } from '../../../core/watch/keys';
 import { transition } from '../../../core/engine';
 import type { CueName } from '../../../core/engine';
-import { DESK_RESET } from '../../../core/library';
-import { DEFAULT_SETTINGS } from '../../../core/model';
+import { DESK_RESET } from '../../../core/routines/library';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
 import { OUTBOX_KEY, outboxStatus } from '../../../core/sync/outbox';
-import type { KeyValueStore } from '../../../core/sync/store';
+import type { KeyValueStore } from '../../../core/kernel/store';
 
 function memory(seed: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(seed));

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_MESSAGES } from '../../../core/library';
-import { AREAS, PRESET_NOTES, SIDES, TOOLS, CUE_INTENSITIES, SESSION_STATUSES } from '../../../core/model';
+import { LIBRARY_MESSAGES } from '../../../core/routines/library';
+import { AREAS, PRESET_NOTES, SIDES, TOOLS, CUE_INTENSITIES, SESSION_STATUSES } from '../../../core/routines/model';
 import { CUE_NAMES } from '../../../core/engine';
 
 const ROOT = join(import.meta.dirname, '../../..');

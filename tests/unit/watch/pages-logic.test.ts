@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { areasDone, areasSkipped, emptyDraft, toggleNote } from '../../../core/watch/checkin';
 import { formatClock, remainingSessionMs } from '../../../core/watch/format';
-import { fill } from '../../../core/template';
+import { fill } from '../../../core/kernel/template';
 import { cueHostFor, keepLitMs, parseApiLevel, supportsSceneArrays } from '../../../core/watch/api-level';
-import { clampLeadIn, nextIntensity, nextLeadIn, nextScreen, parseSettings } from '../../../core/watch/settings';
-import { DEFAULT_SETTINGS } from '../../../core/model';
+import { clampLeadIn, nextIntensity, nextLeadIn, nextScreen, parseSettings } from '../../../core/settings/watch-settings';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
 import { makeRecord, makeStep } from '../../fixtures/records';
 
 const worked = makeRecord({

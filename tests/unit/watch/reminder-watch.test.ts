@@ -4,7 +4,7 @@
 // What the service stores is read leniently (damage reads as nothing armed, texts fall back to
 // English) and a text write that changes nothing writes nothing.
 import { describe, expect, it } from 'vitest';
-import type { ReminderPrefs } from '../../../core/reminder-prefs';
+import type { ReminderPrefs } from '../../../core/settings/reminder-prefs';
 import { clockText, nextReminderDays, nextReminderMinute } from '../../../core/watch/reminder-settings';
 import { ENGLISH_REMINDER_TEXTS, loadReminderState, loadReminderTexts, saveReminderState, saveReminderTexts } from '../../../core/watch/reminder-store';
 import { MemoryStore } from '../../fixtures/memory-store';

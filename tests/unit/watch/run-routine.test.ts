@@ -2,8 +2,8 @@
 // adapted and progressed ones (an added area's plan time is 0); the watch's progression answers go
 // with the next saved record, so they reach the phone; a damaged answers key reads as no answers.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../core/model';
-import { DESK_RESET } from '../../../core/library';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
+import { DESK_RESET } from '../../../core/routines/library';
 import { lastSummary, saveFinished } from '../../../core/watch/finish';
 import { loadProgression, saveProgression } from '../../../core/watch/progression-store';
 import { routineForRun } from '../../../core/watch/run-routine';

@@ -3,8 +3,8 @@
 // 5 s lead-in; neck (both) 60 s with a halfway tick; upper traps L/R 45 s; shoulders L/R 40 s;
 // forearms L/R 45 s. Times in ms after the start.
 import { describe, expect, it } from 'vitest';
-import { DESK_RESET } from '../../../core/library';
-import { DEFAULT_SETTINGS } from '../../../core/model';
+import { DESK_RESET } from '../../../core/routines/library';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
 import { loadOutbox } from '../../../core/sync/outbox';
 import { loadSession } from '../../../core/watch/session-store';
 import { CHECKIN_OFFER_MS, recoverAtLaunch } from '../../../core/watch/session-shell';

@@ -1,19 +1,19 @@
 // The phone's cue Preferences: stored by the Settings App under PREFS_KEY ('prefs') as JSON
-// `{settings, updatedAt}` (core/settings-validation), read by the side service for the plan.get
+// `{settings, updatedAt}` (core/settings/settings-validation), read by the side service for the plan.get
 // reply. The flat WatchSettings stored before stamps existed still reads, as updatedAt 0 (the
 // migration; rewritten stamped on the next save). A stored value that does not validate reads as
 // defaults with the problem reported, is never sent to the watch, and is replaced only when the
 // person saves a change.
 
-import type { WatchSettings } from '../model';
-import { DEFAULT_SETTINGS } from '../model';
-import type { Validated } from '../result';
-import { describeProblems, invalid, valid } from '../result';
-import type { StampedSettings } from '../settings-validation';
-import { decodeStoredSettings, validateSettings } from '../settings-validation';
-import { parseJson } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { WatchSettings } from '../routines/model';
+import { DEFAULT_SETTINGS } from '../routines/model';
+import type { Validated } from '../kernel/result';
+import { describeProblems, invalid, valid } from '../kernel/result';
+import type { StampedSettings } from './settings-validation';
+import { decodeStoredSettings, validateSettings } from './settings-validation';
+import { parseJson } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 
 export const PREFS_KEY = 'prefs';
 

@@ -8,11 +8,11 @@
 //   the person said "Not today" today, the week's target is already met, or this slot was shown;
 // - Snooze = one one-off alarm 30 min later (a second Snooze replaces nothing: one is enough).
 
-import { localDay, localWeekStart } from './local-time';
-import type { SessionRecord, TherapistPlan, WatchSettings } from './model';
+import { localDay, localWeekStart } from '../kernel/local-time';
+import type { SessionRecord, TherapistPlan, WatchSettings } from '../routines/model';
 import type { ReminderPrefs, Weekday } from './reminder-prefs';
 import { DEFAULT_REMINDERS, MINUTES_PER_DAY, defaultDays } from './reminder-prefs';
-import { countsTowardTarget, onTarget } from './weekly-target';
+import { countsTowardTarget, onTarget } from '../routines/weekly-target';
 
 export const SNOOZE_SECONDS = 30 * 60;
 const MINUTE_MS = 60_000;

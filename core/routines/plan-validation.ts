@@ -1,17 +1,17 @@
 // Checks a therapist plan from the Settings App editor, from storage, from an import or from the
-// phone over the link. Custom routines are checked by core/routine-validation; this module adds
+// phone over the link. Custom routines are checked by core/routines/routine-validation; this module adds
 // what only makes sense for a plan as a whole (overlapping areas, assignments that exist).
 
-import { LIBRARY } from '../library';
-import type { Area, AreaAdvice, Routine, TherapistPlan } from '../model';
-import { AREAS, PLAN_VERSION, TOOLS } from '../model';
-import type { Validated } from '../result';
-import { MAX_PLAN_BYTES } from '../plan-limits';
-import { invalid, joinPath, valid } from '../result';
-import { validateRoutines } from '../routine-validation';
-import type { ProblemList } from '../sync/checks';
-import { jsonByteLength } from '../sync/json';
-import { NO_CONTROL, NO_CONTROL_MESSAGE, checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../sync/checks';
+import { LIBRARY } from './library';
+import type { Area, AreaAdvice, Routine, TherapistPlan } from './model';
+import { AREAS, PLAN_VERSION, TOOLS } from './model';
+import type { Validated } from '../kernel/result';
+import { MAX_PLAN_BYTES } from './plan-limits';
+import { invalid, joinPath, valid } from '../kernel/result';
+import { validateRoutines } from './routine-validation';
+import type { ProblemList } from '../kernel/checks';
+import { jsonByteLength } from '../kernel/json';
+import { NO_CONTROL, NO_CONTROL_MESSAGE, checkEnum, checkKnownKeys, checkString, expectObject, readArray, readInteger, readVersion } from '../kernel/checks';
 
 export const MAX_WEEKLY_TARGET = 14;
 export const MAX_CUSTOM_ROUTINES = 20;

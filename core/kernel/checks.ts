@@ -2,8 +2,8 @@
 // Problem (path + message that reads on from the path) instead of throwing, so a validator
 // reports every problem at once.
 
-import type { Problem } from '../result';
-import { joinPath } from '../result';
+import type { Problem } from './result';
+import { joinPath } from './result';
 import { hasOwn, isPlainObject, shorten } from './json';
 
 export type ProblemList = Problem[];

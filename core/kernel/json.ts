@@ -1,8 +1,8 @@
 // JSON helpers that behave the same on the watch (QuickJS-like, no TextEncoder guaranteed), in the
 // side service and in Node, so byte limits agree on both ends of the link.
 
-import type { Validated } from '../result';
-import { invalid, valid } from '../result';
+import type { Validated } from './result';
+import { invalid, valid } from './result';
 
 /** UTF-8 size of a string, counted by hand because TextEncoder is not available everywhere. */
 export function utf8ByteLength(text: string): number {

@@ -4,7 +4,7 @@
 // is refused with the validator's reasons while the local value stays. Clocks of phone and watch
 // are assumed close (both set from the phone); a skewed clock can make an older change win.
 
-import type { Problem } from './result';
+import type { Problem } from '../kernel/result';
 import type { StampedSettings } from './settings-validation';
 import { validateStampedSettings } from './settings-validation';
 

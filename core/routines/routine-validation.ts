@@ -5,10 +5,10 @@
 
 import { AREAS, PAIRED_AREAS, SIDES, TOOLS } from './model';
 import type { Area, Routine, Side, Step, Tool } from './model';
-import { invalid, joinPath, valid } from './result';
-import type { Problem, Validated } from './result';
-import { NO_CONTROL, NO_CONTROL_MESSAGE } from './sync/checks';
-import { isPlainObject } from './sync/json';
+import { invalid, joinPath, valid } from '../kernel/result';
+import type { Problem, Validated } from '../kernel/result';
+import { NO_CONTROL, NO_CONTROL_MESSAGE } from '../kernel/checks';
+import { isPlainObject } from '../kernel/json';
 
 export const ROUTINE_LIMITS = {
   idMaxLength: 40,
@@ -59,7 +59,7 @@ function checkText(
     return undefined;
   }
   // The same rule as a session record's routineName: a name saved here must never make its
-  // sessions unsendable (core/sync/record-validation checks the record with NO_CONTROL too).
+  // sessions unsendable (core/records/record-validation checks the record with NO_CONTROL too).
   if (!NO_CONTROL.test(input)) {
     problems.push({ path, message: NO_CONTROL_MESSAGE });
     return undefined;

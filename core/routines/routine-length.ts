@@ -3,7 +3,7 @@
 // ("2 steps · 1:15" everywhere).
 
 import type { Routine } from './model';
-import { formatDuration } from './session-time';
+import { formatDuration } from '../kernel/locale';
 
 export interface RoutineLength {
   readonly steps: number;
@@ -16,6 +16,6 @@ export function routineLength(routine: Pick<Routine, 'steps'>): RoutineLength {
   const steps = Array.isArray(routine.steps) ? routine.steps : [];
   const seconds = steps.reduce((sum, s) => sum + (typeof s.seconds === 'number' && Number.isFinite(s.seconds) ? s.seconds : 0), 0);
   const whole = Math.max(0, Math.round(seconds));
-  // Written the one way durations are written everywhere (core/session-time.ts formatDuration).
+  // Written the one way durations are written everywhere (core/kernel/locale.ts formatDuration).
   return { steps: steps.length, seconds: whole, clock: formatDuration(whole * 1000) };
 }

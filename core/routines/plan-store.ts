@@ -2,14 +2,14 @@
 // on the phone and in localStorage on the watch. An invalid plan is never stored, so the last
 // good one always survives a bad edit or a garbled transfer.
 
-import type { TherapistPlan } from '../model';
-import type { Problem, Validated } from '../result';
-import { describeProblems, invalid } from '../result';
-import { parseJson } from '../sync/json';
-import type { KeyValueStore } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
+import type { TherapistPlan } from './model';
+import type { Problem, Validated } from '../kernel/result';
+import { describeProblems, invalid } from '../kernel/result';
+import { parseJson } from '../kernel/json';
+import type { KeyValueStore } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
 import { validatePlan } from './plan-validation';
-import { checkStorageVersion } from './storage-version';
+import { checkStorageVersion } from '../kernel/storage-version';
 
 export { validatePlan } from './plan-validation';
 

@@ -2,11 +2,11 @@
 // There are no old versions yet (v:1 is the first); the dispatch exists so the first change to
 // the record shape is one function in RECORD_MIGRATIONS rather than a rewrite of every reader.
 
-import { RECORD_VERSION } from '../model';
-import type { Problem, Validated } from '../result';
-import { invalid, valid } from '../result';
-import { isPlainObject } from './json';
-import { newerVersionProblem } from './checks';
+import { RECORD_VERSION } from '../routines/model';
+import type { Problem, Validated } from '../kernel/result';
+import { invalid, valid } from '../kernel/result';
+import { isPlainObject } from '../kernel/json';
+import { newerVersionProblem } from '../kernel/checks';
 
 /** Turns a record of version `from` into one of version `from + 1`. Must not mutate its input. */
 export type RecordMigration = (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;

@@ -3,7 +3,7 @@
 // early (how far it got), or stopped for pain (where). Only steps the record marks skipped count
 // as skipped; steps a stop never reached are "not reached", never "skipped".
 
-import type { Area, SessionRecord, Side } from './model';
+import type { Area, SessionRecord, Side } from '../routines/model';
 import { stepsDone } from './session-time';
 
 export interface StepRef {

@@ -1,13 +1,13 @@
 // The session record the watch keeps and sends to the phone (docs/design.md §5), its check-in, and
 // session ids that stay unique when several watches feed one phone.
 
-import { AREAS, RECORD_VERSION } from './model';
-import type { Routine, SessionRecord, StepRecord } from './model';
-import { invalid, joinPath, valid } from './result';
-import type { Problem, Validated } from './result';
-import { isPlainObject } from './sync/json';
-import { CHECKIN_ANSWER_KEYS } from './sync/checkin-validation';
-import { validateRecord } from './sync/record-validation';
+import { AREAS, RECORD_VERSION } from '../routines/model';
+import type { Routine, SessionRecord, StepRecord } from '../routines/model';
+import { invalid, joinPath, valid } from '../kernel/result';
+import type { Problem, Validated } from '../kernel/result';
+import { isPlainObject } from '../kernel/json';
+import { CHECKIN_ANSWER_KEYS } from './checkin-validation';
+import { validateRecord } from './record-validation';
 
 /** What the engine knows at the end; `steps` has one entry per step of the routine, in order. */
 export interface RecordInput extends Pick<SessionRecord, 'startedAt' | 'endedAt' | 'tzOffsetMin' | 'status' | 'steps' | 'painStepIndex' | 'pausedMs'> {

@@ -1,6 +1,6 @@
 // The plan code: a therapist who does not use Knead builds a plan on therapist/index.html and
 // gets a short text the client pastes into the Settings App. Both sides call this module, and
-// the plan inside is checked by the one plan validator (core/phone/plan-validation).
+// the plan inside is checked by the one plan validator (core/routines/plan-validation).
 //
 // Format: KNEAD1.<length>.<payload>.<check>
 //   KNEAD1   the format and its version (a later format is KNEAD2, refused here with a clear word)
@@ -15,10 +15,10 @@
 
 import type { Area, AreaAdvice, Routine, Side, Step, TherapistPlan, Tool } from './model';
 import { AREAS, PLAN_VERSION, SIDES, TOOLS } from './model';
-import { validatePlan } from './phone/plan-validation';
-import type { Validated } from './result';
-import { describeProblems, invalid } from './result';
-import { fill } from './template';
+import { validatePlan } from './plan-validation';
+import type { Validated } from '../kernel/result';
+import { describeProblems, invalid } from '../kernel/result';
+import { fill } from '../kernel/template';
 
 export const PLAN_CODE_PREFIX = 'KNEAD';
 export const PLAN_CODE_VERSION = 1;

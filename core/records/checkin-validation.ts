@@ -1,14 +1,14 @@
 // The check-in part of a session record (per-area detail and the first-screen answers), checked
-// for core/sync/record-validation.ts, the one record validator watch and phone share. Every field
+// for core/records/record-validation.ts, the one record validator watch and phone share. Every field
 // the person did not touch is absent, so each one here is optional; old records (all four per-area
 // fields present, no first-screen answers) stay valid.
 
-import type { AreaCheckIn, Feeling, HurtSide, SessionRecord, StepRecord, TighterSide, Tightness } from '../model';
-import { AREAS, FEELINGS, HURT_SIDES, MAX_PAIN_SCORE, PAIRED_AREAS, TIGHTER_SIDES } from '../model';
-import { joinPath } from '../result';
-import type { ProblemList } from './checks';
-import { checkKnownKeys, expectObject, readArray, readBoolean, readEnum, readInteger } from './checks';
-import { hasOwn } from './json';
+import type { AreaCheckIn, Feeling, HurtSide, SessionRecord, StepRecord, TighterSide, Tightness } from '../routines/model';
+import { AREAS, FEELINGS, HURT_SIDES, MAX_PAIN_SCORE, PAIRED_AREAS, TIGHTER_SIDES } from '../routines/model';
+import { joinPath } from '../kernel/result';
+import type { ProblemList } from '../kernel/checks';
+import { checkKnownKeys, expectObject, readArray, readBoolean, readEnum, readInteger } from '../kernel/checks';
+import { hasOwn } from '../kernel/json';
 
 export const MAX_RECORD_CHECK_INS = 30;
 

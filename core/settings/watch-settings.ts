@@ -1,20 +1,20 @@
-// Watch settings as stored JSON under SETTINGS_KEY: `{settings, updatedAt}` (core/settings-validation).
+// Watch settings as stored JSON under SETTINGS_KEY: `{settings, updatedAt}` (core/settings/settings-validation).
 // Read with defaults for anything missing or wrong (a bad value never blocks a session), and
 // changed only through these functions so values stay in range. The value written before stamps
 // existed (flat WatchSettings) still reads, as updatedAt 0, and is rewritten stamped on the next
 // change. The phone's Preferences arrive with plan.get and go through mergeSettings.
 
-import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../model';
-import type { CueIntensity, ScreenBehaviour, WatchSettings } from '../model';
-import { MAX_LEAD_IN_SECONDS } from '../model';
-import type { Problem } from '../result';
-import { mergeSettings } from '../settings-merge';
-import type { StampedSettings } from '../settings-validation';
-import { decodeStoredSettings, isLegacyShape } from '../settings-validation';
-import type { KeyValueStore, WriteResult } from '../sync/store';
-import { readItem, writeAll } from '../sync/store';
-import { lenientReminderPrefs } from '../reminder-prefs';
-import { isPlainObject } from '../sync/json';
+import { CUE_INTENSITIES, DEFAULT_SETTINGS, SCREEN_BEHAVIOURS } from '../routines/model';
+import type { CueIntensity, ScreenBehaviour, WatchSettings } from '../routines/model';
+import { MAX_LEAD_IN_SECONDS } from '../routines/model';
+import type { Problem } from '../kernel/result';
+import { mergeSettings } from './settings-merge';
+import type { StampedSettings } from './settings-validation';
+import { decodeStoredSettings, isLegacyShape } from './settings-validation';
+import type { KeyValueStore, WriteResult } from '../kernel/store';
+import { readItem, writeAll } from '../kernel/store';
+import { lenientReminderPrefs } from './reminder-prefs';
+import { isPlainObject } from '../kernel/json';
 
 /** Where the watch keeps its settings (listed with the watch's other keys in core/watch/keys.ts). */
 export const SETTINGS_KEY = 'knead.settings';

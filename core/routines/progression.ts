@@ -11,7 +11,7 @@
 // routine that lacks it, in every later run, as long as the plan does not avoid it.
 
 import { LIBRARY } from './library';
-import { localWeekStart } from './local-time';
+import { localWeekStart } from '../kernel/local-time';
 import type { Area, ProgressionAnswer, Routine, SessionRecord, Step, TherapistPlan } from './model';
 import { ROUTINE_LIMITS } from './routine-validation';
 import { countsTowardTarget, onTarget } from './weekly-target';

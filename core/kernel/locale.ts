@@ -114,3 +114,18 @@ export function pluralId(base: string, count: number, locale: Locale): string {
 export function joinList(items: readonly string[], locale: Locale): string {
   return items.join(locale === 'zh-CN' ? '、' : ', ');
 }
+
+/**
+ * The one way Knead writes a duration, on the watch, the phone and in the report: minutes and
+ * seconds to the nearest second, "5:20" for 320 000 ms, "0:08", and "1:02:05" from an hour up.
+ * Written the same in every shipped language; not finite or negative reads "0:00".
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const ss = `${seconds < 10 ? '0' : ''}${seconds}`;
+  if (hours === 0) return `${minutes}:${ss}`;
+  return `${hours}:${minutes < 10 ? '0' : ''}${minutes}:${ss}`;
+}

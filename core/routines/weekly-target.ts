@@ -1,7 +1,7 @@
 // The one rule for "this week: 2 of 3", used by the watch's Home, the phone's Overview and the
 // therapist report alike, so the three never disagree.
 
-import { localWeekStart } from './local-time';
+import { localWeekStart } from '../kernel/local-time';
 import type { SessionRecord } from './model';
 
 /** What the rule reads of a session: a full record (phone) or the watch's recent-history entry. */

@@ -4,11 +4,11 @@
 // KeyValueStore and its timers. Every decision (batching, acknowledging, backoff, which plan to
 // keep) is core's; this file only sequences requests.
 
-import { acceptPlanOnWatch, readPlan } from '../core/phone/plan-store';
-import type { TherapistPlan, WatchSettings } from '../core/model';
-import { describeProblems } from '../core/result';
-import { acknowledge, nextBatch, outboxStatus, pendingIds, recordFailure, reviveTemporaryRefusals } from '../core/sync/outbox';
-import type { OutboxStatus } from '../core/sync/outbox';
+import { acceptPlanOnWatch, readPlan } from '../routines/plan-store';
+import type { TherapistPlan, WatchSettings } from '../routines/model';
+import { describeProblems } from '../kernel/result';
+import { acknowledge, nextBatch, outboxStatus, pendingIds, recordFailure, reviveTemporaryRefusals } from './outbox';
+import type { OutboxStatus } from './outbox';
 import {
   RETRY_LATER_MS,
   isTemporaryErrorReply,
@@ -20,11 +20,11 @@ import {
   parsePlanChangedCall,
   parsePlanGetReply,
   parsePushReply,
-} from '../core/sync/protocol';
-import { retryDelay, zmlErrorCode } from '../core/sync/retry';
-import type { KeyValueStore } from '../core/sync/store';
-import { errorText } from '../core/sync/store';
-import { acceptSettingsOnWatch } from '../core/watch/settings';
+} from './protocol';
+import { retryDelay, zmlErrorCode } from './retry';
+import type { KeyValueStore } from '../kernel/store';
+import { errorText } from '../kernel/store';
+import { acceptSettingsOnWatch } from '../settings/watch-settings';
 
 export type SyncRequest = (method: string, params: Record<string, unknown>) => Promise<unknown>;
 

@@ -1,18 +1,18 @@
 // WatchSettings (cue strength, lead-in, halfway tick, screen) as the phone and the watch store and
 // exchange them: one validator for both ends, and the stamped shape `{settings, updatedAt}` that
-// last-writer-wins needs (see core/settings-merge.ts).
+// last-writer-wins needs (see core/settings/settings-merge.ts).
 //
 //   stored / sent   {settings: WatchSettings, updatedAt: UTC ms}
 //   legacy stored   WatchSettings (no stamp): read as updatedAt 0, i.e. older than any real change.
 
-import { MAX_LEAD_IN_SECONDS } from './model';
-import type { WatchSettings } from './model';
-import { CUE_INTENSITIES, SCREEN_BEHAVIOURS } from './model';
-import type { Validated } from './result';
-import { invalid, joinPath, valid } from './result';
-import type { ProblemList } from './sync/checks';
-import { checkKnownKeys, expectObject, readBoolean, readEnum, readInteger } from './sync/checks';
-import { hasOwn, isPlainObject } from './sync/json';
+import { MAX_LEAD_IN_SECONDS } from '../routines/model';
+import type { WatchSettings } from '../routines/model';
+import { CUE_INTENSITIES, SCREEN_BEHAVIOURS } from '../routines/model';
+import type { Validated } from '../kernel/result';
+import { invalid, joinPath, valid } from '../kernel/result';
+import type { ProblemList } from '../kernel/checks';
+import { checkKnownKeys, expectObject, readBoolean, readEnum, readInteger } from '../kernel/checks';
+import { hasOwn, isPlainObject } from '../kernel/json';
 import { validateReminderPrefs } from './reminder-prefs';
 
 export const SETTINGS_FIELDS = ['intensity', 'leadInSeconds', 'halfwayTick', 'screen', 'reminders', 'adapt', 'changeComing'] as const;

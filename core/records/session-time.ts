@@ -2,7 +2,7 @@
 // massage time is the sum of the steps' done time. The lead-in (and the moments between steps)
 // and the pauses are counted apart, never folded into it, so every side shows the same number.
 
-import type { SessionRecord } from './model';
+import type { SessionRecord } from '../routines/model';
 
 export interface SessionTime {
   /** Sum of every step's doneMs: the time hands were actually on the body. */
@@ -30,20 +30,8 @@ export function sessionTime(record: TimedRecord): SessionTime {
   return { massageMs: massage, pausedMs: paused, leadInMs: Math.max(0, span - massage - paused) };
 }
 
-/**
- * The one way Knead writes a duration, on the watch, the phone and in the report: minutes and
- * seconds to the nearest second, "5:20" for 320 000 ms, "0:08", and "1:02:05" from an hour up.
- * Written the same in every shipped language; not finite or negative reads "0:00".
- */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const ss = `${seconds < 10 ? '0' : ''}${seconds}`;
-  if (hours === 0) return `${minutes}:${ss}`;
-  return `${hours}:${minutes < 10 ? '0' : ''}${minutes}:${ss}`;
-}
+// The one way Knead writes a duration lives with the other formatting (core/kernel/locale.ts).
+export { formatDuration } from '../kernel/locale';
 
 /** Steps the person actually massaged (some time done, not skipped), out of all planned: "2 of 7". */
 export function stepsDone(record: Pick<SessionRecord, 'steps'>): { readonly done: number; readonly total: number } {

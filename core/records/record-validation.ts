@@ -2,12 +2,12 @@
 // it. The limits are generous for real sessions and tight enough that a broken or hostile
 // sender cannot fill phone storage or the watch's memory.
 
-import type { AreaCheckIn, PresetNote, ProgressionAnswer, SessionRecord, StepRecord } from '../model';
+import type { AreaCheckIn, PresetNote, ProgressionAnswer, SessionRecord, StepRecord } from '../routines/model';
 import { CHECKIN_ANSWER_KEYS, MAX_RECORD_CHECK_INS, readCheckInAnswers, readCheckIns } from './checkin-validation';
-import { AREAS, PRESET_NOTES, RECORD_VERSION, SESSION_STATUSES, SIDES } from '../model';
-import type { Validated } from '../result';
-import { invalid, joinPath, valid } from '../result';
-import type { ProblemList } from './checks';
+import { AREAS, PRESET_NOTES, RECORD_VERSION, SESSION_STATUSES, SIDES } from '../routines/model';
+import type { Validated } from '../kernel/result';
+import { invalid, joinPath, valid } from '../kernel/result';
+import type { ProblemList } from '../kernel/checks';
 import {
   NO_CONTROL,
   NO_CONTROL_MESSAGE,
@@ -21,9 +21,9 @@ import {
   readEnum,
   readInteger,
   readString,
-} from './checks';
-import { MAX_EXTRA_MS } from '../model';
-import { jsonByteLength } from './json';
+} from '../kernel/checks';
+import { MAX_EXTRA_MS } from '../routines/model';
+import { jsonByteLength } from '../kernel/json';
 import { migrateRecord } from './record-migration';
 
 export const MAX_ID_LENGTH = 64;

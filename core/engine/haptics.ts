@@ -3,8 +3,8 @@
 // are held), never only in strength. Intensity changes strength only, so the rhythm a person learns
 // stays the same at every setting; the pain stop is always strong.
 
-import type { CueName } from './engine/types';
-import type { CueIntensity } from './model';
+import type { CueName } from './types';
+import type { CueIntensity } from '../routines/model';
 
 /** Keys of Vibrator#getType() (Zepp OS API 3.6+). */
 export type SceneType =

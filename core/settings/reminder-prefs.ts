@@ -2,11 +2,11 @@
 // settings stored before they existed still read): one validator for the phone's Preferences and
 // the watch's Settings page, synced by the same last-writer-wins stamp as the cue settings.
 
-import type { ReminderPrefs, Weekday } from './model';
-import type { Problem } from './result';
-import { joinPath } from './result';
-import type { ProblemList } from './sync/checks';
-import { checkInteger, checkKnownKeys, expectObject, readArray, readBoolean, readInteger } from './sync/checks';
+import type { ReminderPrefs, Weekday } from '../routines/model';
+import type { Problem } from '../kernel/result';
+import { joinPath } from '../kernel/result';
+import type { ProblemList } from '../kernel/checks';
+import { checkInteger, checkKnownKeys, expectObject, readArray, readBoolean, readInteger } from '../kernel/checks';
 
 export type { ReminderPrefs, Weekday };
 export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];

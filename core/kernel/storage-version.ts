@@ -5,9 +5,9 @@
 // and the side service converts them the first time it writes history (history-writer.ts), so the
 // Settings App, which also writes through this check (notes, plan), never writes history.
 
-import { newerVersionMessage } from '../sync/checks';
-import type { KeyValueStore } from '../sync/store';
-import { readItem } from '../sync/store';
+import { newerVersionMessage } from './checks';
+import type { KeyValueStore } from './store';
+import { readItem } from './store';
 
 export const STORAGE_VERSION_KEY = 'storage:version';
 export const STORAGE_VERSION = 2;

@@ -58,7 +58,7 @@ export interface Routine {
   readonly steps: readonly Step[];
 }
 
-/** Reminder days and time (validated by core/reminder-prefs.ts, which owns the rules). */
+/** Reminder days and time (validated by core/settings/reminder-prefs.ts, which owns the rules). */
 /** Monday = 0 … Sunday = 6 (the week starts on Monday everywhere in Knead). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -83,13 +83,13 @@ export interface StepRecord {
   readonly skipped: boolean;
   /**
    * What the therapist's plan alone gave the step, present only when the run differed
-   * (core/adaptation, core/progression); 0 for an area added by progression. Absent in records
+   * (core/routines/adaptation, core/routines/progression); 0 for an area added by progression. Absent in records
    * from before it existed: read as "the plan's time", i.e. plannedMs.
    */
   readonly baseMs?: number;
 }
 
-/** The person's answer to a progression offer (core/progression), kept on the watch and sent with records. */
+/** The person's answer to a progression offer (core/routines/progression), kept on the watch and sent with records. */
 export interface ProgressionAnswer {
   /** Local day number of the Monday of the week the answer was given. */
   readonly week: number;
@@ -227,9 +227,9 @@ export interface WatchSettings {
   /** Three light ticks a few seconds before each step ends; absent = off. */
   readonly changeComing?: boolean;
   readonly screen: ScreenBehaviour;
-  /** Reminder days and time (core/reminder-prefs); absent = DEFAULT_REMINDERS (off). */
+  /** Reminder days and time (core/settings/reminder-prefs); absent = DEFAULT_REMINDERS (off). */
   readonly reminders?: ReminderPrefs;
-  /** Whether routines adapt to recent check-ins (core/adaptation); absent = on. */
+  /** Whether routines adapt to recent check-ins (core/routines/adaptation); absent = on. */
   readonly adapt?: boolean;
 }
 
