@@ -10,14 +10,14 @@ const notSim = [
 ];
 const corePure = [
   { group: ['@zos/*', 'zosLoader:*'], message: 'core/ is pure TypeScript: no Zepp OS modules.' },
-  { group: ['**/platform/**', '../platform', '../platform/*', '**/platform-sync/**'], message: 'core/ may not import platform adapters.' },
+  { group: ['**/platform/**', '../platform', '../platform/*'], message: 'core/ may not import platform adapters.' },
   { group: ['**/page/**', '**/app-service/**', '**/app-side/**', '**/setting/**', '../app', '../../app'], message: 'core/ may not import the shells that use it (pages, services, side service, Settings App).' },
   { group: ['@zeppos/*'], message: 'core/ may not depend on ZML or Zepp packages.' },
   { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'core/ runs on the watch: no Node modules.' },
 ];
 const phoneNotWatch = [
   { group: ['@zos/*', 'zosLoader:*'], message: 'The phone side has no @zos modules: they exist only on the watch.' },
-  { group: ['**/page/**', '**/app-service/**', '**/platform/**', '**/platform-sync/**'], message: 'The phone side never imports watch code (pages, app service, watch adapters).' },
+  { group: ['**/page/**', '**/app-service/**', '**/platform/**'], message: 'The phone side never imports watch code (pages, app service, watch adapters).' },
 ];
 const settingNotSide = [
   { group: ['**/app-side', '**/app-side/**'], message: 'The Settings App talks to the side service through storage only: never import app-side/ internals.' },
@@ -98,7 +98,7 @@ export default tseslint.config(
   },
   restrict(['core/**/*.ts'], [...corePure, ...notSim]),
   ...coreLayers,
-  restrict(['app.ts', 'page/**/*.ts', 'app-service/**/*.ts', 'platform/**/*.ts', 'platform-sync/**/*.ts'], [...notSim, ...watchNotPhone]),
+  restrict(['app.ts', 'page/**/*.ts', 'app-service/**/*.ts', 'platform/**/*.ts'], [...notSim, ...watchNotPhone]),
   restrict(['page/**/*.ts'], [...notSim, ...watchNotPhone, ...pageThroughAdapters]),
   restrict(['page/kit.ts', 'page/**/*layout.ts'], [...notSim, ...watchNotPhone, ...layoutDrawsOnly]),
   restrict(['page/text.ts'], [...notSim, ...watchNotPhone, ...textReadsWordsOnly]),

@@ -1,4 +1,4 @@
-// The watch pages' handle on sync: core's outbox and plan logic sequenced by platform-sync's
+// The watch pages' handle on sync: core's outbox and plan logic sequenced by core/sync/watch-sync's
 // WatchSync, over this page's ZML request, the watch store and the page's timers. Home and
 // Summary create one while they are shown (messaging only works while the app runs).
 
