@@ -49,6 +49,13 @@ export function startPageSync(page: Requester, onChange: (event: SyncEvent) => v
 }
 
 /** ZML passes on @zos/ble's listener argument: whether the phone is connected now. */
+/** A page's onBleChanged, the same for every page with sync: its phone line hears it, and a link back sends what waits. */
+export function linkChanged(sync: WatchSync | null, status: unknown, onPhone: (event: PhoneEvent) => void): void {
+  const up = isLinkUp(status);
+  onPhone({ kind: 'link', up });
+  if (sync !== null && up) void sync.onLinkBack();
+}
+
 export function isLinkUp(status: unknown): boolean {
   return status === true;
 }

@@ -15,7 +15,7 @@ import { homeList, homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
 import { readItem, writeAll } from '../../core/kernel/store';
-import { isLinkUp, linkUpNow, startPageSync } from '../../platform/sync';
+import { linkChanged, linkUpNow, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
 import type { SyncEvent, WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
@@ -165,8 +165,7 @@ function homePage() {
       sync?.handleCall(data);
     },
     onBleChanged(status: unknown) {
-      onPhone({ kind: 'link', up: isLinkUp(status) });
-      if (sync !== null && isLinkUp(status)) void sync.onLinkBack();
+      linkChanged(sync, status, onPhone);
     },
     onDestroy() {
       sync?.stop();

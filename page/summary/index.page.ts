@@ -12,7 +12,7 @@ import { lastSummary } from '../../core/watch/finish';
 import { areasDone } from '../../core/watch/checkin';
 import { formatDuration, sessionTime } from '../../core/records/session-time';
 import { sessionOutcome } from '../../core/records/session-outcome';
-import { isLinkUp, linkUpNow, startPageSync } from '../../platform/sync';
+import { linkChanged, linkUpNow, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
 import type { WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
@@ -83,8 +83,7 @@ function summaryPage() {
       void current.flush();
     },
     onBleChanged(status: unknown) {
-      onPhone({ kind: 'link', up: isLinkUp(status) });
-      if (sync !== null && isLinkUp(status)) void sync.onLinkBack();
+      linkChanged(sync, status, onPhone);
     },
     onDestroy() {
       sync?.stop();
