@@ -137,25 +137,26 @@ export function buttonTextSize(text: string, w: number, preferred: number): numb
   return oneLineSize(text, w - 2 * space.edge, preferred);
 }
 
-export function button(x: number, y: number, w: number, h: number, text: string, tone: Tone, onClick: () => void, preferred: number = font.body): Widget {
-  const size = buttonTextSize(text, w, preferred);
+/** How a button looks by its tone: its box, colours and a label sized to fit on one line. */
+function buttonLook(x: number, y: number, w: number, h: number, text: string, tone: Tone, preferred: number) {
   const danger = tone === 'danger';
   const primary = tone === 'primary';
-  return track(
-    createWidget(widget.BUTTON, {
-      x: px(x),
-      y: px(y),
-      w: px(w),
-      h: px(h),
-      radius: px(Math.min(space.radius, Math.floor(h / 2))),
-      normal_color: danger ? colour.danger : primary ? colour.accent : colour.surface,
-      press_color: danger ? colour.dangerPressed : primary ? colour.accentPressed : colour.surfacePressed,
-      text,
-      text_size: px(size),
-      color: primary ? colour.onAccent : colour.text,
-      click_func: () => onClick(),
-    }),
-  );
+  return {
+    x: px(x),
+    y: px(y),
+    w: px(w),
+    h: px(h),
+    radius: px(Math.min(space.radius, Math.floor(h / 2))),
+    normal_color: danger ? colour.danger : primary ? colour.accent : colour.surface,
+    press_color: danger ? colour.dangerPressed : primary ? colour.accentPressed : colour.surfacePressed,
+    text,
+    text_size: px(buttonTextSize(text, w, preferred)),
+    color: primary ? colour.onAccent : colour.text,
+  };
+}
+
+export function button(x: number, y: number, w: number, h: number, text: string, tone: Tone, onClick: () => void, preferred: number = font.body): Widget {
+  return track(createWidget(widget.BUTTON, { ...buttonLook(x, y, w, h, text, tone, preferred), click_func: () => onClick() }));
 }
 
 /**
@@ -164,20 +165,9 @@ export function button(x: number, y: number, w: number, h: number, text: string,
  * `pressing(true | false)` so the layout can show the hold filling up.
  */
 export function holdButton(x: number, y: number, w: number, h: number, text: string, tone: Tone, onTap: () => void, onHold: () => void, pressing: (down: boolean) => void, preferred: number = font.body): Widget {
-  const size = buttonTextSize(text, w, preferred);
-  const danger = tone === 'danger';
   const b = track(
     createWidget(widget.BUTTON, {
-      x: px(x),
-      y: px(y),
-      w: px(w),
-      h: px(h),
-      radius: px(Math.min(space.radius, Math.floor(h / 2))),
-      normal_color: danger ? colour.danger : colour.surface,
-      press_color: danger ? colour.dangerPressed : colour.surfacePressed,
-      text,
-      text_size: px(size),
-      color: colour.text,
+      ...buttonLook(x, y, w, h, text, tone, preferred),
       click_func: () => onTap(),
       longpress_func: () => onHold(),
     }),
