@@ -141,8 +141,8 @@ function countEntries(state: OutboxState): number {
   return state.pending.length + state.rejected.length;
 }
 
-function update(store: KeyValueStore, change: (state: OutboxState) => OutboxState): OutboxResult {
-  const loaded = loadOutbox(store);
+/** `loaded`: the outbox as the caller already loaded it (a load sets damage aside, so a second one would not report it). */
+function update(store: KeyValueStore, change: (state: OutboxState) => OutboxState, loaded: Loaded = loadOutbox(store)): OutboxResult {
   if (!loaded.writable) return { ok: false, error: loaded.problem === undefined ? 'outbox storage is unavailable' : loaded.problem };
   const next = change(loaded.state);
   if (next === loaded.state) return loaded.problem === undefined ? { ok: true } : { ok: true, problem: loaded.problem };
@@ -175,9 +175,9 @@ export function enqueue(store: KeyValueStore, record: SessionRecord, now = 0): O
   const checked = validateRecord(record);
   if (!checked.ok) {
     const reason = `the phone would refuse it: ${shorten(describeProblems(checked.problems), 200)}`;
-    return update(store, (state) => enqueueRefused(state, record, reason, now));
+    return update(store, (state) => enqueueRefused(state, record, reason, now), loaded);
   }
-  return update(store, (state) => enqueueRecord(state, record));
+  return update(store, (state) => enqueueRecord(state, record), loaded);
 }
 
 /**
