@@ -58,7 +58,7 @@ export function loadOutbox(store: KeyValueStore): Loaded {
     const slots = listKeys(store)
       .filter((k) => k.indexOf(OUTBOX_RECORD_PREFIX) === 0)
       .map((k) => Number(k.slice(OUTBOX_RECORD_PREFIX.length)))
-      .filter((n) => Number.isInteger(n) && n >= 0 && slotKey(n) !== OUTBOX_KEY);
+      .filter((n) => Number.isInteger(n) && n >= 0);
     const tail = slots.reduce((max, n) => Math.max(max, n + 1), 0);
     const head = slots.reduce((min, n) => Math.min(min, n), tail);
     return loadSlots(store, { head, tail, slots }, [], { raw: read.value, problem: index.problem });

@@ -168,8 +168,9 @@ describe('outbox - bad input', () => {
     const held = makeRecord();
     enqueue(store, held);
     const before = store.snapshot();
-    const looping = makeRecord({ startedAt: BASE_START + DAY_MS }) as SessionRecord & { notes: unknown[] };
-    looping.notes = [looping];
+    const notes: unknown[] = [];
+    const looping = { ...makeRecord({ startedAt: BASE_START + DAY_MS }), notes } as unknown as SessionRecord;
+    notes.push(looping);
     const result = enqueue(store, looping);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain('could not encode the outbox');

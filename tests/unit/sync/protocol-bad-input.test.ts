@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Validated } from '../../../core/kernel/result';
 import { describeProblems } from '../../../core/kernel/result';
+import { MAX_RECORD_BYTES } from '../../../core/records/record-validation';
 import {
   MAX_PLAN_REPLY_BYTES,
   MAX_PUSH_BYTES,
@@ -47,6 +48,10 @@ describe('protocol - bad input', () => {
     const over = parsePushParams(pushOfBytes(MAX_PUSH_BYTES + 1));
     expect(text(over)).toBe(`sessions.push request is ${MAX_PUSH_BYTES + 1} bytes; at most ${MAX_PUSH_BYTES}`);
     expect(!over.ok && over.problems[0]?.kind).toBe('too-large');
+  });
+
+  it('protocol - a record of the largest size a valid record may have fits in a request on its own', () => {
+    expect(parsePushParams({ v: 1, records: ['r'.repeat(MAX_RECORD_BYTES)] }).ok).toBe(true);
   });
 
   it('protocol - push params that are not JSON (a cycle) are refused as not measurable, never thrown', () => {
