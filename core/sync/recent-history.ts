@@ -30,7 +30,9 @@ export function summarize(record: SessionRecord): RecentEntry {
 export function addRecent(list: readonly RecentEntry[], entry: RecentEntry, limit = RECENT_LIMIT): RecentEntry[] {
   const others = list.filter((e) => e.id !== entry.id);
   others.push(entry);
-  others.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Ids are distinct here (the entry's old row was filtered out), so a tie on the start is broken
+  // by the id alone and the order never depends on arrival or on the runtime's sort algorithm.
+  others.sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? -1 : 1));
   return others.slice(0, limit);
 }
 

@@ -107,7 +107,7 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
   /** Failures in a row during this app run: the attempt number for core's backoff. */
   let failures = 0;
   let retryHandle: unknown = null;
-  /** onLinkBack arrived while a flush was running: retry at once if that flush fails. */
+  /** onLinkBack arrived while this flush was running: retry at once if its request fails. */
   let linkCameBack = false;
   let planStale = false;
 
@@ -120,15 +120,20 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     retryHandle = null;
   };
 
-  const scheduleRetry = (code: number | undefined): number | undefined => {
-    const delay = retryDelay(failures, code);
-    failures += 1;
-    if (delay === null) return undefined;
+  /** One pending timed flush at most: a new one replaces the one before. */
+  const scheduleFlush = (ms: number): void => {
     cancelRetry();
     retryHandle = options.setTimeout(() => {
       retryHandle = null;
       void flush();
-    }, delay);
+    }, ms);
+  };
+
+  const scheduleRetry = (code: number | undefined): number | undefined => {
+    const delay = retryDelay(failures, code);
+    failures += 1;
+    if (delay === null) return undefined;
+    scheduleFlush(delay);
     return delay;
   };
 
@@ -166,11 +171,11 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
         const code = zmlErrorCode(error);
         const message = code === undefined ? `sending failed: ${errorText(error)}` : `sending failed (ZML error ${code})`;
         recordFailure(store, batch.ids, message);
-        if (linkCameBack) {
-          linkCameBack = false;
-          failures = 0;
-        }
-        const retryInMs = scheduleRetry(code);
+        // The link came back while this request was out: it most likely failed on the old link,
+        // so the retry goes at once (once: the flag ends with this flush). Errors waiting does
+        // not cure (no ZML code) are not retried by timer.
+        // onLinkBack has already restarted the backoff (failures = 0).
+        const retryInMs = linkCameBack && retryDelay(0, code) !== null ? retryAtOnce() : scheduleRetry(code);
         const base = code === undefined ? { error: message } : { error: message, code };
         return result(retryInMs === undefined ? base : { ...base, retryInMs });
       }
@@ -205,30 +210,26 @@ export function createWatchSync(options: WatchSyncOptions): WatchSync {
     }
   }
 
-  const scheduleLater = (): void => {
-    cancelRetry();
-    retryHandle = options.setTimeout(() => {
-      retryHandle = null;
-      void flush();
-    }, RETRY_LATER_MS);
+  const scheduleLater = (): void => scheduleFlush(RETRY_LATER_MS);
+
+  const retryAtOnce = (): number => {
+    scheduleFlush(0);
+    return 0;
   };
 
   function flush(): Promise<FlushResult> {
     if (inFlight !== null) return inFlight;
     cancelRetry();
-    const run = drain().then(
-      (outcome) => {
-        inFlight = null;
-        notify({ kind: 'flushed', result: outcome });
-        return outcome;
-      },
-      (error: unknown) => {
-        // drain() reports problems as values; this is a bug, still never an unhandled rejection.
-        inFlight = null;
-        const outcome: FlushResult = { done: false, requests: 0, accepted: 0, rejected: 0, pending: outboxStatus(store).pending, error: errorText(error) };
-        notify({ kind: 'flushed', result: outcome });
-        return outcome;
-      },
+    const finish = (outcome: FlushResult): FlushResult => {
+      inFlight = null;
+      // A link-back heard during this flush was acted on by it (or not needed).
+      linkCameBack = false;
+      notify({ kind: 'flushed', result: outcome });
+      return outcome;
+    };
+    const run = drain().then(finish, (error: unknown) =>
+      // drain() reports problems as values; this is a bug, still never an unhandled rejection.
+      finish({ done: false, requests: 0, accepted: 0, rejected: 0, pending: outboxStatus(store).pending, error: errorText(error) }),
     );
     inFlight = run;
     return run;
