@@ -110,8 +110,9 @@ export function pendingRequestIds(store: KeyValueStore): string[] {
     if (key.indexOf(REQUEST_PREFIX) !== 0) continue;
     const raw = readItem(store, key).value;
     let at = -1;
-    if (raw !== undefined && raw.length <= 4096) {
-      const match = /"at":(\d+)/.exec(raw);
+    if (raw !== undefined) {
+      // Only the head is looked at (cheap for a 20 MiB import): encodeRequest writes `at` before the payload.
+      const match = /"at":(\d+)/.exec(raw.slice(0, 4096));
       if (match !== null) at = Number(match[1]);
     }
     found.push({ id: key.slice(REQUEST_PREFIX.length), at });
