@@ -98,16 +98,6 @@ export function totals(months: readonly MonthSummary[]): HistoryTotals {
   return { sessions, weeks, areas, last };
 }
 
-/** The stored summaries with `updated` months replaced and `dropped` months removed, newest first. */
-export function summariesWith(current: readonly MonthSummary[], updated: readonly MonthSummary[], dropped: readonly string[] = []): MonthSummary[] {
-  const byMonth = new Map<string, MonthSummary>();
-  for (const m of current) if (dropped.indexOf(m.month) < 0) byMonth.set(m.month, m);
-  for (const m of updated) byMonth.set(m.month, m);
-  const out: MonthSummary[] = [];
-  byMonth.forEach((m) => out.push(m));
-  return out.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
-}
-
 export function encodeSummaries(months: readonly MonthSummary[]): string {
   return JSON.stringify({ v: SUMMARY_VERSION, months });
 }
