@@ -5,6 +5,7 @@
 import { REPEAT_WEEK, WEEK_FRI, WEEK_MON, WEEK_SAT, WEEK_SUN, WEEK_THU, WEEK_TUE, WEEK_WED, cancel, getAllAlarms, set } from '@zos/alarm';
 import { notify } from '@zos/notification';
 import { readPlan } from '../core/routines/plan-store';
+import type { TherapistPlan } from '../core/routines/model';
 import { REMINDER_PARAMS, SNOOZE_SECONDS, planRearm, reminderVerdict, wantedReminder } from '../core/settings/reminders';
 import type { ReminderVerdict } from '../core/settings/reminders';
 import { localDay } from '../core/kernel/local-time';
@@ -19,16 +20,19 @@ export const REMINDER_SERVICE = 'app-service/reminder-service';
 const START_PAGE = 'page/home/index.page';
 const WEEK_BITS = [WEEK_MON, WEEK_TUE, WEEK_WED, WEEK_THU, WEEK_FRI, WEEK_SAT, WEEK_SUN];
 
-/** Re-arms the weekly alarm to match settings and plan (or cancels all when reminders are off). */
-export function armReminders(texts: ReminderTexts): void {
+/**
+ * Re-arms the weekly alarm to match settings and plan (or cancels all when reminders are off).
+ * `plan`: the stored plan when the caller has just read it (Home), so it is not parsed twice.
+ */
+export function armReminders(texts: ReminderTexts, plan: TherapistPlan | null = readPlan(watchStore).plan): void {
   const at = now();
-  const wanted = wantedReminder(loadSettings(watchStore), readPlan(watchStore).plan, at, tzOffsetMin(at));
+  const wanted = wantedReminder(loadSettings(watchStore), plan, at, tzOffsetMin(at));
   if (wanted !== null) saveReminderTexts(watchStore, texts);
   const before = loadReminderState(watchStore);
-  const plan = planRearm(before, wanted, getAllAlarms());
-  for (const id of plan.cancel) cancel(id);
-  let state = plan.state;
-  if (plan.arm && wanted !== null) {
+  const rearm = planRearm(before, wanted, getAllAlarms());
+  for (const id of rearm.cancel) cancel(id);
+  let state = rearm.state;
+  if (rearm.arm && wanted !== null) {
     const mask = wanted.days.reduce((bits: number, day) => bits | (WEEK_BITS[day] ?? 0), 0);
     const id = set({ url: REMINDER_SERVICE, time: Math.floor(wanted.at / 1000), repeat_type: REPEAT_WEEK, week_days: mask, param: REMINDER_PARAMS.weekly, store: true });
     // 0 = refused: leave the signature empty so the next launch tries again.

@@ -9,6 +9,7 @@ import { watchStore } from './storage';
 import { now } from './system';
 import type { PhoneEvent } from '../core/watch/phone-status';
 import { zmlErrorCode } from '../core/sync/retry';
+import { launchMemory } from './launch';
 
 /** What ZML's BasePage gives a page for requests. */
 export interface Requester {
@@ -48,13 +49,44 @@ export function startPageSync(page: Requester, onChange: (event: SyncEvent) => v
   });
 }
 
-/** ZML passes on @zos/ble's listener argument: whether the phone is connected now. */
+/**
+ * Runs `job` once every sync started earlier in this launch, by this page or one that was left,
+ * has ended: never two at once. A page that is left keeps its requests going (ZML's messaging is
+ * the app's) and a page opened meanwhile would otherwise send the same waiting sessions again
+ * beside it. Each page still runs its own job (the flush happens on every open); a job that
+ * fails does not stop the next one. Relies on every request settling (ZML's timeouts, 20 s here,
+ * run on the app's timers, not the page's).
+ */
+export function oneSyncAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const launch = launchMemory();
+  const before = launch.syncTail === undefined ? Promise.resolve() : launch.syncTail;
+  const run = before.then(job, job);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  launch.syncTail = tail;
+  return run;
+}
+
+/** Home at open: the plan first (it decides the routine list), then whatever waits in the outbox. */
+export function planThenFlush(sync: WatchSync): Promise<unknown> {
+  return oneSyncAtATime(() =>
+    sync.fetchPlan().then(
+      () => sync.flush(),
+      () => sync.flush(),
+    ),
+  );
+}
+
 /** A page's onBleChanged, the same for every page with sync: its phone line hears it, and a link back sends what waits. */
 export function linkChanged(sync: WatchSync | null, status: unknown, onPhone: (event: PhoneEvent) => void): void {
   const up = isLinkUp(status);
   onPhone({ kind: 'link', up });
-  if (sync !== null && up) void sync.onLinkBack();
+  if (sync !== null && up) void oneSyncAtATime(() => sync.onLinkBack());
 }
+
+/** ZML passes on @zos/ble's listener argument: whether the phone is connected now. */
 
 export function isLinkUp(status: unknown): boolean {
   return status === true;

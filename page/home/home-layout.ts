@@ -1,6 +1,7 @@
 // What the Home page can show; index.r.layout.ts and index.s.layout.ts implement it per shape.
 // Home is one scrolling flow, so it is drawn whole: renderHome draws the screen, showPhoneStatus
 // redraws it with the phone line changed. Neither keeps anything back for a later call to draw.
+// Each draw rebuilds the whole flow, so Home draws once per change, never twice for one.
 import { renderFlow } from '../kit';
 import type { FlowItem } from '../kit';
 import type { Shape } from '../theme';
@@ -17,9 +18,9 @@ export interface HomeScreen {
 }
 
 export interface HomeLayout {
-  /** Draws the whole Home screen, with the last phone line shown (if any). */
-  renderHome(screen: HomeScreen): void;
-  /** Redraws Home with this phone line under the header (reachable, checking, bad reply). */
+  /** Draws the whole Home screen with this phone line under the header. */
+  renderHome(screen: HomeScreen, phone: string): void;
+  /** Redraws Home with this phone line (reachable, checking, bad reply); the same line again draws nothing. */
   showPhoneStatus(text: string): void;
 }
 
@@ -31,11 +32,14 @@ export function makeHomeLayout(shape: Shape): HomeLayout {
     renderFlow(shape, screen.title, [...screen.header, ...status, ...screen.routines, ...screen.footer]);
   };
   return {
-    renderHome(screen) {
+    renderHome(screen, text) {
       shown = screen;
+      phone = text;
       draw(screen);
     },
     showPhoneStatus(text) {
+      // Each redraw rebuilds the whole flow: a request going out often leaves the words as they were.
+      if (text === phone) return;
       phone = text;
       if (shown !== null) draw(shown);
     },

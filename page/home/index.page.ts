@@ -10,12 +10,14 @@ import { clock, tzOffsetMin } from '../../platform/system';
 import { createScreenPort } from '../../platform/screen';
 import { readPlan } from '../../core/routines/plan-store';
 import { outboxStatus } from '../../core/sync/outbox';
+import type { OutboxStatus } from '../../core/sync/outbox';
+import type { TherapistPlan } from '../../core/routines/model';
 import type { RejectedEntry } from '../../core/sync/outbox-state';
 import { homeList, homeModel } from '../../core/watch/home';
 import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
 import { readItem, writeAll } from '../../core/kernel/store';
-import { linkChanged, linkUpNow, startPageSync } from '../../platform/sync';
+import { linkChanged, linkUpNow, planThenFlush, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
 import type { SyncEvent, WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
@@ -74,29 +76,32 @@ function routineRows(model: HomeModel): FlowItem[] {
   return rows;
 }
 
+/** What one draw read from storage, kept for the work after the first frame. */
+interface Drawn {
+  readonly plan: TherapistPlan | null;
+}
+
 /** One Home page instance: its sync and notices live here, not in the module. */
 function homePage() {
   let sync: WatchSync | null = null;
   let notices: FlowItem[] = [];
   /** The phone line under the week count, kept live by link events and requests (core/watch/phone-status). */
   let phone: PhoneStatus = initialPhoneStatus(true);
-
-  function showPhone(): void {
-    view.showPhoneStatus(t(phoneMessage(phone, outboxStatus(watchStore).pending)));
-  }
+  /** The work Home does not need to draw (reminders, plan fetch and flush), waiting for the first frame. */
+  let afterFirstFrame: ReturnType<typeof setTimeout> | null = null;
 
   function onPhone(event: PhoneEvent): void {
     if (sync === null) return;
     phone = nextPhoneStatus(phone, event);
-    showPhone();
+    view.showPhoneStatus(t(phoneMessage(phone, outboxStatus(watchStore).pending)));
   }
 
   /** The progression offer (never imposed): one more area or a little more time; Yes / Not now, remembered either way. */
-  function progressionRows(at: number, model: HomeModel): FlowItem[] {
+  function progressionRows(at: number, model: HomeModel, plan: TherapistPlan | null, status: OutboxStatus): FlowItem[] {
     const state = loadProgression(watchStore);
     // "One not yet in the routine": the routine the person last ran, else the first on Home.
     const routine = model.last !== null ? model.last.routine : (model.rows[0]?.routine ?? null);
-    const offer = progressionOffer(state, readPlan(watchStore).plan, outboxStatus(watchStore).recent, at, tzOffsetMin(at), routine);
+    const offer = progressionOffer(state, plan, status.recent, at, tzOffsetMin(at), routine);
     if (offer === null) return [];
     const answer = (choice: 'accepted' | 'declined') => () => {
       saveProgression(watchStore, decide(state, offer, choice));
@@ -109,20 +114,22 @@ function homePage() {
     ];
   }
 
-  function draw(): void {
+  /** Draws Home, phone line included, from one read of the plan and one of the outbox. */
+  function draw(): Drawn {
     const at = clock.now();
-    const stored = readPlan(watchStore);
+    const plan = readPlan(watchStore).plan;
     const status = outboxStatus(watchStore);
-    const model = homeModel(stored.plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
+    const model = homeModel(plan, status.recent, status.pending, readItem(watchStore, KEYS.lastRoutine).value, at, tzOffsetMin(at));
     view.renderHome({
       title: t('app.name'),
-      header: header(model, notices, status.rejected).concat(progressionRows(at, model)),
+      header: header(model, notices, status.rejected).concat(progressionRows(at, model, plan, status)),
       routines: routineRows(model),
       footer: [
         { kind: 'button', text: t('home.history'), onClick: () => goTo('history', {}) },
         { kind: 'button', text: t('home.settings'), onClick: () => goTo('settings', {}) },
       ],
-    });
+    }, t(phoneMessage(phone, status.pending)));
+    return { plan };
   }
 
   /** Redraws after sync: the plan may have changed the routine list, a flush the waiting mark. */
@@ -131,15 +138,11 @@ function homePage() {
     if (sync === null) return;
     if (event.kind === 'plan') {
       // The plan's weekly target and the phone's Preferences decide the reminder days and time.
-      rearmReminders();
-      draw();
+      rearmReminders(event.result.plan);
       // An answer the watch could not use (the request itself succeeded) says so on the phone line.
       if (!event.result.ok && event.result.code === undefined) phone = nextPhoneStatus(phone, { kind: 'bad-reply' });
-      showPhone();
-      return;
     }
     draw();
-    showPhone();
   }
 
   return {
@@ -149,17 +152,18 @@ function homePage() {
     },
     build(this: Requester & { state: { recovered: boolean } }) {
       notices = recover(this.state.recovered);
-      rearmReminders();
-      draw();
       phone = initialPhoneStatus(linkUpNow());
       const current = startPageSync(this, onSync, onPhone);
       sync = current;
-      showPhone();
-      // The plan first (it decides the routine list), then whatever waits in the outbox.
-      current.fetchPlan().then(
-        () => current.flush(),
-        () => current.flush(),
-      );
+      const drawn = draw();
+      // Home must appear at once: what it does not need to draw runs after the first frame. The
+      // flush is not lost when Home is left before then: the outbox keeps every session for the
+      // next open (or the Summary page), and onDestroy cancels this so a page that is gone sends nothing.
+      afterFirstFrame = setTimeout(() => {
+        afterFirstFrame = null;
+        rearmReminders(drawn.plan);
+        void planThenFlush(current);
+      }, 0);
     },
     onCall(data: unknown) {
       sync?.handleCall(data);
@@ -168,6 +172,8 @@ function homePage() {
       linkChanged(sync, status, onPhone);
     },
     onDestroy() {
+      if (afterFirstFrame !== null) clearTimeout(afterFirstFrame);
+      afterFirstFrame = null;
       sync?.stop();
       sync = null;
     },

@@ -12,7 +12,7 @@ import { lastSummary } from '../../core/watch/finish';
 import { areasDone } from '../../core/watch/checkin';
 import { formatDuration, sessionTime } from '../../core/records/session-time';
 import { sessionOutcome } from '../../core/records/session-outcome';
-import { linkChanged, linkUpNow, startPageSync } from '../../platform/sync';
+import { linkChanged, linkUpNow, oneSyncAtATime, startPageSync } from '../../platform/sync';
 import type { Requester } from '../../platform/sync';
 import type { WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
@@ -80,7 +80,7 @@ function summaryPage() {
       );
       sync = current;
       render();
-      void current.flush();
+      void oneSyncAtATime(() => current.flush());
     },
     onBleChanged(status: unknown) {
       linkChanged(sync, status, onPhone);
