@@ -1,6 +1,7 @@
 // Runs every bench module and prints one table. Add a module by adding its function here.
 
 import { engineBench } from './engine';
+import { homeStartupBench } from './home-startup';
 import { memoryBench } from './memory';
 import { phonePushBench } from './phone-push';
 import { syncBench } from './sync';
@@ -10,7 +11,7 @@ import { watchBench } from './watch';
 import { formatTable } from './table';
 import type { BenchRow } from './table';
 
-const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, memoryBench, phonePushBench, syncStorageBench];
+const BENCHES: ReadonlyArray<() => Promise<BenchRow[]>> = [engineBench, syncBench, syncLinkBench, watchBench, homeStartupBench, memoryBench, phonePushBench, syncStorageBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
