@@ -123,6 +123,23 @@ describe('Home startup (built)', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it('Home startup - a Home that hands the launch to a running session (recovery) is gone before its sync would start, and sends nothing', async () => {
+    const sim = await watchWithWaiting(2);
+    sim.device.launch();
+    await sim.clock.advance(1_000);
+    sim.device.click('Desk reset');
+    await sim.clock.advance(100);
+    sim.device.click('Start');
+    await sim.clock.advance(10_000);
+    // The app is killed mid-session; the next launch's Home hands over to Session at once.
+    sim.device.kill();
+    sim.device.launch();
+    const log = logRequests(sim);
+    await sim.clock.advance(3_000);
+    expect(sim.device.currentPage()?.path).toContain('session');
+    expect(log.methods).toEqual([]);
+  });
+
   it('Home startup - Home left and opened again while its sync runs: the new sync waits for the old one (one request at a time) and still runs', async () => {
     const sim = await watchWithWaiting(60);
     sim.device.launch();
