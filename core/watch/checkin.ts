@@ -62,10 +62,12 @@ export function chooseFeeling(draft: CheckInDraft, feeling: Feeling): CheckInDra
   return toggle(draft, 'feeling', feeling);
 }
 
-/** "Anything hurt?" A "no" (or taking back the "yes") drops where and how much. */
+/**
+ * "Anything hurt?" A "no" (or taking back the "yes") drops where and how much. Where and how much
+ * exist only under a "yes", so a tap that gives the "yes" has nothing to drop: any tap drops them.
+ */
 export function answerHurt(draft: CheckInDraft, hurt: boolean): CheckInDraft {
-  const next = toggle(draft, 'hurt', hurt);
-  return next.hurt === true ? next : without(next, ['hurtArea', 'hurtSide', 'painScore']);
+  return without(toggle(draft, 'hurt', hurt), ['hurtArea', 'hurtSide', 'painScore']);
 }
 
 /** Which area hurt; choosing another area drops the side chosen for the first. */
@@ -74,8 +76,9 @@ export function chooseHurtArea(draft: CheckInDraft, area: Area): CheckInDraft {
   return without(toggle(draft, 'hurtArea', area), ['hurtSide']);
 }
 
+/** A side only for a chosen area (chosen only under a "yes") with two sides. */
 export function chooseHurtSide(draft: CheckInDraft, side: HurtSide): CheckInDraft {
-  if (draft.hurt !== true || draft.hurtArea === undefined || !hasSides(draft.hurtArea)) return draft;
+  if (draft.hurtArea === undefined || !hasSides(draft.hurtArea)) return draft;
   return toggle(draft, 'hurtSide', side);
 }
 

@@ -14,7 +14,7 @@ import { lastCueGiven, nextWakeUp, sessionView, transition } from '../engine';
 import type { CueName, EngineEvent, SessionState } from '../engine';
 import { ackTick, hapticPattern, patternMs, thenPlay } from '../engine/haptics';
 import type { HapticPattern } from '../engine/haptics';
-import type { CueIntensity, SessionRecord, WatchSettings } from '../routines/model';
+import type { SessionRecord, WatchSettings } from '../routines/model';
 import type { KeyValueStore } from '../kernel/store';
 import { cueHostFor, keepLitMs } from './api-level';
 import type { CueHost } from './api-level';
@@ -87,13 +87,9 @@ export interface ShellListener {
   notice(what: 'no-background' | 'save-failed'): void;
 }
 
-/** Pain always plays strong (docs/design.md §4); every other cue at the chosen strength. */
-export function cueIntensity(cue: CueName, chosen: CueIntensity): CueIntensity {
-  return cue === 'pain-stop' ? 'strong' : chosen;
-}
-
+/** A cue at the chosen strength (the haptic table keeps pain strong at every setting). */
 export function cuePattern(cue: CueName, settings: Pick<WatchSettings, 'intensity'>): HapticPattern {
-  return hapticPattern(cue, cueIntensity(cue, settings.intensity));
+  return hapticPattern(cue, settings.intensity);
 }
 
 /** Where a finished session goes: pain straight to the Summary (saved at once), else Check-in. */
@@ -176,9 +172,10 @@ export class SessionShell {
       this.writer = 'starting';
       this.holdScreen();
       service.ensurePermission((granted) => {
-        if (this.done || this.closed) return;
-        if (!granted) this.fallBackToPage();
-        else this.takeOver();
+        if (this.done) return;
+        // A page closed meanwhile cannot play the cues, but the service still can.
+        if (granted) this.takeOver();
+        else if (!this.closed) this.fallBackToPage();
       });
       return true;
     }
@@ -297,7 +294,7 @@ export class SessionShell {
         continue;
       }
       this.feel(heard, tick);
-      if (ran.result.error !== undefined) this.listener.notice('save-failed');
+      if (ran.result.error !== undefined && !this.closed) this.listener.notice('save-failed');
       if (ran.result.state.phase !== 'idle') this.state = ran.result.state;
       if (ran.result.finished !== null) {
         this.finish(ran.result.finished);
@@ -342,8 +339,10 @@ export class SessionShell {
     const service = this.ports.service;
     if (service === null) return;
     this.writer = 'stopping';
+    // Once asked, a hand-over completes even if the page closes meanwhile: the presses it holds
+    // were felt, so they are applied, and the service is started again to play the cues.
     service.stop(() => {
-      if (this.done || this.closed) return;
+      if (this.done) return;
       this.writer = 'idle';
       const queued = this.queue;
       this.queue = [];
@@ -353,12 +352,13 @@ export class SessionShell {
 
   private startService(): void {
     const service = this.ports.service;
-    if (service === null || this.closed) return;
+    if (service === null) return;
     this.writer = 'starting';
     service.start((ok) => {
-      if (this.done || this.closed) return;
+      if (this.done) return;
       if (!ok) {
-        this.fallBackToPage();
+        // A closed page cannot take the cues over; the next wrist raise reopens it (relaunch is on).
+        if (!this.closed) this.fallBackToPage();
         return;
       }
       this.writer = 'service';
@@ -403,11 +403,6 @@ export class SessionShell {
   }
 }
 
-/** How long a pattern plays, so a service can wait for its last cue before exiting. */
-export function cueLengthMs(cue: CueName, settings: WatchSettings): number {
-  return patternMs(cuePattern(cue, settings));
-}
-
 export interface ServiceWake {
   /** The next wake-up (UTC ms), or null: nothing more to play, exit. */
   readonly next: number | null;
@@ -432,8 +427,8 @@ export function serviceWake(ports: Pick<ShellPorts, 'store' | 'clock' | 'vibrato
     },
   );
   if (ran.kind !== 'ran') return { next: null, playingMs };
-  const state = ran.result.state;
-  return { next: state.phase === 'idle' || state.record !== null ? null : nextWakeUp(state), playingMs };
+  // Paused or finished: no wake-up (nextWakeUp is null), the service exits.
+  return { next: nextWakeUp(ran.result.state), playingMs };
 }
 
 /** Where a launch goes, decided from the stored session (Home's recovery). */
@@ -459,22 +454,22 @@ export function recoverAtLaunch(
 ): LaunchRoute {
   const { store, clock, screen, service } = ports;
   const stored = loadSession(store);
-  if (stored.kind === 'corrupt') return { go: 'home', corrupt: true, saveFailed: false };
-  if (stored.kind === 'none') {
+  if (stored.kind !== 'active') {
+    // Nothing runs (a corrupt snapshot was set aside): a wrist raise no longer needs the app.
     screen.relaunchOnWake(false);
-    return { go: 'home', corrupt: false, saveFailed: false };
+    return { go: 'home', corrupt: stored.kind === 'corrupt', saveFailed: false };
   }
   let state = stored.state;
-  if (state.record === null) {
+  let record = state.record;
+  if (record === null) {
     if (service !== null && service.isRunning()) return { go: 'session' };
     // Only a session that ended while the app was closed is caught up here (its cues are past);
     // a running one is left as stored, so the Session page plays what is due.
     const caught = transition(state, { type: 'tick', now: clock.now() }).state;
     if (caught.phase === 'idle' || caught.record === null) return { go: 'session' };
     state = caught;
+    record = caught.record;
   }
-  const record = state.record;
-  if (record === null) return { go: 'session' };
   screen.relaunchOnWake(false);
   if (record.status !== 'pain' && !offeredThisLaunch && clock.now() - record.endedAt < CHECKIN_OFFER_MS) {
     // Persisted finished: the check-in page reads the record from here.

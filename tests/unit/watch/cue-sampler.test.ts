@@ -47,6 +47,20 @@ describe('cue sampler', () => {
     expect(second?.at).toBe((first?.at ?? 0) + (first?.ms ?? 0));
   });
 
+  it('cue sampler - "feel each cue": every sample asked for while the one before plays follows it whole, one after another', () => {
+    const { sampler, started, named, advance } = rig();
+    sampler.play('lead-in-over', 'standard');
+    advance(100);
+    sampler.play('next-area', 'standard'); // waits for lead-in-over (700 ms)
+    advance(700); // next-area (390 ms) has started and still plays
+    expect(named).toEqual(['lead-in-over', 'next-area']);
+    sampler.play('switch-side', 'standard'); // waits for next-area
+    advance(5_000);
+    expect(named).toEqual(['lead-in-over', 'next-area', 'switch-side']);
+    const [, second, third] = started;
+    expect(third?.at).toBe((second?.at ?? 0) + (second?.ms ?? 0));
+  });
+
   it('cue sampler - tapping through strengths plays the current one and then only the last chosen', () => {
     const { sampler, started, advance } = rig();
     sampler.play('next-area', 'gentle');
