@@ -24,7 +24,6 @@ export interface RunResult {
   readonly finished: SessionRecord | null;
   /** Set when the state could not be saved (the session still runs in memory). */
   readonly error?: string;
-  readonly changed: boolean;
 }
 
 export function runEvent(state: EngineState, event: EngineEvent, ports: RunnerPorts): RunResult {
@@ -49,8 +48,7 @@ export function runEvent(state: EngineState, event: EngineEvent, ports: RunnerPo
         break;
     }
   }
-  const changed = next.state !== state;
-  return error === undefined ? { state: next.state, finished, changed } : { state: next.state, finished, changed, error };
+  return error === undefined ? { state: next.state, finished } : { state: next.state, finished, error };
 }
 
 export type StoredRun = { readonly kind: 'ran'; readonly result: RunResult } | Exclude<StoredSession, { kind: 'active' }>;
