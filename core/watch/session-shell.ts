@@ -16,7 +16,7 @@ import { ackTick, hapticPattern, patternMs, thenPlay } from '../engine/haptics';
 import type { HapticPattern } from '../engine/haptics';
 import type { SessionRecord, WatchSettings } from '../routines/model';
 import type { KeyValueStore } from '../kernel/store';
-import { cueHostFor, keepLitMs } from './api-level';
+import { keepLitMs } from './api-level';
 import type { CueHost } from './api-level';
 import { saveFinished } from './finish';
 import { remainingSessionMs } from './format';
@@ -166,8 +166,9 @@ export class SessionShell {
       this.finish(state.record);
       return true;
     }
-    this.host = cueHostFor(service === null ? 3.6 : 4);
-    if (this.host === 'service' && service !== null) {
+    // The page is given a service port only where one can run (API 4.0+, docs/watch.md).
+    if (service !== null) {
+      this.host = 'service';
       // Until the permission answer arrives, presses wait like during a hand-over.
       this.writer = 'starting';
       this.holdScreen();
