@@ -19,9 +19,9 @@ function rejected(record: SessionRecord, extra: Record<string, unknown> = {}): R
   return { id: record.id, record, reason: 'another session already has this id', rejectedAt: NOW, ...extra };
 }
 
-/** An outbox as Knead 0.1 stored it: everything under one key. */
+/** An outbox as Knead 0.1 stored it: everything under one key, named `outbox` (the name is fixed by what is on watches). */
 function legacy(value: Record<string, unknown>): MemoryStore {
-  return new MemoryStore({ [OUTBOX_KEY]: JSON.stringify(value) });
+  return new MemoryStore({ outbox: JSON.stringify(value) });
 }
 
 describe('outbox codec - an older single-key outbox with damage', () => {
