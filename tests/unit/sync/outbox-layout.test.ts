@@ -77,6 +77,7 @@ describe('outbox layout - reading one slot', () => {
       slotText(-1, record),
       slotText(1.5, record),
       slotText(0, record, { status: 'sent' }),
+      slotText(0, record, { status: 'sent', reason: 'delivered' }),
       slotText(0, record, { status: 'rejected' }),
       slotText(0, record, { status: 'rejected', reason: 42 }),
       slotText(0, record, { record: { ...record, id: 'other' } }),
