@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { dayLabel, localClock } from '../../../core/kernel/local-time';
-import { formatDateTime, formatDecimal, formatShortDateTime, formatTime, localeOf } from '../../../core/kernel/locale';
+import { formatDateTime, formatDecimal, formatDuration, formatShortDateTime, formatTime, localeOf } from '../../../core/kernel/locale';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OCT_10 = Date.UTC(2026, 9, 10, 10, 10);
@@ -48,5 +48,15 @@ describe('decimals', () => {
     expect(formatDecimal(-0.01, 1, 'en-US')).toBe('0');
     expect(formatDecimal(-0.04, 1, 'de-DE')).toBe('0');
     expect(formatDecimal(-0.06, 1, 'de-DE')).toBe('-0,1');
+  });
+});
+
+describe('durations', () => {
+  it('durations - ten seconds and ten minutes are two digits, not padded to three ("0:10", "1:10:10")', () => {
+    expect(formatDuration(10_000)).toBe('0:10');
+    expect(formatDuration(610_000)).toBe('10:10');
+    expect(formatDuration(4_210_000)).toBe('1:10:10');
+    expect(formatDuration(4_500_000)).toBe('1:15:00');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
   });
 });
