@@ -82,3 +82,12 @@ describe('record summary', () => {
     expect(summarizeRecord(record).painAt).toEqual({ area: 'forearms', side: 'right' });
   });
 });
+
+describe('pain place', () => {
+  it('pain place - only a pain stop has one: a stopped record carrying a step index (damaged data) names none', () => {
+    const stopped = makeRecord({ status: 'stopped', steps: [makeStep(), makeStep({ area: 'forearms', side: 'left' })] });
+    expect(summarizeRecord({ ...stopped, painStepIndex: 1 }).painAt).toBeUndefined();
+    const pain = makeRecord({ status: 'pain', painStepIndex: 5, steps: [makeStep()] });
+    expect(summarizeRecord(pain).painAt).toBeUndefined();
+  });
+});
