@@ -19,7 +19,9 @@ describe('kernel json', () => {
   });
 
   it('json - UTF-8 size at each encoding boundary, and for broken surrogate pairs', () => {
-    const cases = ['\x7f', '\x80', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '😀', '\ud83d', 'a\ud83d', '\ud83d' + 'a', '\ude00', '\udbff\udfff', '\ud800\udc00', '\ud800\ud800'];
+    const cases = ['\x7f', '\x80', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffff', '😀', '\ud83d', 'a\ud83d', '\ud83d' + 'a', '\ude00', '\udbff\udfff', '\ud800\udc00', '\ud800\ud800',
+      // A lone low surrogate after any other character, and a high one before a character past them.
+      '€\udc00', '\ude00\ude00', '\uffff\udc00', '\ud7ff\udc00', '\ud800\ue000', 'a\udbff\uffff'];
     for (const text of cases) expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, 'utf8'));
     expect(utf8ByteLength('Füße 颈部 😀')).toBe(1 + 2 + 2 + 1 + 1 + 3 + 3 + 1 + 4);
   });
