@@ -78,5 +78,5 @@ export function collapseCues(passed: readonly CueName[]): CueName | null {
     const cue = passed[i];
     if (cue !== undefined && !isInStepCue(cue)) return cue;
   }
-  return passed.length > 0 ? (passed[passed.length - 1] ?? null) : null;
+  return passed[passed.length - 1] ?? null;
 }

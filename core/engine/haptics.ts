@@ -108,16 +108,6 @@ export function hapticPattern(cue: CueName, intensity: CueIntensity): HapticPatt
   return { pulses, scene: pulses.map(sceneFor), fallback: shape.fallback[shape.alwaysStrong ? 'strong' : intensity] };
 }
 
-/** Number of vibrations (gaps not counted). */
-export function pulseCount(pattern: HapticPattern): number {
-  return pattern.pulses.filter((pulse) => pulse.strength > 0).length;
-}
-
-/** Total time the motor runs (gaps not counted), in ms. */
-export function vibrationMs(pattern: HapticPattern): number {
-  return pattern.pulses.reduce((sum, pulse) => sum + (pulse.strength > 0 ? pulse.ms : 0), 0);
-}
-
 /** Whole pattern length including gaps, in ms. */
 export function patternMs(pattern: HapticPattern): number {
   return pattern.pulses.reduce((sum, pulse) => sum + pulse.ms, 0);

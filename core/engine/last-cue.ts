@@ -4,8 +4,8 @@
 // (a new start() on the one motor would cut it).
 
 import { arrivalCue } from './advance';
-import { isRunning, segmentMs, stepAt, plannedMs } from './timing';
-import { CHANGE_COMING_MS, HALFWAY_MIN_STEP_MS } from './types';
+import { isRunning, segmentMs } from './timing';
+import { CHANGE_COMING_MS } from './types';
 import type { CueName, SessionState } from './types';
 
 export interface GivenCue {
@@ -23,15 +23,16 @@ export function lastCueGiven(state: SessionState): GivenCue | null {
   if (!isRunning(state) || state.inLeadIn) return null;
   // Engine time of the segment's start as if it had run without pauses since the anchor.
   const start = state.anchorAt - state.elapsedMs;
+  // In the order they are given: the arrival, the halfway tick (only set when it was due: the
+  // setting on and a step of 60 s or more), "change coming" (5 s before the end of a step of at
+  // least 60 s when there is a halfway tick, so always after it).
   const candidates: Array<{ cue: CueName; at: number }> = [{ cue: arrivalCue(state, state.stepIndex), at: start }];
-  if (state.halfwayDone && state.settings.halfwayTick && plannedMs(stepAt(state, state.stepIndex)) >= HALFWAY_MIN_STEP_MS) {
-    candidates.push({ cue: 'halfway', at: start + segmentMs(state) / 2 });
-  }
+  if (state.halfwayDone) candidates.push({ cue: 'halfway', at: start + segmentMs(state) / 2 });
   if (state.comingDone) candidates.push({ cue: 'change-coming', at: start + segmentMs(state) - CHANGE_COMING_MS });
   let last: GivenCue | null = null;
   for (const c of candidates) {
-    if (c.at < state.anchorAt || c.at > state.lastNow) continue;
-    if (last === null || c.at >= last.at) last = { cue: c.cue, at: c.at - state.clockShiftMs };
+    // Before the anchor: felt before a pause. After the latest reading: a +30 s moved it on.
+    if (c.at >= state.anchorAt && c.at <= state.lastNow) last = { cue: c.cue, at: c.at - state.clockShiftMs };
   }
   return last;
 }

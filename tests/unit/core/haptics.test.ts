@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { CUE_NAMES } from '../../../core/engine/types';
 import type { CueName } from '../../../core/engine/types';
-import { hapticPattern, patternMs, pulseCount, vibrationMs } from '../../../core/engine/haptics';
+import { hapticPattern, patternMs } from '../../../core/engine/haptics';
+import type { HapticPattern } from '../../../core/engine/haptics';
 import { CUE_INTENSITIES } from '../../../core/routines/model';
 import type { CueIntensity } from '../../../core/routines/model';
 
 const SCENE_TYPES = ['GENTLE_SHORT', 'STRONG_SHORT', 'STANDARD_CROWN', 'STRONG_CROWN', 'SPULSE_CROWN', 'DIPULSE_CROWN', 'KEYCODE_CLICK', 'URGENT', 'CONTINUOUS', 'PAUSE'];
+
+/** Number of vibrations (gaps not counted). */
+function pulseCount(pattern: HapticPattern): number {
+  return pattern.pulses.filter((pulse) => pulse.strength > 0).length;
+}
+
+/** Total time the motor runs (gaps not counted), in ms. */
+function vibrationMs(pattern: HapticPattern): number {
+  return pattern.pulses.reduce((sum, pulse) => sum + (pulse.strength > 0 ? pulse.ms : 0), 0);
+}
 
 /**
  * A cue's rhythm as a person feels it, written from docs/design.md §4 (not from core/engine/haptics.ts):

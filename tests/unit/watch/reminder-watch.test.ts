@@ -87,6 +87,13 @@ describe('watch reminder store', () => {
     expect(loadReminderTexts(store)).toEqual(ENGLISH_REMINDER_TEXTS);
   });
 
+  it('reminder store - texts stored as null read as the English ones: Knead, Start, Snooze 30 min, Not today', () => {
+    const store = new MemoryStore({ 'knead.reminder.texts': 'null' });
+    const texts = loadReminderTexts(store);
+    expect([texts.title, texts.start, texts.snooze, texts.notToday]).toEqual(['Knead', 'Start', 'Snooze 30 min', 'Not today']);
+    expect(texts.content).toMatch(/self-massage/);
+  });
+
   it('reminder store - writing the texts already stored writes nothing', () => {
     const store = new MemoryStore();
     saveReminderTexts(store, ENGLISH_REMINDER_TEXTS);

@@ -210,6 +210,19 @@ describe('service path - hand-overs under way', () => {
     expect(rig.relaunch).toBe(true);
   });
 
+  it('shell (service) - a press while the service\'s lead-in-over (700 ms) plays waits for it to end plus the 400 ms gap', () => {
+    const rig = new ShellRig(true);
+    rig.start();
+    rig.advanceTo(T0 + 5_200); // the service gave lead-in-over at 5 s
+    rig.shell.press('skip');
+    rig.advanceTo(T0 + 10_000);
+    expect(rig.cues().slice(0, 3)).toEqual([
+      [5_000, 'lead-in-over'],
+      [6_100, 'tick'],
+      [6_530, 'next-area'],
+    ]);
+  });
+
   it('service - after the done cue the service stays alive until it has played whole (1.5 s)', () => {
     const rig = new ShellRig(true);
     rig.start();
