@@ -83,6 +83,9 @@ describe('history layout keys', () => {
       'history:ids/3f',
       'note:2026-11',
       'xhistory:2026-11',
+      // Other keys with an 8-character prefix, like 'history:', are not history.
+      'request:2026-11',
+      'reports:2026-11/0',
       'history:x2026-11',
       'history:2026-11x',
       'history:2026-11/',
@@ -184,6 +187,16 @@ describe('history index', () => {
       ],
     });
     expect(parseIndex(text)).toEqual({ v: 2, entries: JSON.parse(text).months });
+  });
+
+  it('history index - newest month first from every order the months may come in', () => {
+    const months = ['2025-12', '2026-01', '2026-02', '2026-10', '2026-11'];
+    const permutations = (list: string[]): string[][] =>
+      list.length <= 1 ? [list] : list.flatMap((m, i) => permutations(list.filter((_, j) => j !== i)).map((rest) => [m, ...rest]));
+    for (const order of permutations(months)) {
+      const written = JSON.parse(encodeIndex(order.map((m) => entry(m)))) as { months: Array<{ month: string }> };
+      expect(written.months.map((m) => m.month), order.join(' ')).toEqual(['2026-11', '2026-10', '2026-02', '2026-01', '2025-12']);
+    }
   });
 
   it('history index - written index reads back the same whatever order the months came in (property)', () => {

@@ -84,6 +84,8 @@ describe('history parts', () => {
     push(store, [record]);
     const text = JSON.stringify([record]);
     expect(store.getItem(partKey('2026-11', 0))).toBe(text);
+    // The keys docs/sync.md names: the part, the id bucket, the index and the summaries.
+    expect(store.keys().filter((k) => k.indexOf('history:') === 0).sort()).toEqual(['history:2026-11/0', 'history:index', 'history:summary', idBucketKey(record.id)].sort());
     expect(indexOf(store)).toEqual([{ month: '2026-11', count: 1, parts: [[1, bytesOf(text)]], trusted: true, suspect: false }]);
     expect(JSON.parse(store.getItem(idBucketKey(record.id)) as string)).toEqual({ [record.id]: '2026-11/0' });
   });
