@@ -185,4 +185,55 @@ describe('history repairs', () => {
     expect(readQuarantine(store).map((q) => [q.month, q.raw])).toEqual([['2026-12', '{"not":"a list"}']]);
     expect(readQuarantine(store)[0]?.reason).toContain('not a list');
   });
+
+  it('history repairs - a damaged open part is set aside with the reason (not JSON, or JSON that is not a list); the index then counts what is left, to the byte', () => {
+    for (const [damage, reason] of [
+      ['not json', 'not valid JSON'],
+      ['{"x":1}', 'not a list'],
+    ] as const) {
+      const store = new MemoryStore();
+      const earlier = [at(2026, 10, 2), at(2026, 10, 3)];
+      accepted(store, earlier);
+      store.setItem(partKey('2026-11', 0), damage);
+      const fresh = at(2026, 10, 20);
+      accepted(store, [fresh]);
+      const quarantine = readQuarantine(store);
+      expect(quarantine.map((q) => [q.month, q.raw]), damage).toEqual([['2026-11', damage]]);
+      expect(quarantine[0]?.reason, damage).toContain(reason);
+      expect(readHistory(store)).toEqual({ records: [fresh], problems: [] });
+      const text = store.getItem(partKey('2026-11', 0)) as string;
+      expect(JSON.parse(text)).toEqual([fresh]);
+      const index = JSON.parse(store.getItem(HISTORY_INDEX_KEY) as string) as { months: Array<{ count: number; parts: number[][] }> };
+      expect(index.months[0]?.count).toBe(1);
+      expect(index.months[0]?.parts).toEqual([[1, new TextEncoder().encode(text).length]]);
+    }
+  });
+
+  it('history repairs - a damaged closed part met through the id index is emptied: "[]" and [0, 2] in the index, the month counting the rest', () => {
+    const store = new MemoryStore();
+    const many = Array.from({ length: 60 }, (_, i) => makeRecord({ startedAt: Date.UTC(2026, 10, 1, 6) + i * 3_600_000, tzOffsetMin: 0 }));
+    for (let i = 0; i < many.length; i += 10) accepted(store, many.slice(i, i + 10));
+    const index = (): { count: number; parts: number[][] } => (JSON.parse(store.getItem(HISTORY_INDEX_KEY) as string) as { months: Array<{ count: number; parts: number[][] }> }).months[0] as { count: number; parts: number[][] };
+    const before = index();
+    expect(before.parts.length).toBeGreaterThan(1);
+    const lost = JSON.parse(store.getItem(partKey('2026-11', 0)) as string) as SessionRecord[];
+    store.setItem(partKey('2026-11', 0), '[{"broken"');
+    // The watch sends one of the lost sessions again: its id names part 0.
+    accepted(store, [lost[0] as SessionRecord]);
+    const after = index();
+    expect(store.getItem(partKey('2026-11', 0))).toBe('[]');
+    expect(after.parts[0]).toEqual([0, 2]);
+    expect(after.count).toBe(before.count - lost.length + 1);
+    expect(readHistory(store).records).toHaveLength(60 - lost.length + 1);
+  });
+
+  it('history repairs - rebuilding after a damaged index removes id buckets that name nothing stored', () => {
+    const store = new MemoryStore();
+    accepted(store, [at(2026, 10, 2)]);
+    store.setItem('history:ids/zz', JSON.stringify({ ghost: '2026-11/0' }));
+    store.setItem(HISTORY_INDEX_KEY, 'damaged');
+    accepted(store, [at(2026, 10, 3)]);
+    expect(store.getItem('history:ids/zz')).toBeNull();
+    expect(readIndex(store).months).toEqual([{ month: '2026-11', count: 2 }]);
+  });
 });
