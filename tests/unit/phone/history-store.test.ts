@@ -117,6 +117,10 @@ describe('history store', () => {
     expect(deferredReason).toBe(`phone storage for 2026-11 is full (at most ${MAX_MONTH_BYTES / 1024} KiB a month); the session stays on the watch`);
     // No single value grows with the month: parts stay within their bound, so does the rest.
     for (const w of store.writes) expect(w.bytes).toBeLessThanOrEqual(PART_BYTES + 100);
+    // The month's parts together stay within MAX_MONTH_BYTES.
+    const monthBytes = store.keys().filter((k) => k.indexOf('history:2026-11/') === 0).reduce((sum, k) => sum + new TextEncoder().encode(store.getItem(k) as string).length, 0);
+    expect(monthBytes).toBeLessThanOrEqual(MAX_MONTH_BYTES);
+    expect(monthBytes).toBeGreaterThan(MAX_MONTH_BYTES - 8 * 1024);
   });
 
   it('answerPush - history keeps 60 months: a newer month drops the oldest, a session older than that is refused, a wrong-clock month stays', () => {
