@@ -5,7 +5,8 @@
 //   once the platform and the build's files were loaded (the same for every run), so it is what
 //   app.js + the page (and the pages below it in the stack) add. Session is sampled every 500 ms
 //   for 12 s of a session (the lead-in ends and step cues play); Summary after it ends.
-//   Baseline: app.js + the bare one-TEXT page of the size rows.
+//   Baseline: a bare ZML app.js (BaseApp only) + the bare one-TEXT page of the size rows, which
+//   hold none of Knead's code (Knead's app.js carries the modules the pages share).
 // - localStorage: bytes (UTF-8, key + value) the watch stores after 100 sessions with the phone
 //   away (every record still waits in the outbox: the most it holds), beside after 1 session.
 import { rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { runQuickJsScenario } from '../sim/quickjs/index';
 import type { ScenarioRun, ScenarioStep } from '../sim/quickjs/index';
 import { ratioOf } from './table';
 import type { BenchRow } from './table';
-import { copyWithBarePage } from './watch';
+import { copyWithBareApp, copyWithBarePage } from './watch';
 
 const PROFILE = 'balance-3.7';
 const SESSIONS = 100;
@@ -42,8 +43,9 @@ function failOnErrors(run: ScenarioRun, what: string): void {
 
 async function heapRows(): Promise<BenchRow[]> {
   const dist = copyWithBarePage();
+  const bareDist = await copyWithBareApp();
   try {
-    const bare = await runQuickJsScenario(PROFILE, [{ launch: 'page/bare/index.page' }, { advance: 1_000 }], dist);
+    const bare = await runQuickJsScenario(PROFILE, [{ launch: 'page/bare/index.page' }, { advance: 1_000 }], bareDist);
     failOnErrors(bare, 'bare page');
     const home = await runQuickJsScenario(PROFILE, [{ launch: 'page/home/index.page' }, { advance: 1_000 }], dist);
     const session = await runQuickJsScenario(PROFILE, [...START_SESSION, ...PLAY_CUES, ...TO_SUMMARY], dist);
@@ -51,7 +53,7 @@ async function heapRows(): Promise<BenchRow[]> {
     if (cues === 0) throw new Error('memory bench: no cue played while the Session page was sampled');
     const baseline = bare.samples.reduce((most, s) => Math.max(most, s.memoryUsed), 0) - bare.bootMemory;
     const group = 'watch memory';
-    const note = 'QuickJS memory_used_size over boot, highest sample; baseline: app.js + a bare page';
+    const note = 'QuickJS memory_used_size over boot, highest sample; baseline: bare ZML app.js + a bare page';
     const row = (metric: string, value: { peak: number; added: number }, extra = ''): BenchRow => ({ group, metric, knead: value.peak, baseline, ratio: ratioOf(value.peak, baseline), unit: 'bytes', note: `${note}${extra}` });
     const onSession = peakOn(session, 'session');
     const onSummary = peakOn(session, 'summary');
@@ -62,6 +64,7 @@ async function heapRows(): Promise<BenchRow[]> {
     ];
   } finally {
     rmSync(dist, { recursive: true, force: true });
+    rmSync(bareDist, { recursive: true, force: true });
   }
 }
 

@@ -1,21 +1,28 @@
-// Watch rows: what each page costs on the watch, beside the least any page can cost.
+// Watch rows: what each page costs on the watch, beside the least any ZML app can cost.
 // - Size: the bytecode each page and app.js ship as in the real .zab (what the watch stores and
 //   loads), and the non-bytecode JS of the same build, against ZML's own page / app runtime, which
-//   every ZML page carries whatever it does.
+//   every ZML page / app carries whatever it does. app.js carries the modules the pages share
+//   (scripts/shared.mjs): its row is the price of that library, paid once per launch.
 // - Targets (issue 15): the largest page's bytecode against a bare page compiled by the same qjsc
 //   in this run (target ≤ 40 KB), and the device code each .zpk carries compressed (every .bin,
-//   deflated as zpm zips it) against an app of the same shape whose pages are all bare (target
-//   ≤ 120 KB).
-// - QuickJS time to evaluate app.js + the page and run its build(), for Home, Session and Summary,
-//   against a bare page (same wrapper, one TEXT widget, no ZML, no core) evaluated by the same
-//   harness in the same run. Median of several runs after a warm-up (the first QuickJS context is
-//   slow). Target for Home: ≤ 1.5× the bare page.
+//   deflated as zpm zips it) against a bare ZML app (BaseApp only) with as many bare pages
+//   (target ≤ 120 KB).
+// - QuickJS time, against a baseline holding none of Knead's code: a bare ZML app.js (BaseApp
+//   only, built and wrapped here the way zpm wraps app.js) + a bare page (same wrapper, one TEXT
+//   widget, no ZML, no core), evaluated by the same harness in the same run. Rows: a cold launch
+//   (app.js + the page's build()) of Home (target ≤ 1.5×), Session and Summary; Knead's app.js
+//   with the bare page (what the shared library costs at launch); and Session opened inside the
+//   running app after Home, against the bare page opened after Home. Median of several runs after
+//   a warm-up (the first QuickJS context is slow).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { checkWithQuickJs } from '../sim/quickjs/index';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
+import { checkWithQuickJs, runQuickJsScenario } from '../sim/quickjs/index';
 import { readZab } from '../scripts/zab.mjs';
 import { ratioOf } from './table';
 import type { BenchRow } from './table';
@@ -51,6 +58,49 @@ const BARE_PAGE = `try {
 }
 `;
 
+const BARE_APP_SOURCE = "import { BaseApp } from '@zeppos/zml/base-app';\nApp(BaseApp({ globalData: { messaging: null } }));\n";
+
+let bareAppJs: string | null = null;
+
+/**
+ * A ZML app that does nothing of its own (BaseApp only, what every ZML app carries): bundled
+ * and minified as scripts/build.mjs does, then wrapped the way zpm wraps app.js.
+ */
+export async function bareZmlApp(): Promise<string> {
+  if (bareAppJs !== null) return bareAppJs;
+  const bundle = await rollup({
+    input: 'bare-app',
+    external: (id) => id.startsWith('@zos/'),
+    plugins: [
+      { name: 'bare-app', resolveId: (id) => (id === 'bare-app' ? id : null), load: (id) => (id === 'bare-app' ? BARE_APP_SOURCE : null) },
+      nodeResolve({ exportConditions: ['default', 'module', 'import'] }),
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunk = output[0];
+  if (chunk.imports.length > 0) throw new Error(`the bare ZML app imports ${chunk.imports.join(', ')}: wrap them like zpm does`);
+  const { code } = await transform(chunk.code, { minify: true, target: 'es2020', format: 'esm' });
+  bareAppJs = `try {
+  ((() => {
+    const {beforeAppCreate = () => {}, afterAppCreate = () => {}} = DeviceRuntimeCore.LifeCycle;
+    beforeAppCreate();
+    const __$$G$$__ = __$$hmAppManager$$__.currentApp.__globals__.__$$G$$__;
+    !function (context) {
+      with (context) {
+        const __$$RQR$$__ = __$$R$$__;
+${code}
+      }
+    }.bind(__$$G$$__)(__$$G$$__);
+    afterAppCreate();
+  })());
+} catch (e) {
+  console.log('Mini Program Error', e);
+}
+`;
+  return bareAppJs;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -66,17 +116,13 @@ function qjscPath(): string {
   return join(ROOT, 'node_modules', '@zeppos', 'zpm', 'bin', `qjsc${suffix}`);
 }
 
-let bareBin: Uint8Array | null = null;
-
-/** The bare page compiled the way zpm compiles every page. */
-function barePageBin(): Uint8Array {
-  if (bareBin !== null) return bareBin;
+/** `js` compiled the way zpm compiles every page and app.js. */
+function compiled(js: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'knead-bare-'));
   try {
-    writeFileSync(join(dir, 'bare.js'), BARE_PAGE);
+    writeFileSync(join(dir, 'bare.js'), js);
     execFileSync(qjscPath(), ['-b', '-o', join(dir, 'bare.bin'), join(dir, 'bare.js')]);
-    bareBin = new Uint8Array(readFileSync(join(dir, 'bare.bin')));
-    return bareBin;
+    return new Uint8Array(readFileSync(join(dir, 'bare.bin')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,22 +133,24 @@ function deflated(bytes: Uint8Array): number {
   return deflateRawSync(bytes, { level: 6 }).byteLength;
 }
 
-function targetRows(device: Readonly<Record<string, Uint8Array>>): BenchRow[] {
-  const bare = barePageBin();
+async function targetRows(device: Readonly<Record<string, Uint8Array>>): Promise<BenchRow[]> {
+  const bare = compiled(BARE_PAGE);
+  const bareApp = compiled(await bareZmlApp());
   const bins = Object.entries(device).filter(([name]) => name.endsWith('.bin'));
   const pages = bins.filter(([name]) => name.startsWith('page/'));
   const largest = pages.reduce<[string, number]>((best, [name, b]) => (b.byteLength > best[1] ? [name, b.byteLength] : best), ['', 0]);
   const code = bins.reduce((sum, [, b]) => sum + deflated(b), 0);
-  const app = device['app.bin'];
-  const bareApp = (app === undefined ? 0 : deflated(app)) + pages.length * deflated(bare);
+  const app = device['app.bin']?.byteLength ?? 0;
+  const bareCode = deflated(bareApp) + pages.length * deflated(bare);
   const group = 'watch size target';
   return [
     { group, metric: `largest page bytecode (${largest[0].replace(/^page\/|\/index\.page\.bin$/g, '')})`, knead: largest[1], baseline: bare.byteLength, ratio: ratioOf(largest[1], bare.byteLength), unit: 'bytes', note: `target ≤ 40960 (${ratioOf(largest[1], 40960)} of it); baseline: bare page, same qjsc` },
-    { group, metric: 'device code per .zpk, compressed', knead: code, baseline: bareApp, ratio: ratioOf(code, bareApp), unit: 'bytes', note: `target ≤ 122880 (${ratioOf(code, 122880)} of it); baseline: app.bin + ${pages.length} bare pages` },
+    { group, metric: 'app.bin bytecode (the modules pages share)', knead: app, baseline: bareApp.byteLength, ratio: ratioOf(app, bareApp.byteLength), unit: 'bytes', note: 'loaded once per launch, not a page; baseline: bare ZML app (BaseApp only), same qjsc' },
+    { group, metric: 'device code per .zpk, compressed', knead: code, baseline: bareCode, ratio: ratioOf(code, bareCode), unit: 'bytes', note: `target ≤ 122880 (${ratioOf(code, 122880)} of it); baseline: bare ZML app + ${pages.length} bare pages` },
   ];
 }
 
-function sizeRows(): BenchRow[] {
+async function sizeRows(): Promise<BenchRow[]> {
   const zab = readdirSync(DIST).find((f) => f.endsWith('.zab'));
   if (zab === undefined) return [];
   const group = readZab(join(DIST, zab)).groups.find((g) => `${g.shape}-${g.screen}` === GROUP);
@@ -124,19 +172,21 @@ function sizeRows(): BenchRow[] {
       rows.push({ group: 'watch size', metric: `${entry.name} (device JS)`, knead: size, baseline: entry.baseline, ratio: ratioOf(size, entry.baseline), unit: 'bytes', note: 'round 480, --js2bin=false' });
     }
   }
-  return rows.concat(targetRows(group.device));
+  return rows.concat(await targetRows(group.device));
 }
 
 /**
  * A copy of the built group (in a temporary dist folder, which the caller removes) with one extra
- * page listed in app.json: the bare baseline, page/bare/index.page.
+ * page listed in app.json: the bare baseline, page/bare/index.page. With `app`, app.js replaced
+ * by it (the bare ZML app, for a baseline holding none of Knead's code).
  */
-export function copyWithBarePage(source: string = join(DIST, 'device-js', GROUP)): string {
+export function copyWithBarePage(source: string = join(DIST, 'device-js', GROUP), app?: string): string {
   const dist = mkdtempSync(join(tmpdir(), 'knead-bench-'));
   const group = join(dist, GROUP);
   cpSync(source, group, { recursive: true });
   cpSync(join(group, 'device', 'page', 'home'), join(group, 'device', 'page', 'bare'), { recursive: true });
   writeFileSync(join(group, 'device', 'page', 'bare', 'index.page.js'), BARE_PAGE);
+  if (app !== undefined) writeFileSync(join(group, 'device', 'app.js'), app);
   const appJsonPath = join(group, 'device', 'app.json');
   const appJson = JSON.parse(readFileSync(appJsonPath, 'utf8')) as { module: { page: { pages: string[] } } };
   appJson.module.page.pages.push('page/bare/index.page');
@@ -144,30 +194,66 @@ export function copyWithBarePage(source: string = join(DIST, 'device-js', GROUP)
   return dist;
 }
 
+/** A copy as copyWithBarePage's, its app.js the bare ZML app: the baseline holding no Knead code. */
+export async function copyWithBareApp(source: string = join(DIST, 'device-js', GROUP)): Promise<string> {
+  return copyWithBarePage(source, await bareZmlApp());
+}
+
+const BARE = 'page/bare/index.page';
+const page = (name: string): string => `page/${name}/index.page`;
+
+/** Median ms of the cold launch of each of `paths` (app.js + the page's build()), RUNS runs. */
+async function coldLaunch(dist: string, paths: readonly string[]): Promise<Map<string, number>> {
+  const times = new Map<string, number[]>();
+  await checkWithQuickJs([PROFILE], dist, paths); // warm-up
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const result of await checkWithQuickJs([PROFILE], dist, paths)) {
+      if (!result.ok) throw new Error(`QuickJS could not build ${result.path}: ${result.errors.join('; ')}`);
+      times.set(result.path, (times.get(result.path) ?? []).concat([result.entryMs]));
+    }
+  }
+  return new Map([...times].map(([path, ms]) => [path, median(ms)]));
+}
+
+/** Median ms to open `path` in the running app after Home (its onInit and build()), RUNS runs. */
+async function openAfterHome(dist: string, path: string): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run <= RUNS; run += 1) {
+    const result = await runQuickJsScenario(PROFILE, [{ launch: page('home') }, { advance: 1_000 }, { open: path }], dist);
+    const last = result.samples[result.samples.length - 1];
+    const errors = result.samples.flatMap((s) => s.errors);
+    if (last === undefined || last.page !== path || errors.length > 0) throw new Error(`QuickJS could not open ${path} after Home: ${errors.join('; ')}`);
+    if (run > 0) times.push(last.stepMs); // the first run warms up
+  }
+  return median(times);
+}
+
 async function quickJsRows(): Promise<BenchRow[]> {
   const source = join(DIST, 'device-js', GROUP);
   if (!existsSync(source)) return [];
-  const dist = copyWithBarePage(source);
+  const knead = copyWithBarePage(source);
+  const bare = await copyWithBareApp(source);
   try {
-    const times = new Map<string, number[]>();
-    await checkWithQuickJs([PROFILE], dist); // warm-up
-    for (let run = 0; run < RUNS; run += 1) {
-      for (const result of await checkWithQuickJs([PROFILE], dist)) {
-        if (!result.ok) throw new Error(`QuickJS could not build ${result.path}: ${result.errors.join('; ')}`);
-        times.set(result.path, (times.get(result.path) ?? []).concat([result.entryMs]));
-      }
-    }
-    const bare = median(times.get('page/bare/index.page') ?? []);
-    return ['home', 'session', 'summary'].map((page) => {
-      const ms = median(times.get(`page/${page}/index.page`) ?? []);
-      const target = page === 'home' ? '; target ≤ 1.5×' : '';
-      return { group: 'watch QuickJS', metric: `app.js + ${page} page build()`, knead: ms, baseline: bare, ratio: ratioOf(ms, bare), unit: 'ms', note: `median of ${RUNS}; baseline: app.js + a bare one-TEXT page${target}` };
+    const baseline = (await coldLaunch(bare, [BARE])).get(BARE) ?? Number.NaN;
+    const cold = await coldLaunch(knead, [BARE, page('home'), page('session'), page('summary')]);
+    const group = 'watch QuickJS';
+    const note = `median of ${RUNS}; baseline: bare ZML app.js (BaseApp only) + a bare one-TEXT page`;
+    const rows: BenchRow[] = ['home', 'session', 'summary'].map((name) => {
+      const ms = cold.get(page(name)) ?? Number.NaN;
+      return { group, metric: `cold launch: app.js + ${name} page build()`, knead: ms, baseline, ratio: ratioOf(ms, baseline), unit: 'ms', note: `${note}${name === 'home' ? '; target ≤ 1.5×' : ''}` };
     });
+    const app = cold.get(BARE) ?? Number.NaN;
+    rows.push({ group, metric: "Knead's app.js (shared modules) + bare page", knead: app, baseline, ratio: ratioOf(app, baseline), unit: 'ms', note: `${note}: what evaluating the shared library adds to every launch` });
+    const session = await openAfterHome(knead, page('session'));
+    const barePage = await openAfterHome(knead, BARE);
+    rows.push({ group, metric: 'session page opened after Home (onInit + build)', knead: session, baseline: barePage, ratio: ratioOf(session, barePage), unit: 'ms', note: `median of ${RUNS}; baseline: the bare page opened after Home in the same running app` });
+    return rows;
   } finally {
-    rmSync(dist, { recursive: true, force: true });
+    rmSync(knead, { recursive: true, force: true });
+    rmSync(bare, { recursive: true, force: true });
   }
 }
 
 export async function watchBench(): Promise<BenchRow[]> {
-  return [...sizeRows(), ...(await quickJsRows())];
+  return [...(await sizeRows()), ...(await quickJsRows())];
 }

@@ -18,30 +18,33 @@ export function readManifest(root) {
   }
 }
 
-/** Source .ts path (relative to root) → output .js path (relative to build/zos). */
+/**
+ * Source .ts path (relative to root) → output .js path (relative to build/zos), with its kind:
+ * app, page, layout (with `page`, the page it belongs to), side, setting or service.
+ */
 export function listEntries(root, manifest) {
   const module = manifest?.targets?.common?.module;
   if (!module || !Array.isArray(module.page?.pages) || module.page.pages.length === 0) {
     throw new Error('app.json: targets.common.module.page.pages must list at least one page');
   }
-  const entries = [{ source: 'app.ts', output: 'app.js' }];
-  const add = (path, what) => {
+  const entries = [{ source: 'app.ts', output: 'app.js', kind: 'app' }];
+  const add = (path, what, kind) => {
     if (typeof path !== 'string' || path === '') throw new Error(`app.json: ${what} must be a path`);
     const source = `${path}.ts`;
     if (!existsSync(join(root, source))) throw new Error(`app.json: ${what} "${path}" has no source file ${source}`);
-    entries.push({ source, output: `${path}.js` });
+    entries.push({ source, output: `${path}.js`, kind });
   };
   for (const page of module.page.pages) {
-    add(page, 'page');
+    add(page, 'page', 'page');
     const folder = dirname(page);
     for (const file of readdirSync(join(root, folder))) {
       if (/^index\.[a-z]\.layout\.ts$/.test(file)) {
-        entries.push({ source: join(folder, file), output: join(folder, file.replace(/\.ts$/, '.js')) });
+        entries.push({ source: join(folder, file), output: join(folder, file.replace(/\.ts$/, '.js')), kind: 'layout', page });
       }
     }
   }
-  if (module['app-side']) add(module['app-side'].path, 'app-side.path');
-  if (module.setting) add(module.setting.path, 'setting.path');
-  for (const service of module['app-service']?.services ?? []) add(service, 'app-service.services[]');
+  if (module['app-side']) add(module['app-side'].path, 'app-side.path', 'side');
+  if (module.setting) add(module.setting.path, 'setting.path', 'setting');
+  for (const service of module['app-service']?.services ?? []) add(service, 'app-service.services[]', 'service');
   return entries;
 }

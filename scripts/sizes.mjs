@@ -1,14 +1,17 @@
 // npm run sizes: what each module contributes to each watch bundle (the app, every page with its
-// round layout, the cue service), so a size regression names its cause. Per module: its minified
+// round layout, the services), so a size regression names its cause. Per module: its minified
 // size (the module's code as rollup placed it in the bundle, minified on its own by esbuild) and
-// its share of the bundle. When dist/ holds a packaged .zab, each bundle's bytecode size in it (the
-// number the watch loads) heads its list. `--top N` limits each list (default 12, 0 = all).
+// its share of the bundle. app.js carries the modules two or more pages share (scripts/shared.mjs):
+// its list says how many pages use each; a page's list ends with what it reads from app.js. When
+// dist/ holds a packaged .zab, each bundle's bytecode size in it (the number the watch loads) heads
+// its list. `--top N` limits each list (default 12, 0 = all).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
-import { bundleEntry, ROOT } from './build.mjs';
+import { bundleEntry, planSharing, ROOT } from './build.mjs';
 import { listEntries, readManifest } from './entries.mjs';
+import { virtualKey } from './shared.mjs';
 import { readZab } from './zab.mjs';
 
 const GROUP = 'round-480x480';
@@ -30,21 +33,28 @@ function moduleName(root, id) {
   return nm >= 0 ? path.slice(nm + 'node_modules/'.length) : path;
 }
 
-/** Minified bytes per module of one bundle (summed over its parts), largest first. */
-export async function moduleSizes(root, parts) {
+/**
+ * Minified bytes per module of one bundle (summed over its parts), largest first, and the shared
+ * modules it reads from app.js (their keys), given the build's `sharing` plan.
+ */
+export async function moduleSizes(root, parts, sharing = null) {
   const sizes = new Map();
+  const fromApp = new Set();
   for (const entry of parts) {
-    const bundle = await bundleEntry(root, entry, { minify: false });
+    const bundle = await bundleEntry(root, entry, { minify: false, sharing });
     const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
     await bundle.close();
     for (const [id, module] of Object.entries(output[0].modules)) {
       if (!module.code) continue;
+      const key = virtualKey(id);
+      if (key !== null) fromApp.add(key);
+      if (key !== null || id.startsWith('\0')) continue; // the shim's few bytes per import
       const { code } = await transform(module.code, { minify: true, target: 'es2020', format: 'esm', loader: 'js' });
       const name = moduleName(root, id);
       sizes.set(name, (sizes.get(name) ?? 0) + code.length);
     }
   }
-  return [...sizes.entries()].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { modules: [...sizes.entries()].map(([module, bytes]) => ({ module, bytes })).sort((a, b) => b.bytes - a.bytes), fromApp };
 }
 
 function bytecodeSizes(root) {
@@ -64,15 +74,28 @@ async function main() {
   const top = topIndex === -1 ? 12 : Number(process.argv[topIndex + 1]);
   const manifest = readManifest(ROOT);
   const bytecode = bytecodeSizes(ROOT);
+  const sharing = await planSharing(ROOT, listEntries(ROOT, manifest));
+  const pagesUsing = new Map();
+  const bundles = [];
   for (const { name, parts } of watchBundles(ROOT, manifest)) {
-    const modules = await moduleSizes(ROOT, parts);
+    const sizes = await moduleSizes(ROOT, parts, sharing);
+    bundles.push({ name, ...sizes });
+    for (const key of sizes.fromApp) pagesUsing.set(key, (pagesUsing.get(key) ?? 0) + 1);
+  }
+  const appSizes = new Map((bundles.find((b) => b.name === 'app')?.modules ?? []).map((m) => [m.module, m.bytes]));
+  for (const { name, modules, fromApp } of bundles) {
     const total = modules.reduce((sum, m) => sum + m.bytes, 0);
     const bin = bytecode.get(name);
     console.log(`\n${name}: ${total} bytes minified JS${bin === undefined ? '' : `, ${bin} bytes bytecode in the .zab (${GROUP})`}`);
     const shown = top > 0 ? modules.slice(0, top) : modules;
-    for (const m of shown) console.log(`  ${String(m.bytes).padStart(7)}  ${((100 * m.bytes) / total).toFixed(1).padStart(5)}%  ${m.module}`);
+    const used = (m) => (name === 'app' && pagesUsing.has(m.module.replace(/\.ts$/, '')) ? `  (shared, ${pagesUsing.get(m.module.replace(/\.ts$/, ''))} pages)` : '');
+    for (const m of shown) console.log(`  ${String(m.bytes).padStart(7)}  ${((100 * m.bytes) / total).toFixed(1).padStart(5)}%  ${m.module}${used(m)}`);
     const rest = modules.slice(shown.length);
     if (rest.length > 0) console.log(`  ${String(rest.reduce((s, m) => s + m.bytes, 0)).padStart(7)}         ${rest.length} more modules`);
+    if (fromApp.size > 0) {
+      const bytes = [...fromApp].reduce((sum, key) => sum + (appSizes.get(`${key}.ts`) ?? 0), 0);
+      console.log(`  + reads ${fromApp.size} shared modules from app.js (${bytes} bytes there, not counted here)`);
+    }
   }
   if (bytecode.size === 0) console.log('\n(no dist/*.zab: run node scripts/package.mjs for bytecode sizes)');
 }

@@ -48,3 +48,9 @@ declare module 'i18n' {
    * (from setting/i18n/<lang>.po, falling back to defaultLanguage, then to msgid itself). */
   export function gettext(msgid: string, ...args: unknown[]): string;
 }
+
+// The build's registry of the modules the pages share (scripts/shared.mjs): app.ts registers it.
+declare module 'knead:shared-modules' {
+  export const SHARED_KEY: string;
+  export const sharedModules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}

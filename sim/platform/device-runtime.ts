@@ -321,6 +321,8 @@ export class DeviceRuntime {
     const file = `device/${normalizePath(path)}.js`;
     const moduleRef: { id: string; module: unknown } = { id: normalizePath(path), module: undefined };
     app.realm.global.__$$module$$__ = moduleRef;
+    // Each page its own globals object: what one page leaves there, the next does not see.
+    (app.realm.global.__$$hmAppManager$$__ as { currentApp: { current: unknown } }).currentApp.current = { __globals__: { __$$G$$__: Object.create(null) as object } };
     app.stack.push({ path: normalizePath(path), params });
     if (!this.runFile(app.realm, file, 'device')) return;
     const page = (moduleRef.module ?? null) as Options | null;
@@ -396,7 +398,9 @@ export class DeviceRuntime {
     };
     const modules = buildModules(this.deps.state, hooks);
     const G: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    const appInstance: Record<string, unknown> = { _options: { globalData: {} }, globalData: {} };
+    // The app instance exists once app.js has called App(): before that getApp() has nothing to
+    // give (docs/simulator.md "App and pages").
+    let appInstance: Record<string, unknown> | undefined;
     Object.assign(g, {
       __$$R$$__: (name: string) => {
         if (!modules.has(name)) {
@@ -407,21 +411,28 @@ export class DeviceRuntime {
         return modules.get(name);
       },
       DeviceRuntimeCore: { LifeCycle: {}, HmLogger: (modules.get('@zos/utils') as { log: unknown }).log },
-      __$$hmAppManager$$__: { currentApp: { __globals__: { __$$G$$__: G }, current: { __globals__: { __$$G$$__: G } } } },
+      // app.js and each page get their own globals object (a page is given a fresh one in showPage).
+      __$$hmAppManager$$__: { currentApp: { __globals__: { __$$G$$__: G }, current: { __globals__: { __$$G$$__: Object.create(null) as object } } } },
       __$$app$$__: { __globals__: { __scopedGlobals__: {} } },
       __$$module$$__: { id: '', module: undefined },
       module: { exports: {} },
+    });
+    if (kind === 'service') {
+      // An App Service runs without the app (nothing documents that it sees app.js or getApp()).
+      Object.assign(g, { AppService: (options: Options) => options });
+      return;
+    }
+    Object.assign(g, {
       getApp: () => appInstance,
       App: (options: Options) => {
-        appInstance._options = options;
-        appInstance.globalData = options.globalData;
+        if (appInstance !== undefined) throw new Error('App() can only be called once, in app.js');
+        appInstance = { _options: options, globalData: options.globalData };
         onApp(options);
         return options;
       },
       Page: (options: Options) => options,
-      AppService: (options: Options) => options,
     });
-    if (kind === 'device') Object.assign(g, pageTimerGlobals(this.deps.clock, owner));
+    Object.assign(g, pageTimerGlobals(this.deps.clock, owner));
   }
 
   private serviceFileOf(owner: string): string | undefined {

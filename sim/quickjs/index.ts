@@ -60,7 +60,7 @@ function deviceFiles(groupDir: string): Record<string, string> {
   return files;
 }
 
-export type ScenarioStep = { readonly launch: string } | { readonly click: string } | { readonly advance: number };
+export type ScenarioStep = { readonly launch: string } | { readonly open: string } | { readonly click: string } | { readonly advance: number };
 
 export interface ScenarioSample {
   readonly step: ScenarioStep;
@@ -70,6 +70,8 @@ export interface ScenarioSample {
   readonly texts: readonly string[];
   readonly buzzes: number;
   readonly errors: readonly string[];
+  /** ms the step took, its promise jobs included. */
+  readonly stepMs: number;
 }
 
 export interface ScenarioRun {
@@ -103,6 +105,7 @@ export async function runQuickJsScenario(profile: string, steps: readonly Scenar
     const bootMemory = memoryUsed();
     const samples: ScenarioSample[] = [];
     for (const step of steps) {
+      const t0 = performance.now();
       vm.unwrapResult(vm.evalCode(`__knead_sim_step(${JSON.stringify(JSON.stringify(step))})`, 'step.js')).dispose();
       for (let guard = 0; guard < 10_000; guard += 1) {
         vm.runtime.executePendingJobs();
@@ -111,10 +114,11 @@ export async function runQuickJsScenario(profile: string, steps: readonly Scenar
         done.dispose();
         if (finished) break;
       }
+      const stepMs = performance.now() - t0;
       const resultHandle = vm.unwrapResult(vm.evalCode('__knead_sim_result', 'result.js'));
-      const result = JSON.parse(vm.getString(resultHandle)) as Omit<ScenarioSample, 'step' | 'memoryUsed'>;
+      const result = JSON.parse(vm.getString(resultHandle)) as Omit<ScenarioSample, 'step' | 'memoryUsed' | 'stepMs'>;
       resultHandle.dispose();
-      samples.push({ step, memoryUsed: memoryUsed(), ...result });
+      samples.push({ step, memoryUsed: memoryUsed(), stepMs, ...result });
     }
     return { bootMemory, samples };
   } finally {
@@ -122,8 +126,8 @@ export async function runQuickJsScenario(profile: string, steps: readonly Scenar
   }
 }
 
-/** Runs the check for each profile (default: one per shape). */
-export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST): Promise<QuickJsEntryResult[]> {
+/** Runs the check for each profile (default: one per shape), for every entry or those in `only`. */
+export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST, only?: readonly string[]): Promise<QuickJsEntryResult[]> {
   const QuickJS = await getQuickJS();
   const bundle = await platformBundle();
   const results: QuickJsEntryResult[] = [];
@@ -138,6 +142,7 @@ export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3
       ...(appJson.module['app-service']?.services ?? []).map((path) => ({ kind: 'service' as const, path })),
     ];
     for (const entry of entries) {
+      if (only !== undefined && !only.includes(entry.path)) continue;
       const vm = QuickJS.newContext();
       try {
         const t0 = performance.now();
