@@ -219,10 +219,12 @@ async function coldLaunch(dist: string, paths: readonly string[]): Promise<Map<s
 async function openAfterHome(dist: string, path: string): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run <= RUNS; run += 1) {
-    const result = await runQuickJsScenario(PROFILE, [{ launch: page('home') }, { advance: 1_000 }, { open: path }], dist);
+    // The params the Before page hands Session (platform/router.ts swapTo): a routine to run.
+    const result = await runQuickJsScenario(PROFILE, [{ launch: page('home') }, { advance: 1_000 }, { open: path, params: JSON.stringify({ routineId: 'desk-reset' }) }], dist);
     const last = result.samples[result.samples.length - 1];
-    const errors = result.samples.flatMap((s) => s.errors);
-    if (last === undefined || last.page !== path || errors.length > 0) throw new Error(`QuickJS could not open ${path} after Home: ${errors.join('; ')}`);
+    // The link is down in these runs: ZML's leftover rejection then is expected (docs/platform.md).
+    const errors = result.samples.flatMap((s) => s.errors).filter((e) => !/^unhandled-rejection: ble disconnect \(code 2\)$/.test(e));
+    if (last === undefined || last.page !== path || errors.length > 0) throw new Error(`QuickJS could not open ${path} after Home (on ${String(last?.page)}): ${errors.join('; ')}`);
     if (run > 0) times.push(last.stepMs); // the first run warms up
   }
   return median(times);

@@ -55,7 +55,7 @@ export function pageGroups(entries) {
 
 /**
  * Which modules app.js carries for the pages (Map<id, key>), every export each has (Map<id,
- * names>) and the exports some page uses (Map<key, Set<name>>). Bundles every page twice: once
+ * names>), the exports some page uses (Map<key, Set<name>>) and how many pages import each. Bundles every page twice: once
  * whole to see what each uses, once with the shared modules replaced to see which of their
  * exports survive tree-shaking.
  */
@@ -78,7 +78,9 @@ export async function planSharing(root, entries) {
   }
   const shared = pickShared(root, graphs);
   const used = new Map();
-  const sharing = { shared, exports, used };
+  // key → how many pages import the module, directly or through other modules.
+  const pagesUsing = new Map([...shared].map(([id, key]) => [key, graphs.filter((g) => g.modules.has(id)).length]));
+  const sharing = { shared, exports, used, pagesUsing };
   for (const group of groups) {
     for (const part of group.parts) {
       const bundle = await bundleEntry(root, part, { sharing });

@@ -75,13 +75,9 @@ async function main() {
   const manifest = readManifest(ROOT);
   const bytecode = bytecodeSizes(ROOT);
   const sharing = await planSharing(ROOT, listEntries(ROOT, manifest));
-  const pagesUsing = new Map();
+  const { pagesUsing } = sharing;
   const bundles = [];
-  for (const { name, parts } of watchBundles(ROOT, manifest)) {
-    const sizes = await moduleSizes(ROOT, parts, sharing);
-    bundles.push({ name, ...sizes });
-    for (const key of sizes.fromApp) pagesUsing.set(key, (pagesUsing.get(key) ?? 0) + 1);
-  }
+  for (const { name, parts } of watchBundles(ROOT, manifest)) bundles.push({ name, ...(await moduleSizes(ROOT, parts, sharing)) });
   const appSizes = new Map((bundles.find((b) => b.name === 'app')?.modules ?? []).map((m) => [m.module, m.bytes]));
   for (const { name, modules, fromApp } of bundles) {
     const total = modules.reduce((sum, m) => sum + m.bytes, 0);

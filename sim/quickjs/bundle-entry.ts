@@ -62,7 +62,7 @@ g.__knead_sim_check = (profile: string, kind: 'page' | 'service', path: string) 
   JSON.stringify(check(profile, kind, path));
 
 /** One step of a scripted run; the host evaluates them one at a time and samples memory between. */
-type Step = { readonly launch: string } | { readonly open: string } | { readonly click: string } | { readonly advance: number };
+type Step = { readonly launch: string } | { readonly open: string; readonly params?: string } | { readonly click: string } | { readonly advance: number };
 
 let scripted: ReturnType<typeof createSim> | null = null;
 
@@ -81,7 +81,7 @@ g.__knead_sim_step = (stepJson: string) => {
     g.__knead_sim_result = JSON.stringify({ errors: sim.errors.all.map((e) => `${e.kind}: ${e.message}`), texts: sim.device.texts(), page: sim.device.currentPage()?.path ?? null, buzzes: sim.device.buzzes().length });
   };
   if ('launch' in step) sim.device.launch(step.launch);
-  else if ('open' in step) sim.device.open(step.open);
+  else if ('open' in step) sim.device.open(step.open, step.params);
   else if ('click' in step) sim.device.click(step.click);
   void sim.clock.advance('advance' in step ? step.advance : 0).then(finish, (error: unknown) => {
     g.__knead_sim_done = true;

@@ -60,7 +60,7 @@ function deviceFiles(groupDir: string): Record<string, string> {
   return files;
 }
 
-export type ScenarioStep = { readonly launch: string } | { readonly open: string } | { readonly click: string } | { readonly advance: number };
+export type ScenarioStep = { readonly launch: string } | { readonly open: string; readonly params?: string } | { readonly click: string } | { readonly advance: number };
 
 export interface ScenarioSample {
   readonly step: ScenarioStep;
