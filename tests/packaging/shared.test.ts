@@ -71,7 +71,7 @@ describe('shared modules: what may be shared', () => {
     const file = join(root, 'core', 'kernel', 'json.ts');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nexport let parsedSoFar = 0;\n`);
     await expect(build({ root, outDir: join(root, 'build', 'zos'), log: () => undefined })).rejects.toThrow(/core\/kernel\/json\.ts:\d+: module-level `let` is state every page would share/);
-  });
+  }, 300_000); // it bundles every page first: over a minute on a loaded two-core machine
 });
 
 /** The TypeScript files the watch pages are built from (relative to the repository). */
