@@ -13,7 +13,7 @@
 //   (app.js + the page's build()) of Home (target ≤ 1.5×), Session and Summary; Knead's app.js
 //   with the bare page (what the shared library costs at launch); and Session opened inside the
 //   running app after Home, against the bare page opened after Home. Median of several runs after
-//   a warm-up (the first QuickJS context is slow).
+//   a warm-up (the first QuickJS context is slow), Knead's and the baseline's runs interleaved.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,32 +202,50 @@ export async function copyWithBareApp(source: string = join(DIST, 'device-js', G
 const BARE = 'page/bare/index.page';
 const page = (name: string): string => `page/${name}/index.page`;
 
-/** Median ms of the cold launch of each of `paths` (app.js + the page's build()), RUNS runs. */
-async function coldLaunch(dist: string, paths: readonly string[]): Promise<Map<string, number>> {
+/**
+ * Median ms of the cold launch (app.js + the page's build()) of the bare page under the bare app
+ * and of each of `paths` under Knead's app, RUNS runs, the two interleaved in each run so that a
+ * change of load on the machine hits both sides alike.
+ */
+async function coldLaunch(bare: string, knead: string, paths: readonly string[]): Promise<{ baseline: number; knead: Map<string, number> }> {
   const times = new Map<string, number[]>();
-  await checkWithQuickJs([PROFILE], dist, paths); // warm-up
+  const baseline: number[] = [];
+  const measure = async (dist: string, only: readonly string[]) => {
+    const results = await checkWithQuickJs([PROFILE], dist, only);
+    for (const result of results) if (!result.ok) throw new Error(`QuickJS could not build ${result.path}: ${result.errors.join('; ')}`);
+    return results;
+  };
+  await measure(bare, [BARE]); // warm-up
+  await measure(knead, paths);
   for (let run = 0; run < RUNS; run += 1) {
-    for (const result of await checkWithQuickJs([PROFILE], dist, paths)) {
-      if (!result.ok) throw new Error(`QuickJS could not build ${result.path}: ${result.errors.join('; ')}`);
-      times.set(result.path, (times.get(result.path) ?? []).concat([result.entryMs]));
-    }
+    for (const result of await measure(bare, [BARE])) baseline.push(result.entryMs);
+    for (const result of await measure(knead, paths)) times.set(result.path, (times.get(result.path) ?? []).concat([result.entryMs]));
   }
-  return new Map([...times].map(([path, ms]) => [path, median(ms)]));
+  return { baseline: median(baseline), knead: new Map([...times].map(([path, ms]) => [path, median(ms)])) };
 }
 
-/** Median ms to open `path` in the running app after Home (its onInit and build()), RUNS runs. */
+/** ms to open `path` in the running app after Home (its onInit and build()), one run. */
 async function openAfterHome(dist: string, path: string): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run <= RUNS; run += 1) {
-    // The params the Before page hands Session (platform/router.ts swapTo): a routine to run.
-    const result = await runQuickJsScenario(PROFILE, [{ launch: page('home') }, { advance: 1_000 }, { open: path, params: JSON.stringify({ routineId: 'desk-reset' }) }], dist);
-    const last = result.samples[result.samples.length - 1];
-    // The link is down in these runs: ZML's leftover rejection then is expected (docs/platform.md).
-    const errors = result.samples.flatMap((s) => s.errors).filter((e) => !/^unhandled-rejection: ble disconnect \(code 2\)$/.test(e));
-    if (last === undefined || last.page !== path || errors.length > 0) throw new Error(`QuickJS could not open ${path} after Home (on ${String(last?.page)}): ${errors.join('; ')}`);
-    if (run > 0) times.push(last.stepMs); // the first run warms up
+  // The params the Before page hands Session (platform/router.ts swapTo): a routine to run.
+  const result = await runQuickJsScenario(PROFILE, [{ launch: page('home') }, { advance: 1_000 }, { open: path, params: JSON.stringify({ routineId: 'desk-reset' }) }], dist);
+  const last = result.samples[result.samples.length - 1];
+  // The link is down in these runs: ZML's leftover rejection then is expected (docs/platform.md).
+  const errors = result.samples.flatMap((s) => s.errors).filter((e) => !/^unhandled-rejection: ble disconnect \(code 2\)$/.test(e));
+  if (last === undefined || last.page !== path || errors.length > 0) throw new Error(`QuickJS could not open ${path} after Home (on ${String(last?.page)}): ${errors.join('; ')}`);
+  return last.stepMs;
+}
+
+/** Medians of RUNS runs (after a warm-up) of Session and of the bare page opened after Home, interleaved. */
+async function openAfterHomeBoth(dist: string): Promise<{ session: number; bare: number }> {
+  const session: number[] = [];
+  const bare: number[] = [];
+  await openAfterHome(dist, page('session'));
+  await openAfterHome(dist, BARE);
+  for (let run = 0; run < RUNS; run += 1) {
+    session.push(await openAfterHome(dist, page('session')));
+    bare.push(await openAfterHome(dist, BARE));
   }
-  return median(times);
+  return { session: median(session), bare: median(bare) };
 }
 
 async function quickJsRows(): Promise<BenchRow[]> {
@@ -236,8 +254,7 @@ async function quickJsRows(): Promise<BenchRow[]> {
   const knead = copyWithBarePage(source);
   const bare = await copyWithBareApp(source);
   try {
-    const baseline = (await coldLaunch(bare, [BARE])).get(BARE) ?? Number.NaN;
-    const cold = await coldLaunch(knead, [BARE, page('home'), page('session'), page('summary')]);
+    const { baseline, knead: cold } = await coldLaunch(bare, knead, [BARE, page('home'), page('session'), page('summary')]);
     const group = 'watch QuickJS';
     const note = `median of ${RUNS}; baseline: bare ZML app.js (BaseApp only) + a bare one-TEXT page`;
     const rows: BenchRow[] = ['home', 'session', 'summary'].map((name) => {
@@ -246,8 +263,7 @@ async function quickJsRows(): Promise<BenchRow[]> {
     });
     const app = cold.get(BARE) ?? Number.NaN;
     rows.push({ group, metric: "Knead's app.js (shared modules) + bare page", knead: app, baseline, ratio: ratioOf(app, baseline), unit: 'ms', note: `${note}: what evaluating the shared library adds to every launch` });
-    const session = await openAfterHome(knead, page('session'));
-    const barePage = await openAfterHome(knead, BARE);
+    const { session, bare: barePage } = await openAfterHomeBoth(knead);
     rows.push({ group, metric: 'session page opened after Home (onInit + build)', knead: session, baseline: barePage, ratio: ratioOf(session, barePage), unit: 'ms', note: `median of ${RUNS}; baseline: the bare page opened after Home in the same running app` });
     return rows;
   } finally {
