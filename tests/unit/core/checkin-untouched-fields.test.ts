@@ -1,0 +1,24 @@
+// A check-in field the person did not touch is absent, never "0" or "no" (docs/sync.md): a page that
+// hands over untouched fields as `undefined` gets them left out, not refused as "required".
+
+import { describe, expect, it } from 'vitest';
+import { withCheckIn } from '../../../core/records/record';
+import { validateRecord } from '../../../core/records/record-validation';
+import { makeRecord, rawRecord } from '../../fixtures/records';
+
+describe('untouched check-in fields', () => {
+  it('check-in - answers given as undefined are untouched: accepted and left out of the record', () => {
+    const record = makeRecord({ checkIn: [], notes: [] });
+    const result = withCheckIn(record, [{ area: 'neck', tightness: undefined, pain: true }], [], { feeling: undefined, hurt: false, hurtArea: undefined, hurtSide: undefined, painScore: undefined });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.checkIn).toEqual([{ area: 'neck', pain: true }]);
+    expect(result.value.hurt).toBe(false);
+    for (const key of ['feeling', 'hurtArea', 'hurtSide', 'painScore']) expect(key in result.value).toBe(false);
+  });
+
+  it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
+    const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
+    expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);
+  });
+});
