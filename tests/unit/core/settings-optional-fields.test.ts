@@ -1,0 +1,30 @@
+// The optional settings added later (reminders, adaptation, "change coming"): absent reads as the
+// default and stays absent, present must be valid (docs/week.md, docs/watch.md).
+
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../core/routines/model';
+import { describeProblems } from '../../../core/kernel/result';
+import { validateSettings } from '../../../core/settings/settings-validation';
+import { parseStoredSettings } from '../../../core/settings/watch-settings';
+
+describe('optional settings', () => {
+  it('settings - "change coming" on or off is kept; anything else is refused by name', () => {
+    expect(validateSettings({ ...DEFAULT_SETTINGS, changeComing: true })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, changeComing: true } });
+    expect(validateSettings({ ...DEFAULT_SETTINGS, changeComing: false })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, changeComing: false } });
+    const bad = validateSettings({ ...DEFAULT_SETTINGS, changeComing: 'yes' });
+    expect(bad.ok ? 'ok' : describeProblems(bad.problems)).toBe('changeComing must be true or false');
+  });
+
+  it('settings - adaptation off is kept; absent fields stay absent', () => {
+    expect(validateSettings({ ...DEFAULT_SETTINGS, adapt: false })).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, adapt: false } });
+    const plain = validateSettings(DEFAULT_SETTINGS);
+    expect(plain.ok && Object.keys(plain.value).sort()).toEqual(['halfwayTick', 'intensity', 'leadInSeconds', 'screen']);
+  });
+
+  it('settings - the watch reads damaged optional fields leniently: booleans kept, others dropped, reminders as defaults', () => {
+    const stored = JSON.stringify({ settings: { ...DEFAULT_SETTINGS, intensity: 'loud', adapt: false, changeComing: 'yes', reminders: { on: 'x' } }, updatedAt: 5 });
+    expect(parseStoredSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, adapt: false, reminders: { on: false, days: [], minute: 1080 } }, updatedAt: 5 });
+    const flat = JSON.stringify({ ...DEFAULT_SETTINGS, leadInSeconds: 'long', changeComing: true });
+    expect(parseStoredSettings(flat)).toEqual({ settings: { ...DEFAULT_SETTINGS, changeComing: true }, updatedAt: 0 });
+  });
+});
