@@ -98,3 +98,12 @@ describe('routine length', () => {
     expect(routineLength({ steps: odd })).toEqual({ steps: 4, seconds: 75, clock: '1:15' });
   });
 });
+
+describe('empty routine', () => {
+  it('empty - a routine without steps is empty with or without a plan, so it is never started', () => {
+    const none = routineOf([]);
+    expect(planRoutine(none, null)).toEqual({ routine: none, leftOut: [], empty: true });
+    expect(planRoutine(none, makePlan({ focusAreas: [], avoidAreas: [] })).empty).toBe(true);
+    expect(planRoutine(routineOf([step('neck', 30)]), null).empty).toBe(false);
+  });
+});
