@@ -260,3 +260,10 @@ describe('adaptation limits', () => {
     expect(out.changes).toEqual([]);
   });
 });
+
+describe('adaptation reason', () => {
+  it('adaptation - "tight in your last 3 sessions" holds after a longer tight run too', () => {
+    const out = adaptRoutine(routineOf([step('neck', 60)]), null, history('neck', [3, 3, 3, 3, 2]));
+    expect(out.changes).toEqual([{ area: 'neck', baseSeconds: 60, adaptedSeconds: 90, tightLately: true }]);
+  });
+});
