@@ -13,8 +13,14 @@ describe('untouched check-in fields', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.checkIn).toEqual([{ area: 'neck', pain: true }]);
+    expect(Object.keys(result.value.checkIn[0] ?? {})).toEqual(['area', 'pain']);
     expect(result.value.hurt).toBe(false);
     for (const key of ['feeling', 'hurtArea', 'hurtSide', 'painScore']) expect(key in result.value).toBe(false);
+  });
+
+  it('record - a version that is not the number 1 is refused, saying which it must be', () => {
+    const checked = validateRecord(rawRecord({ v: '1' }));
+    expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'v', message: 'must be 1' }]);
   });
 
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {

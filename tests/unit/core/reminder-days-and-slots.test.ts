@@ -192,6 +192,9 @@ describe('reminder preferences at their limits', () => {
   it('reminder prefs - the watch reads anything unusable as the defaults, a usable value as it is', () => {
     expect(lenientReminderPrefs({ on: 'yes' })).toEqual(DEFAULT_REMINDERS);
     expect(lenientReminderPrefs(null)).toEqual(DEFAULT_REMINDERS);
+    // A value with any problem is unusable as a whole, not partly read.
+    expect(lenientReminderPrefs({ on: true, days: [1, 1], minute: 420 })).toEqual(DEFAULT_REMINDERS);
+    expect(lenientReminderPrefs({ on: true, days: [1], minute: 420, snooze: 5 })).toEqual(DEFAULT_REMINDERS);
     expect(lenientReminderPrefs({ on: true, days: [4, 1], minute: 420 })).toEqual({ on: true, days: [1, 4], minute: 420 });
   });
 });
