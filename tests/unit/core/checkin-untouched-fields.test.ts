@@ -23,6 +23,11 @@ describe('untouched check-in fields', () => {
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'v', message: 'must be 1' }]);
   });
 
+  it('check-in - which side of a paired area felt tighter is kept', () => {
+    const checked = validateRecord(rawRecord({ checkIn: [{ area: 'forearms', tighterSide: 'right' }, { area: 'neck', tightness: 0 }] }));
+    expect(checked.ok && checked.value.checkIn).toEqual([{ area: 'forearms', tighterSide: 'right' }, { area: 'neck', tightness: 0 }]);
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);

@@ -91,6 +91,7 @@ describe('plan code - each refusal says why', () => {
     expect(decodePlanCode('KNEAD1.4.AAAA.000000')).toMatchObject({ ok: false, id: 'code.check-length', values: { digits: 7, found: 6 } });
     expect(decodePlanCode('KNEAD1.4.AAAA.00000000')).toMatchObject({ ok: false, id: 'code.check-length', values: { found: 8 } });
     expect(refusal(decodePlanCode('KNEAD1.4.AAAA.000000A'))).toBe('code.check-length');
+    expect(refusal(decodePlanCode('KNEAD1.4.AAAA.A000000'))).toBe('code.check-length');
     expect(refusal(decodePlanCode('KNEAD1.4.AAAA.'))).toBe('code.check-length');
   });
 

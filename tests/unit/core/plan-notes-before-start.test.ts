@@ -22,6 +22,10 @@ describe('focus note', () => {
     ]);
   });
 
+  it('focus - an area on both sides is one note, even when it is the first focus area met', () => {
+    expect(focusGiven(DESK_RESET, makePlan({ focusAreas: ['forearms'], avoidAreas: [] }))).toEqual([{ area: 'forearms', seconds: 50 }]);
+  });
+
   it('focus - a focus area the routine lacks, or one the 60-minute limit left at its time, gets no note', () => {
     expect(focusGiven(DESK_RESET, makePlan({ focusAreas: ['calves'], avoidAreas: [] }))).toEqual([]);
     // 3600 s already: neck 560 → 600 would pass the limit.

@@ -267,3 +267,13 @@ describe('adaptation reason', () => {
     expect(out.changes).toEqual([{ area: 'neck', baseSeconds: 60, adaptedSeconds: 90, tightLately: true }]);
   });
 });
+
+describe('adaptation within the routine limit', () => {
+  it('adaptation - time given to one step counts against the next: two tight neck steps share the last 120 s', () => {
+    const routine = routineOf([step('neck', 240), step('neck', 240), ...Array.from({ length: 5 }, () => step('feet', 600, 'left'))]);
+    expect(total(routine)).toBe(3480);
+    const out = adaptRoutine(routine, null, history('neck', [3, 3, 3, 3]));
+    expect(seconds(out.routine).slice(0, 2)).toEqual([360, 240]);
+    expect(total(out.routine)).toBe(3600);
+  });
+});
