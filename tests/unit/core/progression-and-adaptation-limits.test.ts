@@ -277,3 +277,14 @@ describe('adaptation within the routine limit', () => {
     expect(total(out.routine)).toBe(3600);
   });
 });
+
+describe('adaptation changes', () => {
+  it('adaptation - two areas that stayed tight are two reasons, each with its own seconds', () => {
+    const routine = routineOf([step('neck', 60), step('forearms', 40, 'left'), step('forearms', 40, 'right')]);
+    const both: PastCheckIn[] = [0, 1, 2].map(() => ({ ratings: [{ area: 'neck', tightness: 3 }, { area: 'forearms', tightness: 2 }] }));
+    expect(adaptRoutine(routine, null, both).changes).toEqual([
+      { area: 'neck', baseSeconds: 60, adaptedSeconds: 75, tightLately: true },
+      { area: 'forearms', baseSeconds: 80, adaptedSeconds: 100, tightLately: true },
+    ]);
+  });
+});
