@@ -28,6 +28,11 @@ describe('untouched check-in fields', () => {
     expect(checked.ok && checked.value.checkIn).toEqual([{ area: 'forearms', tighterSide: 'right' }, { area: 'neck', tightness: 0 }]);
   });
 
+  it('check-in - after a pain stop a pain score is allowed without "hurt" (docs/sync.md)', () => {
+    const checked = validateRecord(rawRecord({ status: 'pain', painStepIndex: 0, painScore: 7 }));
+    expect(checked.ok && checked.value.painScore).toBe(7);
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);
