@@ -33,6 +33,11 @@ describe('untouched check-in fields', () => {
     expect(checked.ok && checked.value.painScore).toBe(7);
   });
 
+  it('record - with unreadable steps, a pain step past the longest routine is still named', () => {
+    const checked = validateRecord(rawRecord({ status: 'pain', steps: 'x', painStepIndex: 30 }));
+    expect(checked.ok ? [] : checked.problems).toContainEqual({ path: 'painStepIndex', message: 'must be an integer between 0 and 29' });
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);

@@ -110,6 +110,8 @@ describe('reminder alarms', () => {
     const state = { ...EMPTY_REMINDER_STATE, alarmId: 3, signature: wanted.signature, snoozeId: 4 };
     expect(planRearm(state, wanted, [3, 4])).toEqual({ cancel: [], arm: false, state });
     expect(planRearm(state, wanted, [3]).state.snoozeId).toBe(0);
+    // Wherever the system lists it.
+    expect(planRearm(state, wanted, [4, 3])).toEqual({ cancel: [], arm: false, state });
     // An alarm id of 0 is "none armed", even if the system lists an alarm 0.
     expect(planRearm({ ...state, alarmId: 0, snoozeId: 0 }, wanted, [0])).toMatchObject({ cancel: [0], arm: true });
   });
