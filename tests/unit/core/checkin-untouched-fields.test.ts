@@ -38,6 +38,11 @@ describe('untouched check-in fields', () => {
     expect(checked.ok ? [] : checked.problems).toContainEqual({ path: 'painStepIndex', message: 'must be an integer between 0 and 29' });
   });
 
+  it('check-in - a side without "hurt: true" gets that one reason, not also "needs hurtArea"', () => {
+    const checked = validateRecord(rawRecord({ hurt: false, hurtSide: 'left' }));
+    expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtSide', message: 'is only allowed when hurt is true' }]);
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);

@@ -201,6 +201,7 @@ describe('plan code - content the check cannot vouch for', () => {
     expect(invalidReason(tuple({ 3: 'desk-reset' }))).toMatch(/routines have the wrong shape/);
     expect(invalidReason(tuple({ 4: [['a', 'A']] }))).toMatch(/a routine has the wrong shape/);
     expect(invalidReason(tuple({ 4: [['a', 'A', 'steps']] }))).toMatch(/a routine has the wrong shape/);
+    expect(invalidReason(tuple({ 4: [['a', 'A', [[0, 2, 60, 0, '']], 'extra']] }))).toMatch(/a routine has the wrong shape/);
     expect(invalidReason(tuple({ 4: [['a', 'A', [[0, 2, 60, 0]]]] }))).toMatch(/a step has the wrong shape/);
     expect(invalidReason(tuple({ 4: [['a', 'A', [[0, 9, 60, 0, '']]]] }))).toMatch(/unknown area, side or tool/);
     expect(invalidReason(tuple({ 4: [['a', 'A', [[0, 2, 60, 9, '']]]] }))).toMatch(/unknown area, side or tool/);

@@ -79,6 +79,13 @@ describe('phone plan', () => {
   });
 });
 
+describe('plan version', () => {
+  it('plan - an older plan version is refused by name (only version 1 exists)', () => {
+    const result = savePlan(new MemoryStore(), { ...makePlan(), v: 0 });
+    expect(result.ok ? [] : result.problems).toEqual([{ path: 'v', message: 'must be 1' }]);
+  });
+});
+
 describe('watch plan', () => {
   it('watch plan - clearing when nothing is stored changes nothing', () => {
     expect(acceptPlanOnWatch(new MemoryStore(), null)).toEqual({ plan: null, changed: false, problems: [] });
