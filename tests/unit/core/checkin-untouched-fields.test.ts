@@ -43,6 +43,11 @@ describe('untouched check-in fields', () => {
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtSide', message: 'is only allowed when hurt is true' }]);
   });
 
+  it('check-in - where it hurt, with the side of a paired area, is kept', () => {
+    const checked = validateRecord(rawRecord({ hurt: true, hurtArea: 'forearms', hurtSide: 'left', painScore: 3 }));
+    expect(checked.ok && [checked.value.hurtArea, checked.value.hurtSide, checked.value.painScore]).toEqual(['forearms', 'left', 3]);
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../core/routines/model';
 import { describeProblems } from '../../../core/kernel/result';
-import { validateSettings } from '../../../core/settings/settings-validation';
+import { decodeStoredSettings, validateSettings } from '../../../core/settings/settings-validation';
 import { parseStoredSettings } from '../../../core/settings/watch-settings';
 
 describe('optional settings', () => {
@@ -26,5 +26,12 @@ describe('optional settings', () => {
     expect(parseStoredSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, adapt: false, reminders: { on: false, days: [], minute: 1080 } }, updatedAt: 5 });
     const flat = JSON.stringify({ ...DEFAULT_SETTINGS, leadInSeconds: 'long', changeComing: true });
     expect(parseStoredSettings(flat)).toEqual({ settings: { ...DEFAULT_SETTINGS, changeComing: true }, updatedAt: 0 });
+  });
+});
+
+describe('stored shape', () => {
+  it('stored settings - a stamp without settings is the stamped shape missing its settings, not the old flat one', () => {
+    const decoded = decodeStoredSettings({ updatedAt: 5 });
+    expect(decoded.ok ? 'ok' : describeProblems(decoded.problems)).toBe('settings is required');
   });
 });
