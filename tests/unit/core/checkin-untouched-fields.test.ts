@@ -48,6 +48,14 @@ describe('untouched check-in fields', () => {
     expect(checked.ok && [checked.value.hurtArea, checked.value.hurtSide, checked.value.painScore]).toEqual(['forearms', 'left', 3]);
   });
 
+  it('record - a start at exactly 2020-01-01 00:00 UTC is not "before 2020": not flagged', () => {
+    const start = Date.UTC(2020, 0, 1);
+    const checked = validateRecord(rawRecord({ startedAt: start, endedAt: start + 180_000 }));
+    expect(checked.ok && 'clockSuspect' in checked.value).toBe(false);
+    const earlier = validateRecord(rawRecord({ startedAt: start - 1, endedAt: start + 180_000 }));
+    expect(earlier.ok && earlier.value.clockSuspect).toBe(true);
+  });
+
   it('check-in - a present hurtArea without "hurt: true" is still refused', () => {
     const checked = validateRecord(rawRecord({ hurt: false, hurtArea: 'neck' }));
     expect(checked.ok ? [] : checked.problems).toEqual([{ path: 'hurtArea', message: 'is only allowed when hurt is true' }]);
