@@ -141,6 +141,13 @@ describe('plan code - content the check cannot vouch for', () => {
     ['a 3-byte lead followed by ASCII', [0xe4, 0xb8, 0x41]],
   ])('plan code - %s is unreadable', (_what, bytes) => {
     expect(refusal(decodePlanCode(codeOfBytes(bytes)))).toBe('code.unreadable');
+    // Inside a JSON string too, where a lax decoder would hand on readable text.
+    expect(refusal(decodePlanCode(codeOfBytes([0x22, ...bytes, 0x22])))).toBe('code.unreadable');
+  });
+
+  it('plan code - characters at each UTF-8 length boundary round-trip (U+0080, U+07FF, U+0800, U+FFFF, U+10000)', () => {
+    const plan = { ...TYPICAL_PLAN, note: 'x\u0080\u07ff\u0800\uffff\u{10000}' };
+    expect(decodePlanCode(encodePlanCode(plan))).toEqual({ ok: true, plan });
   });
 
   it('plan code - the highest code points of each length still read (U+07FF, U+FFFD, U+10FFFF)', () => {

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../core/routines/model';
 import { describeProblems } from '../../../core/kernel/result';
+import { MemoryStore } from '../../fixtures/memory-store';
 import { decodeStoredSettings, validateSettings } from '../../../core/settings/settings-validation';
-import { parseStoredSettings } from '../../../core/settings/watch-settings';
+import { acceptSettingsOnWatch, parseStoredSettings } from '../../../core/settings/watch-settings';
 
 describe('optional settings', () => {
   it('settings - "change coming" on or off is kept; anything else is refused by name', () => {
@@ -33,5 +34,17 @@ describe('stored shape', () => {
   it('stored settings - a stamp without settings is the stamped shape missing its settings, not the old flat one', () => {
     const decoded = decodeStoredSettings({ updatedAt: 5 });
     expect(decoded.ok ? 'ok' : describeProblems(decoded.problems)).toBe('settings is required');
+  });
+});
+
+describe('lenient watch read', () => {
+  it('watch settings - a damaged value keeps its good fields (gentle is a strength) and a negative stamp reads as 0', () => {
+    const stored = JSON.stringify({ settings: { ...DEFAULT_SETTINGS, intensity: 'gentle', screen: 'dim' }, updatedAt: -5 });
+    expect(parseStoredSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, intensity: 'gentle' }, updatedAt: 0 });
+  });
+
+  it('watch settings - a refused phone value names its fields under "prefs"', () => {
+    const outcome = acceptSettingsOnWatch(new MemoryStore(), { settings: { ...DEFAULT_SETTINGS, leadInSeconds: 99 }, updatedAt: 5 });
+    expect(outcome.problems).toEqual([{ path: 'prefs.settings.leadInSeconds', message: 'must be an integer between 0 and 15' }]);
   });
 });

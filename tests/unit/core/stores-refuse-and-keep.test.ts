@@ -86,6 +86,15 @@ describe('plan version', () => {
   });
 });
 
+describe('plan repeats', () => {
+  it('plan - a repeated focus area or assigned routine is named', () => {
+    const focus = savePlan(new MemoryStore(), { ...makePlan(), focusAreas: ['neck', 'neck'] });
+    expect(focus.ok ? [] : focus.problems).toEqual([{ path: 'focusAreas[1]', message: 'repeats neck' }]);
+    const assigned = savePlan(new MemoryStore(), { ...makePlan(), assignedRoutineIds: ['desk-reset', 'desk-reset'] });
+    expect(assigned.ok ? [] : assigned.problems).toEqual([{ path: 'assignedRoutineIds[1]', message: "repeats 'desk-reset'" }]);
+  });
+});
+
 describe('watch plan', () => {
   it('watch plan - clearing when nothing is stored changes nothing', () => {
     expect(acceptPlanOnWatch(new MemoryStore(), null)).toEqual({ plan: null, changed: false, problems: [] });
