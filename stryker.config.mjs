@@ -24,6 +24,9 @@ const config = {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   timeoutMS: 10000,
+  // The first, unmutated run of every unit test with per-test coverage takes minutes on a loaded
+  // 2-core machine (Stryker's default limit is 5): a full run must not die before it starts.
+  dryRunTimeoutMinutes: 30,
 };
 
 export default config;
