@@ -37,6 +37,10 @@ describe('engine - the last cue given', () => {
     expect(lastCueGiven(state)).toEqual({ cue: 'change-coming', at: T0 + 60_000 });
   });
 
+  it('last cue - without "change coming" chosen, the halfway tick stays the last cue in the neck\'s last 5 s', () => {
+    expect(lastCueGiven(after([tick(6_000), tick(36_000), tick(62_000)]))).toEqual({ cue: 'halfway', at: T0 + 35_000 });
+  });
+
   it('last cue - the step change (next area at +65 s) once the neck is over', () => {
     expect(lastCueGiven(after([tick(6_000), tick(36_000), tick(66_000)]))).toEqual({ cue: 'next-area', at: T0 + 65_000 });
   });

@@ -30,6 +30,17 @@ describe('launch recovery', () => {
     expect(rig.relaunch).toBe(false);
   });
 
+  it('recovery - a session still running on the page path goes to the Session page, stored as it was', () => {
+    const rig = new ShellRig(false);
+    rig.start();
+    rig.advanceTo(T0 + 40_000);
+    rig.shell.close();
+    rig.now = T0 + 50_000;
+    const before = rig.store.snapshot();
+    expect(launch(rig)).toEqual({ go: 'session' });
+    expect(rig.store.snapshot()).toEqual(before);
+  });
+
   it('recovery - the running service stays the only writer even when the clock says the session is over', () => {
     const rig = new ShellRig(true);
     rig.start();

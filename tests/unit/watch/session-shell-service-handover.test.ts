@@ -223,6 +223,19 @@ describe('service path - hand-overs under way', () => {
     ]);
   });
 
+  it('shell (service) - a session the service finished during a hand-over is not handed back to it', () => {
+    const rig = new ShellRig(true);
+    rig.start();
+    rig.advanceTo(T0 + 324_000);
+    rig.autoComplete = false;
+    rig.shell.press('extend'); // asks the service to stop; it has not yet
+    rig.advanceTo(T0 + 326_000); // meanwhile the service gives "done" at 325 s and exits
+    rig.shell.refresh();
+    expect(rig.routes.map((r) => r.route)).toEqual(['checkin']);
+    rig.completeNext(); // the stop's answer comes after the end
+    expect(rig.requests).toEqual(['start', 'stop']);
+  });
+
   it('service - after the done cue the service stays alive until it has played whole (1.5 s)', () => {
     const rig = new ShellRig(true);
     rig.start();
