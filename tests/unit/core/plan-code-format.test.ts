@@ -139,6 +139,12 @@ describe('plan code - content the check cannot vouch for', () => {
     ['a sequence cut short', [0x5b, 0xe4, 0xb8]],
     ['a lead byte not followed by a continuation', [0xc3, 0x28]],
     ['a 3-byte lead followed by ASCII', [0xe4, 0xb8, 0x41]],
+    // Bytes that may never lead a sequence, followed by what would be a valid 3- or 4-byte tail:
+    // a decoder that read them as leads would hand on U+0800 or U+10000.
+    ['a continuation byte leading a 3-byte tail', [0x80, 0xa0, 0x80]],
+    ['a continuation byte leading a 4-byte tail', [0x80, 0x90, 0x80, 0x80]],
+    ['the overlong lead 0xC1 leading a 4-byte tail', [0xc1, 0x90, 0x80, 0x80]],
+    ['a 5-byte lead 0xF8 (not UTF-8 since RFC 3629)', [0xf8, 0x90, 0x80, 0x80]],
   ])('plan code - %s is unreadable', (_what, bytes) => {
     expect(refusal(decodePlanCode(codeOfBytes(bytes)))).toBe('code.unreadable');
     // Inside a JSON string too, where a lax decoder would hand on readable text.
