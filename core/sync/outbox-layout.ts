@@ -110,7 +110,11 @@ function encodeSlot(n: number, status: Status, entry: PendingEntry | RejectedEnt
 }
 
 export function encodeIndex(head: number, tail: number, recent: readonly RecentEntry[]): string {
-  return JSON.stringify({ v: OUTBOX_LAYOUT_VERSION, head, tail, recent });
+  // Each entry in the order the decoder builds it, so the text depends on what the list holds,
+  // not on how an entry was put together: otherwise a save compares the stored index with one
+  // spelled differently and rewrites it (the whole recent list) for nothing.
+  const canonical = recent.map((entry) => decodeRecent(entry) ?? entry);
+  return JSON.stringify({ v: OUTBOX_LAYOUT_VERSION, head, tail, recent: canonical });
 }
 
 export interface Plan {

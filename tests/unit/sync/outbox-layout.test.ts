@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeAll } from '../../../core/kernel/store';
 import type { SessionRecord } from '../../../core/routines/model';
 import type { OutboxState, PendingEntry } from '../../../core/sync/outbox-state';
-import { emptyOutbox } from '../../../core/sync/outbox-state';
+import { applyAck, emptyOutbox } from '../../../core/sync/outbox-state';
 import { OUTBOX_KEY, decodeIndex, decodeSlot, emptyLayout, encodeIndex, planSave, stateFromSlots } from '../../../core/sync/outbox-layout';
 import type { DecodedSlot } from '../../../core/sync/outbox-layout';
 import { MAX_SLOT_SPAN, enqueue, loadOutbox, recordFailure } from '../../../core/sync/outbox';
@@ -114,11 +114,31 @@ describe('outbox layout - what a save writes', () => {
     const store = new MemoryStore();
     const records = makeRecords(3);
     for (const r of records) enqueue(store, r);
-    // A failed attempt saves the loaded outbox back (a newly queued session's recent entry is stored
-    // with its fields in another order than it reads back, so the first save after it rewrites the index).
-    recordFailure(store, [records[0]?.id ?? ''], 'code 2: disconnected');
     const loaded = loadOutbox(store);
     expect(planSave(loaded.layout, loaded.state, MAX_SLOT_SPAN).writes).toEqual([]);
+  });
+
+  it('outbox layout - a failed attempt rewrites only the slot it marks, not the index', () => {
+    const store = new MemoryStore();
+    const records = makeRecords(3);
+    for (const r of records) enqueue(store, r);
+    const before = store.writes.length;
+    recordFailure(store, [records[0]?.id ?? ''], 'code 2: disconnected');
+    const written = store.writes.slice(before).map((w) => w.key);
+    // The attempt count lives in the session's own slot; the index (numbers and the recent list) is unchanged.
+    expect(written).toHaveLength(1);
+    expect(written[0]).not.toBe(OUTBOX_KEY);
+  });
+
+  it('outbox layout - a refusal with a reason, saved and read back, reads as stored (no rewrite on the next save)', () => {
+    const store = new MemoryStore();
+    const records = makeRecords(2);
+    for (const r of records) enqueue(store, r);
+    const loaded = loadOutbox(store);
+    const refused = applyAck(loaded.state, [], [{ id: records[1]?.id ?? '', reason: 'routine unknown on the phone' }], 1_700_000_000_000).state;
+    expect(writeAll(store, planSave(loaded.layout, refused, MAX_SLOT_SPAN).writes).ok).toBe(true);
+    const again = loadOutbox(store);
+    expect(planSave(again.layout, again.state, MAX_SLOT_SPAN).writes).toEqual([]);
   });
 
   it('outbox layout - new slots are written first, then the index, and removals come last', () => {
