@@ -8,11 +8,10 @@
 //
 // `npx tsx bench/home-startup.ts [waiting] [page]` prints the timeline; `npm run bench` has the
 // rows of `homeStartupBench()`.
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getQuickJS } from 'quickjs-emscripten';
-import { platformBundle } from '../sim/quickjs/index';
+import { deviceFiles, platformBundle } from '../sim/quickjs/index';
 import { distGroupDir } from '../sim/node/index';
 import { enqueue } from '../core/sync/outbox';
 import { PLAN_KEY } from '../core/routines/plan-store';
@@ -44,27 +43,6 @@ export interface HomeStartup {
   /** BLE sends and alarm calls before the first frame (sync and reminders on the startup path). */
   readonly sendsBeforeFrame: number;
   readonly alarmCallsBeforeFrame: number;
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out;
-}
-
-function deviceFiles(groupDir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const full of listFiles(groupDir)) {
-    const rel = relative(groupDir, full).split('\\').join('/');
-    if (!rel.startsWith('device/') || rel.endsWith('.png')) continue;
-    if (rel.endsWith('.js') || rel.endsWith('.json')) files[rel] = readFileSync(full, 'utf8');
-    else files[`b64:${rel}`] = readFileSync(full).toString('base64');
-  }
-  return files;
 }
 
 /** The watch's storage with a plan and `waiting` sessions queued (core's own enqueue). */

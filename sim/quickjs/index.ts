@@ -49,7 +49,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** The built device files of one group as the platform bundle reads them (binary as base64). */
-function deviceFiles(groupDir: string): Record<string, string> {
+export function deviceFiles(groupDir: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const full of listFiles(groupDir)) {
     const rel = relative(groupDir, full).split('\\').join('/');

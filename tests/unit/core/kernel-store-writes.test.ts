@@ -3,23 +3,10 @@
 // stored" — a failing write never leaves half an update, a throwing adapter is a reason, not a crash.
 
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../fixtures/memory-store';
+import { MemoryStore, unreadableKey } from '../../fixtures/memory-store';
 import type { KeyValueStore } from '../../../core/kernel/store';
 import { errorText, freeQuarantineKeys, listKeys, readItem, settingsKeyValueStore, writeAll } from '../../../core/kernel/store';
 import { STORAGE_VERSION, STORAGE_VERSION_KEY, checkStorageVersion } from '../../../core/kernel/storage-version';
-
-/** A store whose reads of one key throw (a damaged adapter). */
-function unreadable(store: MemoryStore, badKey: string): KeyValueStore {
-  return {
-    getItem: (key) => {
-      if (key === badKey) throw new Error('disk error');
-      return store.getItem(key);
-    },
-    setItem: (key, value) => store.setItem(key, value),
-    removeItem: (key) => store.removeItem(key),
-    keys: () => store.keys(),
-  };
-}
 
 /** A store that refuses every write of one key (a value over the quota), and nothing else. */
 function refusing(store: MemoryStore, badKey: string): KeyValueStore {
@@ -42,7 +29,7 @@ describe('kernel store', () => {
   });
 
   it('store - a throwing read is absent plus a reason naming the key, never an exception', () => {
-    const read = readItem(unreadable(new MemoryStore(), 'plan'), 'plan');
+    const read = readItem(unreadableKey(new MemoryStore(), 'plan'), 'plan');
     expect(read.value).toBeUndefined();
     expect(read.error).toBe('could not read plan: disk error');
   });
@@ -70,7 +57,7 @@ describe('kernel store', () => {
 
   it('store - an unreadable key stops the update before it is written and rolls back the rest', () => {
     const memory = new MemoryStore({ a: 'A0' });
-    const store = unreadable(memory, 'b');
+    const store = unreadableKey(memory, 'b');
     const result = writeAll(store, [['a', 'A1'], ['b', 'B1']]);
     expect(result).toEqual({ ok: false, error: 'could not read b: disk error' });
     expect(memory.snapshot()).toEqual({ a: 'A0' });
@@ -185,7 +172,7 @@ describe('phone storage version', () => {
   });
 
   it('storage version - a store that cannot be read is refused with the reason', () => {
-    const check = checkStorageVersion(unreadable(new MemoryStore(), STORAGE_VERSION_KEY));
+    const check = checkStorageVersion(unreadableKey(new MemoryStore(), STORAGE_VERSION_KEY));
     expect(check).toEqual({ ok: false, error: `could not read ${STORAGE_VERSION_KEY}: disk error` });
   });
 });

@@ -7,22 +7,10 @@ import { PREFS_KEY, readPrefs, savePrefs } from '../../../core/settings/prefs-st
 import { PLAN_KEY, acceptPlanOnWatch, readPlan, savePlan } from '../../../core/routines/plan-store';
 import { STORAGE_VERSION_KEY } from '../../../core/kernel/storage-version';
 import type { KeyValueStore } from '../../../core/kernel/store';
-import { MemoryStore } from '../../fixtures/memory-store';
+import { MemoryStore, unreadableKey } from '../../fixtures/memory-store';
 import { makePlan } from '../../fixtures/plans';
 
 const T = Date.UTC(2026, 11, 1, 9);
-
-function unreadable(store: MemoryStore, badKey: string): KeyValueStore {
-  return {
-    getItem: (key) => {
-      if (key === badKey) throw new Error('disk error');
-      return store.getItem(key);
-    },
-    setItem: (key, value) => store.setItem(key, value),
-    removeItem: (key) => store.removeItem(key),
-    keys: () => store.keys(),
-  };
-}
 
 describe('phone preferences', () => {
   it('prefs - a write the storage refuses is an error naming the key; the stored value stays', () => {
@@ -34,7 +22,7 @@ describe('phone preferences', () => {
   });
 
   it('prefs - an unreadable stored value reads as the defaults with the reason, nothing to send', () => {
-    expect(readPrefs(unreadable(new MemoryStore(), PREFS_KEY))).toEqual({ prefs: DEFAULT_SETTINGS, stamped: null, problem: 'could not read prefs: disk error' });
+    expect(readPrefs(unreadableKey(new MemoryStore(), PREFS_KEY))).toEqual({ prefs: DEFAULT_SETTINGS, stamped: null, problem: 'could not read prefs: disk error' });
   });
 
   it('prefs - a stamp never goes below zero, whatever the clock says', () => {
@@ -74,7 +62,7 @@ describe('phone plan', () => {
     expect(readPlan(new MemoryStore({ [PLAN_KEY]: '{' }))).toEqual({ plan: null, problem: 'the stored plan is not valid JSON' });
     const invalid = readPlan(new MemoryStore({ [PLAN_KEY]: JSON.stringify({ ...makePlan(), weeklyTarget: 99 }) }));
     expect(invalid).toEqual({ plan: null, problem: 'the stored plan is not usable: weeklyTarget must be an integer between 0 and 14' });
-    expect(readPlan(unreadable(new MemoryStore(), PLAN_KEY))).toEqual({ plan: null, problem: 'could not read plan: disk error' });
+    expect(readPlan(unreadableKey(new MemoryStore(), PLAN_KEY))).toEqual({ plan: null, problem: 'could not read plan: disk error' });
     expect(readPlan(new MemoryStore())).toEqual({ plan: null });
   });
 });
