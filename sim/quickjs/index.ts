@@ -7,6 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { getQuickJS } from 'quickjs-emscripten';
 import { DEFAULT_DIST, distGroupDir } from '../node/index';
+import type { CheckTiming } from './bundle-entry';
+
+export type { CheckTiming, FileTiming } from './bundle-entry';
 
 export interface QuickJsEntryResult {
   readonly profile: string;
@@ -18,8 +21,21 @@ export interface QuickJsEntryResult {
   readonly texts: readonly string[];
   /** ms to evaluate the platform bundle in a fresh QuickJS context. */
   readonly bootMs: number;
-  /** ms to evaluate app.js + the page and run onInit/build (or the service's onInit). */
+  /**
+   * ms of the whole check call: creating the simulated watch, then evaluating app.js + the page
+   * and running onInit/build (or the service's onInit).
+   */
   readonly entryMs: number;
+  /** With `{ timed: true }`: the simulator's setup apart from the launch, each file's compile apart from its run. */
+  readonly timing?: CheckTiming;
+}
+
+export interface CheckOptions {
+  /**
+   * Time the launch on the host's clock (the bench): the simulator's setup apart, and each device
+   * file compiled then run apart (its source wrapped in a function, compiled, then called).
+   */
+  readonly timed?: boolean;
 }
 
 let bundlePromise: Promise<string> | null = null;
@@ -127,7 +143,7 @@ export async function runQuickJsScenario(profile: string, steps: readonly Scenar
 }
 
 /** Runs the check for each profile (default: one per shape), for every entry or those in `only`. */
-export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST, only?: readonly string[]): Promise<QuickJsEntryResult[]> {
+export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3.7', 'gts4-3.6'], distDir: string = DEFAULT_DIST, only?: readonly string[], options: CheckOptions = {}): Promise<QuickJsEntryResult[]> {
   const QuickJS = await getQuickJS();
   const bundle = await platformBundle();
   const results: QuickJsEntryResult[] = [];
@@ -145,6 +161,11 @@ export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3
       if (only !== undefined && !only.includes(entry.path)) continue;
       const vm = QuickJS.newContext();
       try {
+        if (options.timed === true) {
+          const now = vm.newFunction('__hostNow', () => vm.newNumber(performance.now()));
+          vm.setProp(vm.global, '__hostNow', now);
+          now.dispose();
+        }
         const t0 = performance.now();
         const filesHandle = vm.newString(JSON.stringify(files));
         vm.setProp(vm.global, '__filesJson', filesHandle);
@@ -152,7 +173,7 @@ export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3
         vm.unwrapResult(vm.evalCode('globalThis.__files = JSON.parse(__filesJson); delete globalThis.__filesJson;', 'files.js')).dispose();
         vm.unwrapResult(vm.evalCode(bundle, 'sim-platform.js')).dispose();
         const t1 = performance.now();
-        const call = `__knead_sim_check(${JSON.stringify(profile)}, ${JSON.stringify(entry.kind)}, ${JSON.stringify(entry.path)})`;
+        const call = `__knead_sim_check(${JSON.stringify(profile)}, ${JSON.stringify(entry.kind)}, ${JSON.stringify(entry.path)}, ${String(options.timed === true)})`;
         const out = vm.evalCode(call, 'check.js');
         const t2 = performance.now();
         vm.runtime.executePendingJobs();
@@ -162,7 +183,7 @@ export async function checkWithQuickJs(profiles: readonly string[] = ['balance-3
           results.push({ profile, ...entry, ok: false, errors: [JSON.stringify(error)], texts: [], bootMs: t1 - t0, entryMs: t2 - t1 });
           continue;
         }
-        const parsed = JSON.parse(vm.getString(out.value)) as { ok: boolean; errors: string[]; texts: string[] };
+        const parsed = JSON.parse(vm.getString(out.value)) as { ok: boolean; errors: string[]; texts: string[]; timing?: CheckTiming };
         out.value.dispose();
         results.push({ profile, ...entry, ...parsed, bootMs: t1 - t0, entryMs: t2 - t1 });
       } finally {
