@@ -13,6 +13,25 @@ describe('quickjs', () => {
     expect(home?.texts).toContain('Knead');
   });
 
+  it("quickjs - a timed check (the bench's) launches Home as an untimed one does and times app.js then Home's file, each compiled then run, apart from the simulator's setup", async () => {
+    const [untimed] = await checkWithQuickJs(['balance-3.7'], undefined, ['page/home/index.page']);
+    const [timed] = await checkWithQuickJs(['balance-3.7'], undefined, ['page/home/index.page'], { timed: true });
+    expect(timed?.errors).toEqual([]);
+    expect(timed?.texts).toEqual(untimed?.texts);
+    expect(timed?.texts).toContain('Knead');
+    expect(untimed?.timing).toBeUndefined();
+    const timing = timed?.timing;
+    expect(timing?.files.map((f) => f.file)).toEqual(['device/app.js', 'device/page/home/index.page.js']);
+    for (const f of timing?.files ?? []) {
+      expect(f.compileMs).toBeGreaterThanOrEqual(0);
+      expect(f.runMs).toBeGreaterThanOrEqual(0);
+    }
+    // The launch holds both files' compile and run (one clock, stamped around the launch).
+    const parts = (timing?.files ?? []).reduce((sum, f) => sum + f.compileMs + f.runMs, 0);
+    expect(timing?.launchMs).toBeGreaterThanOrEqual(parts);
+    expect(timing?.setupMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('quickjs - a scripted run follows the clicks from page to page and samples the heap after every step (bench memory rows)', async () => {
     const run = await runQuickJsScenario('balance-3.7', [{ launch: 'page/home/index.page' }, { advance: 500 }, { click: 'Desk reset' }, { advance: 100 }, { click: 'Start' }, { advance: 8_000 }]);
     expect(run.samples.map((s) => s.page)).toEqual(['page/home/index.page', 'page/home/index.page', 'page/before/index.page', 'page/before/index.page', 'page/session/index.page', 'page/session/index.page']);
