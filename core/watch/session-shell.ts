@@ -21,6 +21,7 @@ import type { CueHost } from './api-level';
 import { saveFinished } from './finish';
 import { remainingSessionMs } from './format';
 import { runEvent, runStored } from './runner';
+import type { RunnerPorts, StoredRun } from './runner';
 import { loadSession, saveSession } from './session-store';
 import { createMotor } from './motor';
 import type { Motor } from './motor';
@@ -82,8 +83,11 @@ export type Route = 'checkin' | 'summary';
 export interface ShellListener {
   /** The state to show changed (or time passed): draw it. */
   changed(state: SessionState): void;
-  /** The session is over; the record was saved when the route is 'summary' (pain). */
-  finished(route: Route, record: SessionRecord): void;
+  /**
+   * The session is over. On the route 'summary' the record was saved (pain, or a session storage
+   * could not hold: its check-in could not be kept either), or not, as `saved` says.
+   */
+  finished(route: Route, record: SessionRecord, saved: boolean): void;
   notice(what: 'no-background' | 'save-failed'): void;
 }
 
@@ -122,6 +126,11 @@ export class SessionShell {
   private queue: QueuedPress[] = [];
   private done = false;
   private closed = false;
+  /**
+   * The page's state is ahead of the stored one: storage refused a write. The page then plays
+   * from memory (the stored snapshot is stale or missing) until a save succeeds again.
+   */
+  private unsaved = false;
   private readonly motor: Motor;
 
   constructor(
@@ -158,7 +167,10 @@ export class SessionShell {
     } else if (start !== null) {
       const result = runEvent({ phase: 'idle' }, start, { store, cue: () => undefined, schedule: () => undefined });
       if (result.state.phase !== 'idle') this.state = result.state;
-      if (result.error !== undefined) this.listener.notice('save-failed');
+      if (result.error !== undefined) {
+        this.unsaved = true;
+        this.listener.notice('save-failed');
+      }
     }
     const state = this.state;
     if (state === null) return false;
@@ -289,13 +301,19 @@ export class SessionShell {
     events.push({ event: { type: 'tick', now: this.ports.clock.now() }, felt: false, tick: false });
     for (const { event, felt, tick } of events) {
       heard = [];
-      const ran = runStored(event, felt ? silent : ports);
+      const ran = this.run(event, felt ? silent : ports);
       if (ran.kind !== 'ran') {
         // The stored session vanished (another writer finished it): keep what is on screen.
         continue;
       }
       this.feel(heard, tick);
-      if (ran.result.error !== undefined && !this.closed) this.listener.notice('save-failed');
+      if (ran.result.error !== undefined) {
+        if (!this.unsaved && !this.closed) this.listener.notice('save-failed');
+        this.unsaved = true;
+      } else if (this.unsaved && ran.result.state.phase !== 'idle' && ran.result.finished === null) {
+        // Storage took writes again: store where the session is now, so a relaunch resumes here.
+        this.unsaved = !saveSession(store, ran.result.state).ok;
+      }
       if (ran.result.state.phase !== 'idle') this.state = ran.result.state;
       if (ran.result.finished !== null) {
         this.finish(ran.result.finished);
@@ -305,10 +323,29 @@ export class SessionShell {
     this.afterWrite();
   }
 
+  /**
+   * Applies one event to the stored session, or to the page's own state when the page is the only
+   * writer and storage refused its last write (the stored snapshot is behind, or was never
+   * written) or the stored session is gone while the page still runs one.
+   */
+  private run(event: EngineEvent, ports: RunnerPorts): StoredRun {
+    const own = this.writer === 'page' ? this.state : null;
+    if (own !== null && this.unsaved) return { kind: 'ran', result: runEvent(own, event, ports) };
+    const stored = loadSession(ports.store);
+    if (stored.kind === 'active') return { kind: 'ran', result: runEvent(stored.state, event, ports) };
+    return own !== null ? { kind: 'ran', result: runEvent(own, event, ports) } : stored;
+  }
+
   /** After the page wrote: arm its own wake-up, or hand the cues to the service. */
   private afterWrite(): void {
     const state = this.state;
     if (state === null || this.done) return;
+    // The service plays what is stored, and storage holds none of this session's progress: the
+    // page keeps the cues (as when the service cannot run).
+    if (this.unsaved && this.writer !== 'page') {
+      this.host = 'page';
+      this.writer = 'page';
+    }
     if (!this.closed) this.listener.changed(state);
     this.holdScreen();
     if (this.writer === 'page') {
@@ -397,10 +434,12 @@ export class SessionShell {
     scheduler.disarm();
     screen.release();
     screen.relaunchOnWake(false);
-    const route = routeFor(record);
-    if (route === 'summary') saveFinished(store, record);
+    // The check-in reads the finished session from storage: a session whose progress storage did
+    // not take goes to the Summary instead, saved now if storage takes it after all.
+    const route = this.unsaved ? 'summary' : routeFor(record);
+    const saved = route === 'summary' ? saveFinished(store, record).queued : true;
     // A page already gone leaves the finished record stored: the next launch offers the check-in.
-    if (!this.closed) this.listener.finished(route, record);
+    if (!this.closed) this.listener.finished(route, record, saved);
   }
 }
 

@@ -45,9 +45,8 @@ function checkinPage() {
     if (record === null || saved) return;
     saved = true;
     const answers = draftAnswers(draft);
-    if (withAnswers) saveFinished(watchStore, record, answers.checkIns, answers.notes, answers.answers);
-    else saveFinished(watchStore, record);
-    swapTo('summary', {});
+    const outcome = withAnswers ? saveFinished(watchStore, record, answers.checkIns, answers.notes, answers.answers) : saveFinished(watchStore, record);
+    swapTo('summary', outcome.queued ? {} : { saveFailed: true });
   }
 
   function change(next: CheckInDraft): void {

@@ -131,11 +131,11 @@ function sessionPage() {
       },
       {
         changed: (state) => render(state, plan, clock.now() >= messageUntil),
-        finished(route) {
+        finished(route, _record, saved) {
           stopTicker();
-          swapTo(route, route === 'summary' ? { pain: true } : {});
+          swapTo(route, saved ? {} : { saveFailed: true });
         },
-        notice: (what) => view.showMessage(t(what === 'no-background' ? 'session.no-background' : 'session.save-failed')),
+        notice: (what) => say(t(what === 'no-background' ? 'session.no-background' : 'session.save-failed')),
       },
     );
     shell = current;

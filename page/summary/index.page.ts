@@ -6,7 +6,7 @@ import type { FlowItem } from '../kit';
 import { areaName, listText, nameText, t, tn } from '../text';
 import { outcomeText, skippedText } from '../outcome-text';
 import { watchStore } from '../../platform/storage';
-import { goBack } from '../../platform/router';
+import { goBack, readParams } from '../../platform/router';
 import { outboxStatus } from '../../core/sync/outbox';
 import { lastSummary } from '../../core/watch/finish';
 import { areasDone } from '../../core/watch/checkin';
@@ -20,11 +20,13 @@ import { initialPhoneStatus, nextPhoneStatus, phoneMessage } from '../../core/wa
 
 const view = layout as SummaryLayout;
 
-function items(phone: PhoneStatus): { title: string; items: FlowItem[] } {
-  const record = lastSummary(watchStore);
+/** `saveFailed`: the session just ended could not be saved, so the last summary stored is an older one's. */
+function items(phone: PhoneStatus, saveFailed: boolean): { title: string; items: FlowItem[] } {
   const status = outboxStatus(watchStore);
   const phoneLine: FlowItem = { kind: 'text', text: t(phoneMessage(phone, status.pending)), tone: 'dim' };
   const home: FlowItem = { kind: 'button', text: t('summary.done'), tone: 'primary', onClick: () => goBack() };
+  if (saveFailed) return { title: t('summary.title'), items: [{ kind: 'text', text: t('summary.not-saved'), tone: 'warning' }, phoneLine, home] };
+  const record = lastSummary(watchStore);
   if (record === null) return { title: t('summary.title'), items: [phoneLine, home] };
   const rows: FlowItem[] = [];
   const outcome = sessionOutcome(record);
@@ -54,9 +56,10 @@ function summaryPage() {
   let sync: WatchSync | null = null;
   /** The phone line, kept live by link events and requests (core/watch/phone-status). */
   let phone: PhoneStatus = initialPhoneStatus(true);
+  let saveFailed = false;
 
   function render(): void {
-    const page = items(phone);
+    const page = items(phone, saveFailed);
     view.renderSummary(page.title, page.items);
   }
 
@@ -68,6 +71,9 @@ function summaryPage() {
 
   return {
     state: {},
+    onInit(params: unknown) {
+      saveFailed = readParams(params)['saveFailed'] === true;
+    },
     build(this: Requester) {
       phone = initialPhoneStatus(linkUpNow());
       // The session was just queued: send it now, and show "sent to phone" once acknowledged.

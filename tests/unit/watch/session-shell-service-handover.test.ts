@@ -15,7 +15,7 @@ function reopen(rig: ShellRig): { shell: SessionShell; drawn: SessionState[] } {
   const drawn: SessionState[] = [];
   const shell = new SessionShell(rig.ports(), {
     changed: (state) => drawn.push(state),
-    finished: (route, record) => rig.routes.push({ route, record }),
+    finished: (route, record, saved) => rig.routes.push({ route, record, saved }),
     notice: (what) => rig.notices.push(what),
   });
   return { shell, drawn };
