@@ -19,7 +19,6 @@
 //   run: these rows evaluate JS source, while the watch loads the bytecode zpm compiled, so the
 //   target is judged on the running-only row (loading bytecode is not measured: this harness
 //   cannot load qjsc's bytecode).
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +28,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import { checkWithQuickJs, runQuickJsScenario } from '../sim/quickjs/index';
 import type { CheckTiming } from '../sim/quickjs/index';
+import { compileWithQjsc } from '../scripts/qjsc.mjs';
 import { readZab } from '../scripts/zab.mjs';
 import { ratioOf } from './table';
 import type { BenchRow } from './table';
@@ -116,22 +116,9 @@ function zmlBytes(file: string): number {
   return statSync(join(ROOT, 'node_modules', '@zeppos', 'zml', 'dist', file)).size;
 }
 
-/** zpm's own qjsc (QuickJS 2020-07-05), the compiler that made the .bin files in the .zab. */
-function qjscPath(): string {
-  const suffix = process.platform === 'darwin' ? `_darwin${process.arch === 'arm64' ? '_arm64' : ''}` : process.platform === 'win32' ? '_win32.exe' : process.arch === 'arm64' ? '_arm64' : '';
-  return join(ROOT, 'node_modules', '@zeppos', 'zpm', 'bin', `qjsc${suffix}`);
-}
-
-/** `js` compiled the way zpm compiles every page and app.js. */
+/** `js` compiled the way zpm compiles every page and app.js (scripts/qjsc.mjs). */
 function compiled(js: string): Uint8Array {
-  const dir = mkdtempSync(join(tmpdir(), 'knead-bare-'));
-  try {
-    writeFileSync(join(dir, 'bare.js'), js);
-    execFileSync(qjscPath(), ['-b', '-o', join(dir, 'bare.bin'), join(dir, 'bare.js')]);
-    return new Uint8Array(readFileSync(join(dir, 'bare.bin')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return compileWithQjsc(js, 'bare.js') as Uint8Array;
 }
 
 /** Bytes after deflate at level 6, what zpm's zip (JSZip, DEFLATE level 6) stores. */

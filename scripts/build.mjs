@@ -15,9 +15,13 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { listEntries, readManifest } from './entries.mjs';
 import { graphRecorder, pickShared, sharedImports, sharedRegistry, virtualKey } from './shared.mjs';
+import { stripDebugInfo } from './strip.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const BUILD_DIR = join(ROOT, 'build', 'zos');
+
+/** Entries that run on the watch, compiled to bytecode by zpm. */
+const DEVICE_KINDS = new Set(['app', 'page', 'layout', 'service']);
 
 const isExternal = (id) => id === 'i18n' || id.startsWith('@zos/') || id.startsWith('zosLoader:');
 
@@ -38,6 +42,8 @@ export async function bundleEntry(root, entry, { minify = true, sharing = null, 
       ...plugins,
       nodeResolve({ extensions: ['.ts', '.js', '.mjs'], exportConditions: ['default', 'module', 'import'] }),
       esbuild({ target: 'es2020', tsconfig: join(root, 'tsconfig.json'), minify }),
+      // Watch code only, after the minifier: its bytecode without line tables (scripts/strip.mjs).
+      ...(DEVICE_KINDS.has(entry.kind) ? [stripDebugInfo()] : []),
       ...extraPlugins,
     ],
     onwarn(warning, warn) {

@@ -105,7 +105,10 @@ export function packageApp({ root = ROOT, buildDir = join(root, 'build', 'zos'),
     const plain = join(work, 'plain');
     cpSync(buildDir, release, { recursive: true });
     cpSync(buildDir, plain, { recursive: true });
-    const zab = runZeus(release, buildDir, [], env);
+    // --compress=false: zpm's own minify pass (terser) would drop the "use strip" directives
+    // (scripts/strip.mjs); the code is minified by esbuild already. The watch's .bin files are then
+    // compiled from exactly the JS the simulator runs (dist/device-js).
+    const zab = runZeus(release, buildDir, ['--compress=false'], env);
     const plainZab = runZeus(plain, buildDir, ['--js2bin=false', '--compress=false'], env);
     mkdirSync(outDir, { recursive: true });
     const target = join(outDir, `knead-${version}.zab`);
