@@ -1,5 +1,4 @@
 // Before you start: the routine's steps as the plan and adaptation will run them, the safety reminder, Start. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { BeforeLayout } from './before-layout';
 import type { FlowItem } from '../kit';
@@ -65,15 +64,19 @@ function items(routineId: string): { title: string; items: FlowItem[] } {
   return { title: routineName(planned.routine), items: rows };
 }
 
-Page(
-  BasePage({
-    state: { routineId: '' },
+/** One Before page instance: the routine it shows lives here, not in the module. */
+function beforePage() {
+  let routineId = '';
+  return {
     onInit(params: unknown) {
-      this.state.routineId = routineIdParam(params);
+      routineId = routineIdParam(params);
     },
     build() {
-      const page = items(String(this.state.routineId));
+      const page = items(routineId);
       view.renderPlan(page.title, page.items);
     },
-  }),
-);
+  };
+}
+
+// No ZML BasePage: this page neither sends nor hears messages (docs/watch.md "Size").
+Page(beforePage());

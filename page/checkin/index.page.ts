@@ -1,5 +1,4 @@
 // Check-in: how it felt after a routine (overall, anything hurt, per-area detail on request), then Summary. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { CheckinLayout, CheckinRow, Choice } from './checkin-layout';
 import { areaName, t } from '../text';
@@ -154,4 +153,5 @@ function checkinPage() {
   };
 }
 
-Page(BasePage(checkinPage()));
+// No ZML BasePage: this page neither sends nor hears messages (docs/watch.md "Size").
+Page(checkinPage());

@@ -1,5 +1,4 @@
 // History: recent sessions kept on the watch with their outcome (skipped steps, a pain stop in its own colour), massage time and sync state; refused ones can be sent again or discarded. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HistoryLayout } from './history-layout';
 import type { FlowItem } from '../kit';
@@ -45,11 +44,9 @@ function items(): FlowItem[] {
   return rows;
 }
 
-Page(
-  BasePage({
-    state: {},
-    build() {
-      render();
-    },
-  }),
-);
+// No ZML BasePage: this page neither sends nor hears messages (docs/watch.md "Size").
+Page({
+  build() {
+    render();
+  },
+});

@@ -1,7 +1,6 @@
 // The Session page: wiring only. The lifecycle (who plays the cues, presses, hand-over between
 // page and App Service, wake-ups, screen, routing the finished session) is core/watch/session-shell.
 
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SessionLayout } from './session-layout';
 import { areaName, hintText, sideName, t } from '../text';
@@ -103,6 +102,9 @@ function sessionPage() {
   let plan: TherapistPlan | null = null;
   /** A message shown in place of "next" until this time. */
   let messageUntil = 0;
+  /** From the route: the routine to run, and whether Home opened this page to recover a session. */
+  let routineId = '';
+  let recover = false;
 
   function stopTicker(): void {
     if (ticker !== null) clearInterval(ticker);
@@ -165,15 +167,14 @@ function sessionPage() {
   }
 
   return {
-    state: { routineId: '', recover: false },
     onInit(params: unknown) {
-      this.state.routineId = routineIdParam(params);
-      this.state.recover = readParams(params)['recover'] === true;
+      routineId = routineIdParam(params);
+      recover = readParams(params)['recover'] === true;
     },
     build() {
       // Opened by Home at launch with a stored session: recovery picks where it goes (maybe here).
-      if (this.state.recover === true && !recoverHere()) return;
-      open(String(this.state.routineId));
+      if (recover && !recoverHere()) return;
+      open(routineId);
     },
     onDestroy() {
       stopTicker();
@@ -184,4 +185,5 @@ function sessionPage() {
   };
 }
 
-Page(BasePage(sessionPage()));
+// No ZML BasePage: this page neither sends nor hears messages (docs/watch.md "Size").
+Page(sessionPage());

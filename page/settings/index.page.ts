@@ -1,5 +1,4 @@
 // Settings: cue strength with a sample, feel each cue, lead-in, halfway and change-coming ticks, reminders, adaptation. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SettingsLayout } from './settings-layout';
 import type { FlowItem } from '../kit';
@@ -113,4 +112,5 @@ function settingsPage() {
   };
 }
 
-Page(BasePage(settingsPage()));
+// No ZML BasePage: this page neither sends nor hears messages (docs/watch.md "Size").
+Page(settingsPage());
