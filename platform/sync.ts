@@ -11,7 +11,7 @@ import type { PhoneEvent } from '../core/watch/phone-status';
 import { zmlErrorCode } from '../core/sync/retry';
 import { launchMemory } from './launch';
 
-/** What ZML's BasePage gives a page for requests. */
+/** What a shown page's link to the phone gives for requests (platform/messaging.ts). */
 export interface Requester {
   request(data: { method: string; params: Record<string, unknown> }, options?: { timeout?: number }): Promise<unknown>;
 }

@@ -1,5 +1,4 @@
 // Home: routines (assigned first), this week against the target, sync and reminder state; hands a stored session to Session's launch recovery. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { HomeLayout } from './home-layout';
 import type { FlowItem } from '../kit';
@@ -18,7 +17,8 @@ import type { HomeModel } from '../../core/watch/home';
 import { KEYS } from '../../core/watch/keys';
 import { readItem, writeAll } from '../../core/kernel/store';
 import { linkChanged, linkUpNow, planThenFlush, startPageSync } from '../../platform/sync';
-import type { Requester } from '../../platform/sync';
+import { openPageLink } from '../../platform/messaging';
+import type { PageLink } from '../../platform/messaging';
 import type { SyncEvent, WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
 import { initialPhoneStatus, nextPhoneStatus, phoneMessage } from '../../core/watch/phone-status';
@@ -89,6 +89,10 @@ function homePage() {
   let phone: PhoneStatus = initialPhoneStatus(true);
   /** The work Home does not need to draw (reminders, plan fetch and flush), waiting for the first frame. */
   let afterFirstFrame: ReturnType<typeof setTimeout> | null = null;
+  /** Opened by launch recovery (Session sent the app back here after recovering a session). */
+  let recovered = false;
+  /** This page's end of the app's messaging, while it is shown. */
+  let link: PageLink | null = null;
 
   function onPhone(event: PhoneEvent): void {
     if (sync === null) return;
@@ -146,14 +150,19 @@ function homePage() {
   }
 
   return {
-    state: { recovered: false },
-    onInit(this: { state: { recovered: boolean } }, params: unknown) {
-      this.state.recovered = readParams(params)['recovered'] === true;
+    onInit(params: unknown) {
+      recovered = readParams(params)['recovered'] === true;
+      link = openPageLink({
+        onCall: (data) => {
+          sync?.handleCall(data);
+        },
+        onBleChanged: (status) => linkChanged(sync, status, onPhone),
+      });
     },
-    build(this: Requester & { state: { recovered: boolean } }) {
-      notices = recover(this.state.recovered);
+    build() {
+      notices = recover(recovered);
       phone = initialPhoneStatus(linkUpNow());
-      const current = startPageSync(this, onSync, onPhone);
+      const current = startPageSync(link ?? openPageLink({}), onSync, onPhone);
       sync = current;
       const drawn = draw();
       // Home must appear at once: what it does not need to draw runs after the first frame. The
@@ -165,19 +174,16 @@ function homePage() {
         void planThenFlush(current);
       }, 0);
     },
-    onCall(data: unknown) {
-      sync?.handleCall(data);
-    },
-    onBleChanged(status: unknown) {
-      linkChanged(sync, status, onPhone);
-    },
     onDestroy() {
       if (afterFirstFrame !== null) clearTimeout(afterFirstFrame);
       afterFirstFrame = null;
       sync?.stop();
       sync = null;
+      link?.close();
+      link = null;
     },
   };
 }
 
-Page(BasePage(homePage()));
+// No ZML BasePage: platform/messaging gives the page its requests and the phone's calls.
+Page(homePage());

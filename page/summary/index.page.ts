@@ -1,5 +1,4 @@
 // Summary: what the session did and whether it is saved on the phone; flushes the outbox and keeps its phone line live. Wiring only: the rules live in core/.
-import { BasePage } from '@zeppos/zml/base-page';
 import { layout } from 'zosLoader:./index.[pf].layout.js';
 import type { SummaryLayout } from './summary-layout';
 import type { FlowItem } from '../kit';
@@ -13,7 +12,8 @@ import { areasDone } from '../../core/watch/checkin';
 import { formatDuration, sessionTime } from '../../core/records/session-time';
 import { sessionOutcome } from '../../core/records/session-outcome';
 import { linkChanged, linkUpNow, oneSyncAtATime, startPageSync } from '../../platform/sync';
-import type { Requester } from '../../platform/sync';
+import { openPageLink } from '../../platform/messaging';
+import type { PageLink } from '../../platform/messaging';
 import type { WatchSync } from '../../core/sync/watch-sync';
 import type { PhoneEvent, PhoneStatus } from '../../core/watch/phone-status';
 import { initialPhoneStatus, nextPhoneStatus, phoneMessage } from '../../core/watch/phone-status';
@@ -57,6 +57,8 @@ function summaryPage() {
   /** The phone line, kept live by link events and requests (core/watch/phone-status). */
   let phone: PhoneStatus = initialPhoneStatus(true);
   let saveFailed = false;
+  /** This page's end of the app's messaging, while it is shown. */
+  let link: PageLink | null = null;
 
   function render(): void {
     const page = items(phone, saveFailed);
@@ -70,15 +72,15 @@ function summaryPage() {
   }
 
   return {
-    state: {},
     onInit(params: unknown) {
       saveFailed = readParams(params)['saveFailed'] === true;
+      link = openPageLink({ onBleChanged: (status) => linkChanged(sync, status, onPhone) });
     },
-    build(this: Requester) {
+    build() {
       phone = initialPhoneStatus(linkUpNow());
       // The session was just queued: send it now, and show "sent to phone" once acknowledged.
       const current = startPageSync(
-        this,
+        link ?? openPageLink({}),
         () => {
           if (sync !== null) render();
         },
@@ -88,14 +90,14 @@ function summaryPage() {
       render();
       void oneSyncAtATime(() => current.flush());
     },
-    onBleChanged(status: unknown) {
-      linkChanged(sync, status, onPhone);
-    },
     onDestroy() {
       sync?.stop();
       sync = null;
+      link?.close();
+      link = null;
     },
   };
 }
 
-Page(BasePage(summaryPage()));
+// No ZML BasePage: platform/messaging gives the page its requests and the phone's link changes.
+Page(summaryPage());
