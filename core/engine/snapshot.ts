@@ -142,7 +142,10 @@ function readRecord(input: unknown, path: string, problems: Problem[]): SessionR
 
 const PHASES: readonly SessionPhase[] = ['lead-in', 'running', 'paused', 'finished'];
 
-function readSession(fields: Fields, problems: Problem[]): SessionState {
+/** How the snapshot's `record` field is read: the finished session's record, or null. */
+type RecordReader = (input: unknown, path: string, problems: Problem[]) => SessionRecord | null;
+
+function readSession(fields: Fields, problems: Problem[], recordField: RecordReader): SessionState {
   const r = new Reader(fields, 'state');
   const routine = validateRoutine(fields['routine'], 'state.routine');
   if (!routine.ok) problems.push(...routine.problems);
@@ -170,7 +173,7 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
     // Absent in snapshots written before clock-shift handling: the clock never went back then.
     clockShiftMs: fields['clockShiftMs'] === undefined ? 0 : r.count('clockShiftMs'),
     ended: readStepRecords(fields['ended'], 'state.ended', problems),
-    record: readRecord(fields['record'], 'state.record', problems),
+    record: recordField(fields['record'], 'state.record', problems),
   };
   problems.push(...r.problems);
   if (problems.length > 0) return state;
@@ -200,6 +203,27 @@ function readSession(fields: Fields, problems: Problem[]): SessionState {
 }
 
 export function restore(json: string): Validated<EngineState> {
+  return readSnapshot(json, readRecord);
+}
+
+/**
+ * restore() for the cue service, which only plays a session that runs: a snapshot holding a
+ * finished session's record comes back as 'finished' without that record being read (the service
+ * leaves it stored as it is; the pages read it with restore(), which checks it whole). Everything
+ * else is checked exactly as restore() checks it. Keeps the record validators out of the service.
+ */
+export function restoreUnfinished(json: string): Validated<EngineState> | 'finished' {
+  let finished = false;
+  const restored = readSnapshot(json, (input, path, problems) => {
+    if (input === null) return null;
+    if (input === undefined) problems.push({ path, message: 'must be null or the finished session\'s record' });
+    else finished = true;
+    return null;
+  });
+  return finished ? 'finished' : restored;
+}
+
+function readSnapshot(json: string, recordField: RecordReader): Validated<EngineState> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -214,6 +238,6 @@ export function restore(json: string): Validated<EngineState> {
   if (!isPlainObject(fields)) return invalid([{ path: 'state', message: 'must be an object' }]);
   if (fields['phase'] === 'idle') return valid(IDLE);
   const problems: Problem[] = [];
-  const state = readSession(fields, problems);
+  const state = readSession(fields, problems, recordField);
   return problems.length > 0 ? invalid(problems) : valid(state);
 }

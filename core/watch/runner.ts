@@ -7,7 +7,7 @@ import { transition } from '../engine';
 import type { CueName, EngineEvent, EngineState } from '../engine';
 import type { SessionRecord } from '../routines/model';
 import type { KeyValueStore } from '../kernel/store';
-import { loadSession, saveSession } from './session-store';
+import { loadUnfinishedSession, saveSession } from './session-store';
 import type { StoredSession } from './session-store';
 
 export interface RunnerPorts {
@@ -51,11 +51,14 @@ export function runEvent(state: EngineState, event: EngineEvent, ports: RunnerPo
   return error === undefined ? { state: next.state, finished } : { state: next.state, finished, error };
 }
 
-export type StoredRun = { readonly kind: 'ran'; readonly result: RunResult } | Exclude<StoredSession, { kind: 'active' }>;
+export type StoredRun = { readonly kind: 'ran'; readonly result: RunResult } | Exclude<StoredSession, { kind: 'active' }> | { readonly kind: 'finished' };
 
-/** Reads the stored session, applies one event, writes it back. */
+/**
+ * Reads the stored session, applies one event, writes it back (the cue service's step). A finished
+ * session is left as stored ('finished'): nothing plays after the end.
+ */
 export function runStored(event: EngineEvent, ports: RunnerPorts): StoredRun {
-  const loaded = loadSession(ports.store);
+  const loaded = loadUnfinishedSession(ports.store);
   if (loaded.kind !== 'active') return loaded;
   return { kind: 'ran', result: runEvent(loaded.state, event, ports) };
 }
