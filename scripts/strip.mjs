@@ -27,11 +27,10 @@ export function stripDebugInfo() {
       const ast = this.parse(code);
       const head = [];
       const exported = [];
-      let bodyStart = null;
-      let bodyEnd = null;
+      const statements = [];
       for (const node of ast.body) {
+        // Imports are hoisted whatever their place (the minifier may put its helpers first).
         if (node.type === 'ImportDeclaration') {
-          if (bodyStart !== null) throw new Error('strip: an import after code (rollup hoists imports; this chunk is not what the build expects)');
           head.push(code.slice(node.start, node.end));
           continue;
         }
@@ -40,10 +39,9 @@ export function stripDebugInfo() {
           continue;
         }
         if (node.type.startsWith('Export')) throw new Error(`strip: cannot keep a top-level ${node.type} outside the stripped function`);
-        if (bodyStart === null) bodyStart = node.start;
-        bodyEnd = node.end;
+        statements.push(code.slice(node.start, node.end));
       }
-      const body = bodyStart === null ? '' : code.slice(bodyStart, bodyEnd);
+      const body = statements.join(';\n');
       if (exported.length === 0) return { code: `${head.join('')}(()=>{"${STRIP_DIRECTIVE}";${body}})();\n`, map: null };
       const record = exported.map((e) => `${JSON.stringify(e.name)}:${e.local}`).join(',');
       const bindings = exported.map((e, i) => `const __knead_e${i}=__knead_exports[${JSON.stringify(e.name)}];`).join('');
