@@ -9,7 +9,7 @@ import { createSimulationCore, type BuildFiles, type Realm, type ScriptHost } fr
 
 /** path → text (for .js/.json) or base64 (binary, key prefixed 'b64:'). */
 declare const __files: Record<string, string>;
-/** The host's clock (ms), installed by the host for a timed check. */
+/** The host's clock (ms; the process's CPU time), installed by the host for a timed check. */
 declare const __hostNow: () => number;
 
 function decodeBase64(b64: string): Uint8Array {
@@ -32,7 +32,7 @@ export interface FileTiming {
 }
 
 /**
- * Where a timed launch's ms went, on the host's clock: the simulator's own setup (creating the
+ * Where a timed launch's ms went, on the host's clock (CPU ms): the simulator's own setup (creating the
  * simulated watch, which no watch does), then the launch itself (app.js, App's onCreate, the
  * page's module, onInit and build), with each file's compile and run apart.
  */
