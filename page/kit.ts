@@ -3,8 +3,8 @@
 // scrolling), so every row can be brought into the readable middle of a round screen; nothing is
 // ever wider than the screen. Widgets are tracked so a redraw deletes the previous ones.
 
-import * as ui from '@zos/ui';
-import { createWidget, event, widget, align, text_style, prop } from '@zos/ui';
+// Named imports only: a namespace import makes zpm add its interop helper to every page.
+import { createWidget, deleteWidget, event, widget, align, text_style, prop } from '@zos/ui';
 import { px } from '@zos/utils';
 import { colour, font, space } from './theme';
 import type { Shape } from './theme';
@@ -23,8 +23,8 @@ const created: Widget[] = [];
 export function clearScreen(): void {
   while (created.length > 0) {
     const w = created.pop();
-    // deleteWidget exists on every API level but @zeppos/device-types 4.0.0 does not export it.
-    if (w !== undefined) (ui as unknown as { deleteWidget(w: Widget): void }).deleteWidget(w);
+    // deleteWidget exists on every API level; types/zepp-globals.d.ts declares it for device-types 4.0.0.
+    if (w !== undefined) deleteWidget(w);
   }
 }
 

@@ -54,3 +54,8 @@ declare module 'knead:shared-modules' {
   export const SHARED_KEY: string;
   export const sharedModules: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
+
+declare module '@zos/ui' {
+  /** Deletes a widget. On every API level, but @zeppos/device-types 4.0.0 does not declare it. */
+  export function deleteWidget(widget: unknown): void;
+}
