@@ -1,57 +1,12 @@
-// A page's end of ZML's messaging, without ZML's page runtime. ZML's BaseApp keeps the app's
-// messaging in getApp()._options.globalData.messaging (Knead's app.ts declares it there, as ZML
-// asks), and ZML's BasePage only forwards to it: a page's request() is messaging.request(), and a
-// page's onCall / onBleChanged are subscribed on it in onInit and unsubscribed in onDestroy. Doing
-// the same here spares Home and Summary BasePage's runtime (about 5 KB of each page's code, with
-// module-level state, logger and file-transfer hooks Knead never uses; docs/watch.md "Size").
+// A page's end of ZML's messaging without ZML's BasePage: the app's messaging (ZML's BaseApp keeps
+// it in getApp()._options.globalData.messaging) with the page's listeners, platform/page-link.ts.
 
-import type { Requester } from './sync';
+import { linkOver, messagingOf } from './page-link';
+import type { PageLink, PageListeners } from './page-link';
 
-/** The part of ZML's app messaging (zml-app.js) a page uses. */
-interface ZmlMessaging {
-  request(data: { method: string; params: Record<string, unknown> }, options?: { timeout?: number }): Promise<unknown>;
-  onCall(handler: (data: unknown) => void): unknown;
-  offOnCall(handler: (data: unknown) => void): unknown;
-  onBleChanged(handler: (status: unknown) => void): unknown;
-  offOnBleChanged(handler: (status: unknown) => void): unknown;
-}
-
-/** What a page hears from the phone while it is shown. */
-export interface PageListeners {
-  /** A `call()` from the side service (e.g. "plan.changed"). */
-  readonly onCall?: (data: unknown) => void;
-  /** The link to the phone went up or down. */
-  readonly onBleChanged?: (status: unknown) => void;
-}
-
-/** A shown page's link: requests, and `close()` in onDestroy to stop hearing the phone. */
-export interface PageLink extends Requester {
-  close(): void;
-}
-
-function appMessaging(): ZmlMessaging {
-  const app = getApp() as unknown as { _options?: { globalData?: { messaging?: unknown } } };
-  const messaging = app._options?.globalData?.messaging as Partial<ZmlMessaging> | null | undefined;
-  if (typeof messaging !== 'object' || messaging === null || typeof messaging.request !== 'function' || typeof messaging.onCall !== 'function' || typeof messaging.onBleChanged !== 'function') {
-    throw new Error("the app's messaging is missing from getApp()._options.globalData.messaging: app.js must be App(BaseApp(…)) from ZML");
-  }
-  return messaging as ZmlMessaging;
-}
+export type { PageLink, PageListeners } from './page-link';
 
 /** Subscribes `listeners` on the app's messaging (call it in onInit) and gives the page's requests. */
 export function openPageLink(listeners: PageListeners): PageLink {
-  const messaging = appMessaging();
-  const { onCall, onBleChanged } = listeners;
-  if (onCall !== undefined) messaging.onCall(onCall);
-  if (onBleChanged !== undefined) messaging.onBleChanged(onBleChanged);
-  let open = true;
-  return {
-    request: (data, options) => messaging.request(data, options),
-    close() {
-      if (!open) return;
-      open = false;
-      if (onCall !== undefined) messaging.offOnCall(onCall);
-      if (onBleChanged !== undefined) messaging.offOnBleChanged(onBleChanged);
-    },
-  };
+  return linkOver(messagingOf(getApp()), listeners);
 }
