@@ -2,7 +2,9 @@
 // createSysTimer), clock and time-zone offset, a per-install id for session ids.
 
 import { getSystemInfo } from '@zos/settings';
-import * as timer from '@zos/timer';
+// A named import, read when called (missing before API 4.0): a namespace import would make zpm add
+// its interop helper to the page.
+import { createSysTimer } from '@zos/timer';
 import { parseApiLevel } from '../core/watch/api-level';
 import { KEYS } from '../core/watch/keys';
 import { newSessionId } from '../core/records/record';
@@ -17,9 +19,9 @@ export function apiLevel(): number {
     if (level !== null) return level;
   } catch {
     // Older firmware without getSystemInfo: fall through to feature detection.
-    return typeof (timer as { createSysTimer?: unknown }).createSysTimer === 'function' ? 4 : 3.6;
+    return typeof (createSysTimer as unknown) === 'function' ? 4 : 3.6;
   }
-  return typeof (timer as { createSysTimer?: unknown }).createSysTimer === 'function' ? 4 : 3.6;
+  return typeof (createSysTimer as unknown) === 'function' ? 4 : 3.6;
 }
 
 export function now(): number {
