@@ -81,4 +81,17 @@ describe('session shell (page path) - storage that frees up again', () => {
     // Queued for the phone: nothing of the session is lost.
     expect(pendingIds(rig.store, [record?.id ?? 'missing'])).toEqual([record?.id]);
   });
+
+  it('storage full only while nothing needed saving (a press that changes nothing) costs neither the notice nor the check-in', () => {
+    const rig = new ShellRig(false);
+    rig.start();
+    rig.advanceTo(T0 + 300_000);
+    rig.store.failWrites = true;
+    rig.shell.press('resume'); // the session runs: Resume changes nothing, so nothing is written
+    rig.store.failWrites = false;
+    rig.advanceTo(T0 + END_MS);
+    expect(rig.cues()).toEqual(DESK_RESET_CUES);
+    expect(rig.notices).toEqual([]);
+    expect(rig.routes.map((r) => [r.route, r.saved])).toEqual([['checkin', true]]);
+  });
 });
