@@ -106,3 +106,19 @@ describe('report - edges the golden texts do not reach', () => {
     expect(section(text, 'Summary')[0]).toBe('1 session, 3:00 of massage in all');
   });
 });
+
+describe('report - the week the target was set', () => {
+  const twoWeeks = (targetSince: number): string[] => {
+    const plan = makePlan({ weeklyTarget: 1, targetSince, updatedAt: targetSince });
+    const records = [desk({ startedAt: at(1) }), desk({ startedAt: at(8) }), desk({ startedAt: at(15) })];
+    return section(buildReport(input(records, { plan, from: MONDAY, to: MONDAY + 21 * DAY_MS })), 'Sessions per week');
+  };
+
+  it('report - a target set on the Monday: that week is the week it was set, the next ones are judged', () => {
+    expect(twoWeeks(at(7, 8))).toEqual(['Week of 2026-11-09: 1 (before the plan)', 'Week of 2026-11-16: 1 of 1 (plan set this week)', 'Week of 2026-11-23: 1 of 1 (on target)']);
+  });
+
+  it('report - a target set on the Sunday: that week is still the week it was set, not before the plan', () => {
+    expect(twoWeeks(at(13, 20))).toEqual(['Week of 2026-11-09: 1 (before the plan)', 'Week of 2026-11-16: 1 of 1 (plan set this week)', 'Week of 2026-11-23: 1 of 1 (on target)']);
+  });
+});
