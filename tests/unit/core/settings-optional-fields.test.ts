@@ -30,6 +30,14 @@ describe('optional settings', () => {
   });
 });
 
+describe('lenient watch read keeps what is sound', () => {
+  it('settings - valid reminders inside an otherwise damaged stored value are kept as they were', () => {
+    const reminders = { on: true, days: [0, 2, 4], minute: 450 };
+    const stored = JSON.stringify({ settings: { ...DEFAULT_SETTINGS, intensity: 'loud', reminders }, updatedAt: 7 });
+    expect(parseStoredSettings(stored)).toEqual({ settings: { ...DEFAULT_SETTINGS, reminders }, updatedAt: 7 });
+  });
+});
+
 describe('stored shape', () => {
   it('stored settings - a stamp without settings is the stamped shape missing its settings, not the old flat one', () => {
     const decoded = decodeStoredSettings({ updatedAt: 5 });
