@@ -244,7 +244,7 @@ function isNewer(incoming: TherapistPlan, current: TherapistPlan): boolean {
   return incoming.updatedAt > current.updatedAt;
 }
 
-/** Removes every record, note and the plan (what an export contains) and the layout version. */
+/** Removes every record, note, pain score and the plan, and the layout version; the cue preferences stay (docs/sync.md). */
 export function deleteAll(store: KeyValueStore): { readonly ok: boolean; readonly removed: number; readonly error?: string } {
   const keys = listKeys(store).filter(
     (k) => k.indexOf(HISTORY_PREFIX) === 0 || k.indexOf(NOTE_PREFIX) === 0 || k.indexOf(PAIN_PREFIX) === 0 || k === PLAN_KEY || k === STORAGE_VERSION_KEY,
