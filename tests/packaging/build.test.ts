@@ -1,21 +1,10 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.mjs';
-import { ROOT, scratch, removeScratches } from './helpers';
+import { copyOfSources, removeScratches } from './helpers';
 
 afterAll(removeScratches);
-
-/** A copy of the sources the build reads, inside the repo so node_modules resolves. */
-function copyOfSources(prefix: string): string {
-  const root = scratch(prefix);
-  // Whatever the app's tsconfig compiles, plus the manifest and assets.
-  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] };
-  for (const item of ['app.json', 'tsconfig.json', 'tsconfig.base.json', 'assets', ...tsconfig.include]) {
-    cpSync(join(ROOT, item), join(root, item), { recursive: true });
-  }
-  return root;
-}
 
 const quiet = (): void => undefined;
 

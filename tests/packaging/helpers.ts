@@ -22,6 +22,17 @@ export function removeScratches(): void {
   for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/** A copy of the sources the build reads, inside the repo so node_modules resolves. */
+export function copyOfSources(prefix: string): string {
+  const root = scratch(prefix);
+  // Whatever the app's tsconfig compiles, plus the manifest and assets.
+  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] };
+  for (const item of ['app.json', 'tsconfig.json', 'tsconfig.base.json', 'assets', ...tsconfig.include]) {
+    cpSync(join(ROOT, item), join(root, item), { recursive: true });
+  }
+  return root;
+}
+
 export function copyOfBuild(prefix: string): string {
   if (!statSync(join(BUILD_DIR, 'app.json'), { throwIfNoEntry: false })) {
     throw new Error('build/zos is missing: run `npm run build` before these tests');

@@ -1,23 +1,14 @@
 // The watch's shared chunk (scripts/shared.mjs): which modules app.js carries for the pages, and
 // the rule that keeps them free of state every page would share.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.mjs';
 import { pickShared, sharedModuleProblems } from '../../scripts/shared.mjs';
-import { ROOT, removeScratches, scratch } from './helpers';
+import { ROOT, copyOfSources, removeScratches } from './helpers';
 
 afterAll(removeScratches);
-
-function copyOfSources(prefix: string): string {
-  const root = scratch(prefix);
-  const tsconfig = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { include: string[] };
-  for (const item of ['app.json', 'tsconfig.json', 'tsconfig.base.json', 'assets', ...tsconfig.include]) {
-    cpSync(join(ROOT, item), join(root, item), { recursive: true });
-  }
-  return root;
-}
 
 describe('shared modules: what may be shared', () => {
   it('shared - module-level let, var, a Map made at load and a statement that runs are each refused with file and line', () => {

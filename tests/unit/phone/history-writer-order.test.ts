@@ -31,6 +31,18 @@ const storeOf = (entries: Array<[string, string]>): MemoryStore => {
   return store;
 };
 
+/** A store whose next read of the key in `failing` throws, once. */
+class FailOnce extends MemoryStore {
+  failing = '';
+  override getItem(key: string): string | null {
+    if (key === this.failing) {
+      this.failing = '';
+      throw new Error('read failed');
+    }
+    return super.getItem(key);
+  }
+}
+
 describe('history writer order', () => {
   it('history writer - converting keeps the older month\'s copy of a clashing id however storage lists the months', () => {
     const older = at(2026, 9, 3, 'watch01-same');
@@ -98,16 +110,6 @@ describe('history writer order', () => {
   });
 
   it('history writer - an id bucket storage fails to read also makes the writer rebuild rather than miss a stored id', () => {
-    class FailOnce extends MemoryStore {
-      failing = '';
-      override getItem(key: string): string | null {
-        if (key === this.failing) {
-          this.failing = '';
-          throw new Error('read failed');
-        }
-        return super.getItem(key);
-      }
-    }
     const store = new FailOnce();
     const record = at(2026, 10, 3);
     accepted(store, [record]);
@@ -137,16 +139,6 @@ describe('history writer order', () => {
   });
 
   it('history writer - a layout-1 value beside layout 2 whose first read fails is still merged into its month and removed', () => {
-    class FailOnce extends MemoryStore {
-      failing = '';
-      override getItem(key: string): string | null {
-        if (key === this.failing) {
-          this.failing = '';
-          throw new Error('read failed');
-        }
-        return super.getItem(key);
-      }
-    }
     const store = new FailOnce();
     accepted(store, [at(2026, 10, 5)]);
     const legacy = at(2026, 10, 1);
