@@ -242,10 +242,15 @@ export class HistoryWriter {
     for (const r of records) this.place(month, r);
   }
 
-  /** Whether `record` still fits its month (MAX_MONTH_BYTES). */
+  /** Whether `record` still fits its month (MAX_MONTH_BYTES), counting what its part grows by. */
   fits(month: string, record: SessionRecord): boolean {
     const entry = this.entries.get(month);
-    return (entry === undefined ? 0 : monthBytes(entry)) + utf8ByteLength(JSON.stringify(record)) + 1 <= MAX_MONTH_BYTES;
+    const bytes = utf8ByteLength(JSON.stringify(record));
+    const open = entry === undefined ? undefined : entry.parts[entry.parts.length - 1];
+    // A new part costs the session and the brackets of its list, the open part the session and a
+    // comma (an emptied open part, "[]", grows by one byte less: counted as a comma, on the safe side).
+    const grows = open === undefined || opensNewPart(open, bytes) ? bytes + 2 : bytes + 1;
+    return (entry === undefined ? 0 : monthBytes(entry)) + grows <= MAX_MONTH_BYTES;
   }
 
   /** Appends a new session to its month's open part (a new part when that one is full). */
@@ -271,7 +276,7 @@ export class HistoryWriter {
       this.part(month, last);
     }
     const open = last < 0 ? undefined : entry.parts[last];
-    if (open === undefined || (open[0] > 0 && open[1] + bytes + 1 > PART_BYTES)) {
+    if (open === undefined || opensNewPart(open, bytes)) {
       entry.parts.push([0, 2]);
       last += 1;
       this.set(partKey(month, last), '[]');
@@ -332,6 +337,11 @@ export class HistoryWriter {
     }
     return out;
   }
+}
+
+/** Whether a session of `bytes` goes to a new part rather than the open one ([sessions, bytes]). */
+function opensNewPart(open: readonly [number, number], bytes: number): boolean {
+  return open[0] > 0 && open[1] + bytes + 1 > PART_BYTES;
 }
 
 export function byStart(a: SessionRecord, b: SessionRecord): number {

@@ -11,7 +11,7 @@ import { HISTORY_INDEX_KEY, PART_BYTES, idBucketKey, monthOf, partKey, readHisto
 import { answerPush } from '../../../core/phone/sync-answers';
 import { makePushParams } from '../../../core/sync/protocol';
 import { MemoryStore } from '../../fixtures/memory-store';
-import { DAY_MS, MINUTE_MS, makeRecord } from '../../fixtures/records';
+import { DAY_MS, MINUTE_MS, makeRecord, recordOfBytes } from '../../fixtures/records';
 
 const NOW = Date.UTC(2027, 11, 1, 12);
 const encoder = new TextEncoder();
@@ -141,27 +141,11 @@ describe('history parts', () => {
       push(scratch, [r]);
       return bytesOf(scratch.getItem(partKey('2026-11', 0)) as string) - 2;
     };
-    /** A November session whose stored text is exactly `target` bytes (routine name and steps adjusted). */
+    /** A November session whose stored text is exactly `target` bytes. */
     const sessionOfBytes = (target: number, day: number): SessionRecord => {
-      for (let steps = 1; steps <= 30; steps += 1)
-        for (let name = 1; name <= 60; name += 1) {
-          const r = makeRecord({
-            startedAt: Date.UTC(2026, 10, day, 7),
-            tzOffsetMin: 0,
-            routineName: 'n'.repeat(name),
-            steps: Array.from({ length: steps }, () => ({ area: 'neck' as const, side: 'both' as const, plannedMs: 60_000, doneMs: 60_000, skipped: false })),
-          });
-          // The id may grow to 64 characters: together with the name that covers the size of a step.
-          const longest = { ...r, id: r.id.padEnd(64, 'i') };
-          const short = bytesOf(JSON.stringify(r));
-          const extra = target - short;
-          if (extra >= 0 && short + extra <= bytesOf(JSON.stringify(longest))) {
-            const found = { ...r, id: r.id.padEnd(r.id.length + extra, 'i') };
-            expect(storedBytes(found)).toBe(target);
-            return found;
-          }
-        }
-      throw new Error(`no session of ${target} bytes`);
+      const found = recordOfBytes(target, { startedAt: Date.UTC(2026, 10, day, 7), tzOffsetMin: 0 });
+      expect(storedBytes(found)).toBe(target);
+      return found;
     };
     const fillers: SessionRecord[] = [];
     const filled = new MemoryStore();
