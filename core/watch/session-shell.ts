@@ -302,10 +302,8 @@ export class SessionShell {
     for (const { event, felt, tick } of events) {
       heard = [];
       const ran = this.run(event, felt ? silent : ports);
-      if (ran.kind !== 'ran') {
-        // The stored session vanished (another writer finished it): keep what is on screen.
-        continue;
-      }
+      // Not reached with a session on screen (run() falls back to the page's copy).
+      if (ran.kind !== 'ran') continue;
       this.feel(heard, tick);
       if (ran.result.error !== undefined) {
         if (!this.unsaved && !this.closed) this.listener.notice('save-failed');
@@ -324,12 +322,14 @@ export class SessionShell {
   }
 
   /**
-   * Applies one event to the stored session, or to the page's own state when the page is the only
-   * writer and storage refused its last write (the stored snapshot is behind, or was never
-   * written) or the stored session is gone while the page still runs one.
+   * Applies one event to the stored session, or to the page's own state when storage refused its
+   * last write (the stored snapshot is behind, or was never written) or the stored session is gone
+   * while the page still runs one. Only the page writes here (the service is stopped or not used),
+   * and the only way a running session leaves storage meanwhile is a damaged snapshot set aside
+   * by the load: the page's copy then carries on, rather than leave the session silent.
    */
   private run(event: EngineEvent, ports: RunnerPorts): StoredRun {
-    const own = this.writer === 'page' ? this.state : null;
+    const own = this.state;
     if (own !== null && this.unsaved) return { kind: 'ran', result: runEvent(own, event, ports) };
     const stored = loadSession(ports.store);
     if (stored.kind === 'active') return { kind: 'ran', result: runEvent(stored.state, event, ports) };
