@@ -59,8 +59,9 @@ export type HistoryReply =
 export const requestKey = (id: string): string => `${REQUEST_PREFIX}${id}`;
 export const replyKey = (id: string): string => `${REPLY_PREFIX}${id}`;
 
+/** 1 to 64 visible ASCII characters (PRINTABLE_ID needs at least one). */
 export function isRequestId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= MAX_REQUEST_ID_LENGTH && PRINTABLE_ID.test(id);
+  return typeof id === 'string' && id.length <= MAX_REQUEST_ID_LENGTH && PRINTABLE_ID.test(id);
 }
 
 /** A new request id: its kind (so a view can say what it waits for), the clock and a random part. */
@@ -117,7 +118,8 @@ export function pendingRequestIds(store: KeyValueStore): string[] {
     }
     found.push({ id: key.slice(REQUEST_PREFIX.length), at });
   }
-  found.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Ids are keys, never equal: a tie in time is always settled by the id.
+  found.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   return found.map((f) => f.id);
 }
 
