@@ -93,12 +93,13 @@ describe('export and import', () => {
     expect(readHistory(target).records).toEqual([old]);
   });
 
-  it('export/import - a full disk during import changes nothing', () => {
+  it('export/import - a full disk during import changes nothing, and the error gives the storage\'s reason and says nothing was imported', () => {
     const text = exportAll(filled(makeRecords(4)), NOW).text;
     const store = new MemoryStore();
     store.failAfterWrites = 2;
     const result = importAll(store, text, NOW);
     expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/storage write failed.*; nothing was imported$/);
     expect(store.snapshot()).toEqual({});
   });
 
