@@ -155,7 +155,7 @@ export interface PreparedRecords {
 export const HISTORY_RETENTION_MONTHS = 60;
 /** Where damaged stored values and entries are set aside, alone, so the rest of their month stays usable. */
 export const HISTORY_QUARANTINE_KEY = 'history:quarantine';
-/** The quarantine is bounded too; the oldest entries go first when it is full. */
+/** The quarantine is bounded too; the oldest entries go first when it is full (the newest always stays). */
 export const MAX_QUARANTINE_BYTES = 64 * 1024;
 
 /** The record as compared for "same session": the phone's clock flag is not part of what the watch sent. */
@@ -288,7 +288,8 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   incoming.forEach((r) => {
     if (addedSet.has(r.id)) added.push(r.id);
   });
-  if (writer.writes.size === 0 && added.length === 0) return { outcome: { added, alreadyStored, rejected, deferred }, writes: [] };
+  // Nothing to write (an added session always writes its part): nothing new, nothing repaired.
+  if (writer.writes.size === 0) return { outcome: { added, alreadyStored, rejected, deferred }, writes: [] };
 
   // Retention: a newer month pushes the oldest ones out (a month holding a session from a wrong
   // watch clock, e.g. 2019, is not really old: kept).

@@ -20,7 +20,7 @@ import {
 import { answerPush } from '../../../core/phone/sync-answers';
 import { STORAGE_VERSION_KEY } from '../../../core/kernel/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
-import { MemoryStore } from '../../fixtures/memory-store';
+import { FailingReadStore, MemoryStore } from '../../fixtures/memory-store';
 import { makeRecord } from '../../fixtures/records';
 
 const NOW = Date.UTC(2027, 11, 1, 12);
@@ -34,15 +34,6 @@ function accepted(store: MemoryStore, records: readonly SessionRecord[]): void {
 
 /** Keys of layout 1 (one value per month). */
 const layoutOneKeys = (store: MemoryStore): string[] => store.keys().filter((k) => /^history:\d{4}-\d{2}$/.test(k));
-
-/** Storage whose first read of each `failing` key throws, like a passing platform storage error. */
-class FailingReadStore extends MemoryStore {
-  readonly failing = new Set<string>();
-  override getItem(key: string): string | null {
-    if (this.failing.delete(key)) throw new Error('read failed');
-    return super.getItem(key);
-  }
-}
 
 describe('history repairs', () => {
   it('history repairs - a layout-1 month value found beside layout 2 joins its parts when that month is next written: nothing twice, the bad entry set aside', () => {

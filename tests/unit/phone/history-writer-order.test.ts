@@ -11,7 +11,7 @@ import { HISTORY_INDEX_KEY, bucketKey, idBucketKey, partKey, readHistory, readQu
 import { answerPush } from '../../../core/phone/sync-answers';
 import { STORAGE_VERSION_KEY } from '../../../core/kernel/storage-version';
 import { makePushParams } from '../../../core/sync/protocol';
-import { MemoryStore } from '../../fixtures/memory-store';
+import { FailingReadStore, MemoryStore } from '../../fixtures/memory-store';
 import { makeRecord } from '../../fixtures/records';
 
 const NOW = Date.UTC(2027, 11, 1, 12);
@@ -31,17 +31,6 @@ const storeOf = (entries: Array<[string, string]>): MemoryStore => {
   return store;
 };
 
-/** A store whose next read of the key in `failing` throws, once. */
-class FailOnce extends MemoryStore {
-  failing = '';
-  override getItem(key: string): string | null {
-    if (key === this.failing) {
-      this.failing = '';
-      throw new Error('read failed');
-    }
-    return super.getItem(key);
-  }
-}
 
 describe('history writer order', () => {
   it('history writer - converting keeps the older month\'s copy of a clashing id however storage lists the months', () => {
@@ -110,10 +99,10 @@ describe('history writer order', () => {
   });
 
   it('history writer - an id bucket storage fails to read also makes the writer rebuild rather than miss a stored id', () => {
-    const store = new FailOnce();
+    const store = new FailingReadStore();
     const record = at(2026, 10, 3);
     accepted(store, [record]);
-    store.failing = idBucketKey(record.id);
+    store.failing.add(idBucketKey(record.id));
     accepted(store, [record]);
     expect(readHistory(store).records).toEqual([record]);
   });
@@ -139,11 +128,11 @@ describe('history writer order', () => {
   });
 
   it('history writer - a layout-1 value beside layout 2 whose first read fails is still merged into its month and removed', () => {
-    const store = new FailOnce();
+    const store = new FailingReadStore();
     accepted(store, [at(2026, 10, 5)]);
     const legacy = at(2026, 10, 1);
     store.setItem(bucketKey('2026-11'), JSON.stringify([legacy]));
-    store.failing = bucketKey('2026-11');
+    store.failing.add(bucketKey('2026-11'));
     accepted(store, [at(2026, 10, 6)]);
     expect(store.getItem(bucketKey('2026-11'))).toBeNull();
     expect(readHistory(store).records[0]).toEqual(legacy);
