@@ -5,37 +5,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../../core/phone/report';
-import type { ReportInput } from '../../../core/phone/report';
-import type { SessionRecord } from '../../../core/routines/model';
 import { makePlan } from '../../fixtures/plans';
-import { DAY_MS, makeCheckIn, makeRecord, makeStep } from '../../fixtures/records';
-
-/** Monday 2026-11-09 00:00 CET (UTC+1). */
-const MONDAY = Date.UTC(2026, 10, 8, 23);
-const at = (day: number, hour = 9): number => MONDAY + day * DAY_MS + hour * 3_600_000;
-const desk = (overrides: Partial<SessionRecord>): SessionRecord =>
-  makeRecord({
-    steps: [makeStep({ area: 'neck' }), makeStep({ area: 'forearms', side: 'left' }), makeStep({ area: 'forearms', side: 'right' })],
-    checkIn: [],
-    notes: [],
-    ...overrides,
-  });
-const input = (records: readonly SessionRecord[], overrides: Partial<ReportInput> = {}): ReportInput => ({
-  records,
-  notes: [],
-  plan: null,
-  from: MONDAY,
-  to: MONDAY + 7 * DAY_MS,
-  tzOffsetMin: 60,
-  ...overrides,
-});
-/** The lines of one section, without the two-space indent. */
-function section(text: string, title: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(title);
-  const end = lines.indexOf('', start);
-  return lines.slice(start + 1, end).map((l) => l.slice(2));
-}
+import { DAY_MS, makeCheckIn, makeStep } from '../../fixtures/records';
+import type { SessionRecord } from '../../../core/routines/model';
+import { REPORT_MONDAY as MONDAY, deskSession as desk, reportAt as at, reportInput as input, reportSection as section } from '../../fixtures/report-input';
 
 describe('report - edges the golden texts do not reach', () => {
   it('report - one session is "1 session"; a target set this week has no full week to judge yet', () => {
