@@ -131,6 +131,7 @@ export function readIndex(store: KeyValueStore): { readonly months: readonly Mon
   if (index !== undefined) return { months: index.counts };
   const keys = listKeys(store);
   const months = storedMonths(store, keys).map((month) => ({ month, count: readBucket(store, month, keys).records.length }));
+  if (read.error !== undefined) return { months, problem: `${read.error}; counted the months instead` };
   return read.value === undefined ? { months } : { months, problem: 'history index was unreadable; counted the months instead' };
 }
 
@@ -169,8 +170,10 @@ function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-function quarantineWith(store: KeyValueStore, added: readonly QuarantineEntry[]): string {
+/** The quarantine with `added` after what it holds; an error when storage cannot read it (never written over). */
+function quarantineWith(store: KeyValueStore, added: readonly QuarantineEntry[]): { readonly text: string } | { readonly error: string } {
   const read = readItem(store, HISTORY_QUARANTINE_KEY);
+  if (read.error !== undefined) return { error: read.error };
   let entries: QuarantineEntry[] = [];
   if (read.value !== undefined) {
     const parsed = parseJson(read.value, 'history quarantine');
@@ -183,7 +186,7 @@ function quarantineWith(store: KeyValueStore, added: readonly QuarantineEntry[])
     entries = entries.slice(1);
     text = JSON.stringify({ v: 1, entries });
   }
-  return text;
+  return { text };
 }
 
 /** Damaged entries set aside so far (newest last), for the Settings App's Data section. */
@@ -207,6 +210,9 @@ export function readQuarantine(store: KeyValueStore): readonly QuarantineEntry[]
  * - A damaged stored value (a part, a layout-1 month) is set aside alone in the quarantine and the
  *   rest of its month stays, so damage never blocks a session; only a full month defers one
  *   (MAX_MONTH_BYTES).
+ * - A value storage cannot read is never written over or removed (it may hold sessions): an open
+ *   part is left behind for a new one; a push that needs to know what it holds (a stored copy of
+ *   one of its ids, a rebuild, the quarantine) writes nothing and defers its sessions.
  * - Months older than HISTORY_RETENTION_MONTHS before the newest month are dropped when a newer month is
  *   written; a session older than that window is refused (it would be dropped at once).
  */
@@ -233,6 +239,13 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
     writer.rebuildAll();
     writer.loadIds(valids.map((r) => r.id));
   }
+  // A rebuild that met a value storage cannot read would lose it: nothing is written this time.
+  if (writer.blocked !== undefined) {
+    const reason = unreadableReason(writer.blocked);
+    const ids: string[] = [];
+    for (const r of valids) if (ids.indexOf(r.id) < 0) ids.push(r.id);
+    return { outcome: { added: [], alreadyStored, rejected, deferred: deferred.concat(ids.map((id) => ({ id, reason }))) }, writes: [] };
+  }
   // Retention counts back from the newest month holding a session from a clock that looked right.
   let newest = '';
   writer.entries.forEach((e) => {
@@ -253,6 +266,11 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
       continue;
     }
     const known = writer.find(record.id);
+    if (known !== undefined && known.unreadable !== undefined) {
+      // Its stored copy cannot be compared now; storing it again could store it twice.
+      deferred.push({ id: record.id, reason: unreadableReason(known.unreadable) });
+      continue;
+    }
     if (known !== undefined && known.record !== undefined) {
       if (sameSession(known.record, record)) alreadyStored.push(record.id);
       else rejected.push({ id: record.id, reason: conflictReason(record.id, known.month) });
@@ -299,7 +317,11 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   writer.writeIds();
   const writes: Array<readonly [string, string | undefined]> = [];
   writer.writes.forEach((value, key) => writes.push([key, value]));
-  if (writer.quarantined.length > 0) writes.push([HISTORY_QUARANTINE_KEY, quarantineWith(store, writer.quarantined)]);
+  if (writer.quarantined.length > 0) {
+    const quarantine = quarantineWith(store, writer.quarantined);
+    if ('error' in quarantine) return { outcome: deferAll(added, alreadyStored, rejected, deferred, unreadableReason(quarantine.error)), writes: [] };
+    writes.push([HISTORY_QUARANTINE_KEY, quarantine.text]);
+  }
   writes.push([HISTORY_INDEX_KEY, encodeIndex(writer.entries.values())]);
   writes.push([HISTORY_SUMMARY_KEY, summaryAfter(writer)]);
   return { outcome: { added, alreadyStored, rejected, deferred }, writes };
@@ -326,6 +348,11 @@ function summaryAfter(writer: HistoryWriter): string {
     } else out.push(summarizeMonth(month, writer.monthRecords(month)));
   });
   return encodeSummaries(out.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0)));
+}
+
+/** Why a session waits when storage could not read a value its push needs (read again next time). */
+function unreadableReason(error: string): string {
+  return `phone storage could not be read (${error}); the session stays on the watch`;
 }
 
 function conflictReason(id: string, month: string): string {

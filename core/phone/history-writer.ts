@@ -4,6 +4,10 @@
 // index, the id buckets of the incoming ids, the open part of each month written, and the parts
 // holding an incoming id that is already stored. Converting layout 1, or rebuilding after the
 // index or an id bucket is damaged, reads everything once (see rebuildAll).
+//
+// A value storage cannot read (the read throws: a damaged file, a passing fault) is never written
+// over or removed, and keeps its count in the index: what it holds is unknown, not gone. A value
+// that was read and does not parse is damage: quarantined verbatim, then started again.
 
 import type { SessionRecord } from '../routines/model';
 import { describeProblems } from '../kernel/result';
@@ -39,8 +43,10 @@ export interface QuarantineEntry {
 
 export interface StoredCopy {
   readonly month: string;
-  /** Undefined when the stored copy is damaged (then the incoming one is stored). */
+  /** Undefined when the stored copy is damaged (then the incoming one is stored) or unreadable. */
   readonly record: SessionRecord | undefined;
+  /** Set when storage could not read the part holding it: nothing is known of the stored copy. */
+  readonly unreadable?: string;
 }
 
 export class HistoryWriter {
@@ -57,6 +63,10 @@ export class HistoryWriter {
   private readonly dirtyIds = new Set<string>();
   private readonly parsedParts = new Map<string, unknown[]>();
   private readonly openChecked = new Set<string>();
+  /** Keys storage could not read during this push (key → the reason): left as stored. */
+  private readonly failedReads = new Map<string, string>();
+  /** Set when a rebuild met a value storage could not read: its writes would lose that value. */
+  blocked: string | undefined = undefined;
 
   constructor(
     readonly store: KeyValueStore,
@@ -73,7 +83,12 @@ export class HistoryWriter {
 
   read(key: string): { readonly value: string | undefined; readonly error?: string } {
     if (this.writes.has(key)) return { value: this.writes.get(key) };
-    return readItem(this.store, key);
+    const failed = this.failedReads.get(key);
+    if (failed !== undefined) return { value: undefined, error: failed };
+    const read = readItem(this.store, key);
+    // Once unreadable, unreadable for the whole push: every decision about the key agrees.
+    if (read.error !== undefined) this.failedReads.set(key, read.error);
+    return read;
   }
 
   private set(key: string, value: string | undefined): void {
@@ -88,7 +103,9 @@ export class HistoryWriter {
   /**
    * Layout 1, a damaged index or a damaged id bucket: every month is read from the keys, its
    * readable sessions written again as parts, damaged values and entries quarantined alone, and
-   * the id index written anew. Runs once (the next push finds a layout-2 index).
+   * the id index written anew. Runs once (the next push finds a layout-2 index). A value storage
+   * cannot read sets `blocked`: the rebuild would renumber parts over it and forget its ids, so the
+   * caller writes nothing this time.
    */
   rebuildAll(): void {
     const byMonth = new Map<string, Array<{ key: string; part: number }>>();
@@ -115,6 +132,10 @@ export class HistoryWriter {
       const records: SessionRecord[] = [];
       for (const { key } of sources) {
         const raws = this.readArray(key, month);
+        if (raws === undefined) {
+          if (this.blocked === undefined) this.blocked = this.failedReads.get(key);
+          continue;
+        }
         for (let i = 0; i < raws.length; i += 1) {
           const checked = validateRecord(raws[i], `${key}[${i}]`);
           if (!checked.ok) {
@@ -138,14 +159,14 @@ export class HistoryWriter {
     }
   }
 
-  /** A stored array, or [] after quarantining the value when it is not one. */
-  private readArray(key: string, month: string): unknown[] {
+  /** A stored array, or [] after quarantining the value when it is not one; undefined when storage cannot read it. */
+  private readArray(key: string, month: string): unknown[] | undefined {
     const read = this.read(key);
-    if (read.value === undefined && read.error === undefined) return [];
-    const parsed = read.value === undefined ? undefined : parseJson(read.value, `phone storage for ${month}`);
-    if (parsed !== undefined && parsed.ok && Array.isArray(parsed.value)) return parsed.value as unknown[];
-    const reason = read.error !== undefined ? read.error : parsed !== undefined && !parsed.ok ? describeProblems(parsed.problems) : `phone storage for ${month} is not a list`;
-    this.quarantine(month, read.value === undefined ? '' : read.value, reason);
+    if (read.error !== undefined) return undefined;
+    if (read.value === undefined) return [];
+    const parsed = parseJson(read.value, `phone storage for ${month}`);
+    if (parsed.ok && Array.isArray(parsed.value)) return parsed.value as unknown[];
+    this.quarantine(month, read.value, parsed.ok ? `phone storage for ${month} is not a list` : describeProblems(parsed.problems));
     return [];
   }
 
@@ -184,6 +205,7 @@ export class HistoryWriter {
     const entry = this.entries.get(month);
     if (entry === undefined || !(part >= 0 && part < entry.parts.length)) return undefined;
     const raws = this.part(month, part);
+    if (raws === undefined) return { month, record: undefined, unreadable: this.read(partKey(month, part)).error as string };
     for (const raw of raws) {
       if (!isPlainObject(raw) || raw['id'] !== id) continue;
       const checked = validateRecord(raw);
@@ -192,23 +214,45 @@ export class HistoryWriter {
     return undefined;
   }
 
-  /** A part's sessions as stored; a damaged part is quarantined alone and starts again empty. */
-  private part(month: string, part: number): unknown[] {
+  /**
+   * A part's sessions as stored; a damaged part is quarantined alone and starts again empty. One
+   * storage cannot read gives undefined and is left as stored, still counted (its sessions are
+   * read again once storage can).
+   */
+  private part(month: string, part: number): unknown[] | undefined {
     const key = partKey(month, part);
     const cached = this.parsedParts.get(key);
     if (cached !== undefined) return cached;
     const read = this.read(key);
+    if (read.error !== undefined) return undefined;
     const parsed = read.value === undefined ? undefined : parseJson(read.value, `phone storage for ${month} (${key})`);
     if (parsed !== undefined && parsed.ok && Array.isArray(parsed.value)) {
       this.parsedParts.set(key, parsed.value as unknown[]);
       return parsed.value as unknown[];
     }
-    if (read.value !== undefined || read.error !== undefined) {
-      const reason = read.error !== undefined ? read.error : parsed !== undefined && !parsed.ok ? describeProblems(parsed.problems) : `phone storage for ${month} (${key}) is not a list`;
-      this.quarantine(month, read.value === undefined ? '' : read.value, reason);
+    if (read.value !== undefined) {
+      this.quarantine(month, read.value, parsed !== undefined && !parsed.ok ? describeProblems(parsed.problems) : `phone storage for ${month} (${key}) is not a list`);
     }
     this.emptyPart(month, part);
     return [];
+  }
+
+  /**
+   * Whether the month's open part can be appended to: it is parsed once per push first, so damage
+   * is never written over; one storage cannot read is not appended to (noted in the quarantine,
+   * with no text since none was read) and the month's next session opens a new part.
+   */
+  private openTakesMore(month: string, entry: MonthEntry): boolean {
+    const last = entry.parts.length - 1;
+    if (last < 0) return false;
+    const key = partKey(month, last);
+    if (!this.openChecked.has(month)) {
+      this.openChecked.add(month);
+      if (this.part(month, last) === undefined) {
+        this.quarantine(month, '', `${this.failedReads.get(key) as string}; the part was left as stored and new sessions go to a new part`);
+      }
+    }
+    return !this.failedReads.has(key);
   }
 
   private emptyPart(month: string, part: number): void {
@@ -230,13 +274,25 @@ export class HistoryWriter {
     const read = this.read(key);
     if (read.value === undefined && read.error === undefined) return;
     const raws = this.readArray(key, month);
+    if (raws === undefined) {
+      // Left as stored: merged when the month is next written and storage can read it.
+      this.quarantine(month, '', `${this.read(key).error as string}; the value was left as stored`);
+      return;
+    }
     const records: SessionRecord[] = [];
+    // A session whose stored copy storage cannot read keeps the value until the copy can be compared.
+    let undecided = false;
     for (let i = 0; i < raws.length; i += 1) {
       const checked = validateRecord(raws[i], `${key}[${i}]`);
-      if (!checked.ok) this.quarantine(month, safeText(raws[i]), shorten(describeProblems(checked.problems), 200));
-      else if (this.find(checked.value.id) === undefined) records.push(checked.value);
+      if (!checked.ok) {
+        this.quarantine(month, safeText(raws[i]), shorten(describeProblems(checked.problems), 200));
+        continue;
+      }
+      const known = this.find(checked.value.id);
+      if (known === undefined) records.push(checked.value);
+      else if (known.unreadable !== undefined) undecided = true;
     }
-    this.set(key, undefined);
+    if (!undecided) this.set(key, undefined);
     this.rebuilt.add(month);
     records.sort(byStart);
     for (const r of records) this.place(month, r);
@@ -246,10 +302,12 @@ export class HistoryWriter {
   fits(month: string, record: SessionRecord): boolean {
     const entry = this.entries.get(month);
     const bytes = utf8ByteLength(JSON.stringify(record));
+    // Checked first, with place's rule: an open part storage cannot read is not appended to.
+    const takes = entry !== undefined && this.openTakesMore(month, entry);
     const open = entry === undefined ? undefined : entry.parts[entry.parts.length - 1];
     // A new part costs the session and the brackets of its list, the open part the session and a
     // comma (an emptied open part, "[]", grows by one byte less: counted as a comma, on the safe side).
-    const grows = open === undefined || opensNewPart(open, bytes) ? bytes + 2 : bytes + 1;
+    const grows = open === undefined || !takes || opensNewPart(open, bytes) ? bytes + 2 : bytes + 1;
     return (entry === undefined ? 0 : monthBytes(entry)) + grows <= MAX_MONTH_BYTES;
   }
 
@@ -270,13 +328,9 @@ export class HistoryWriter {
     const text = JSON.stringify(record);
     const bytes = utf8ByteLength(text);
     let last = entry.parts.length - 1;
-    if (last >= 0 && !this.openChecked.has(month)) {
-      this.openChecked.add(month);
-      // The open part is parsed before it is appended to, so damage is never written over.
-      this.part(month, last);
-    }
+    const takes = this.openTakesMore(month, entry);
     const open = last < 0 ? undefined : entry.parts[last];
-    if (open === undefined || opensNewPart(open, bytes)) {
+    if (open === undefined || !takes || opensNewPart(open, bytes)) {
       entry.parts.push([0, 2]);
       last += 1;
       this.set(partKey(month, last), '[]');

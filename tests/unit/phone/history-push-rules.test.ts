@@ -1,9 +1,9 @@
 // docs/sync.md "Phone storage rules", the cases no other test reaches: the same session twice in one
 // push is stored once and refused never; the first push after the update converts layout 1 even when
 // every session it carries is already stored; retention keeps the 60th month back and drops the 61st
-// when a newer month is written; an open part storage fails to read is set aside like a damaged one
-// (with the reason, and no text, since none was read); and with no month trusted for its clock (a damaged flag never
-// trusts one) nothing counts as old, so a wrong-clock session drops nothing.
+// when a newer month is written; an open part storage fails to read is noted in the quarantine (with
+// the reason, and no text, since none was read) and left as stored; and with no month trusted for its
+// clock (a damaged flag never trusts one) nothing counts as old, so a wrong-clock session drops nothing.
 
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../core/routines/model';
@@ -44,7 +44,7 @@ describe('history push rules', () => {
     expect(readHistory(store).records).toEqual([kept]);
   });
 
-  it('push - an open part storage fails to read is set aside with the reason and no text; the new session is stored', () => {
+  it('push - an open part storage fails to read is noted in the quarantine with the reason and no text; the new session is stored', () => {
     const store = new FailingReadStore();
     stored(store, [at(2026, 10, 3)]);
     store.failing.add(partKey('2026-11', 0));

@@ -127,16 +127,21 @@ describe('history writer order', () => {
     expect(readQuarantine(parts)[0]?.reason).toContain(partKey('2026-11', 0));
   });
 
-  it('history writer - a layout-1 value beside layout 2 whose first read fails is still merged into its month and removed', () => {
+  it('history writer - a layout-1 value beside layout 2 storage fails to read is left as stored and noted, and merged into its month by the next push', () => {
     const store = new FailingReadStore();
     accepted(store, [at(2026, 10, 5)]);
     const legacy = at(2026, 10, 1);
-    store.setItem(bucketKey('2026-11'), JSON.stringify([legacy]));
+    const text = JSON.stringify([legacy]);
+    store.setItem(bucketKey('2026-11'), text);
     store.failing.add(bucketKey('2026-11'));
     accepted(store, [at(2026, 10, 6)]);
+    expect(store.getItem(bucketKey('2026-11'))).toBe(text);
+    expect(readQuarantine(store).map((q) => [q.month, q.raw])).toEqual([['2026-11', '']]);
+    expect(readQuarantine(store)[0]?.reason).toContain(`could not read ${bucketKey('2026-11')}: read failed`);
+    accepted(store, [at(2026, 10, 7)]);
     expect(store.getItem(bucketKey('2026-11'))).toBeNull();
     expect(readHistory(store).records[0]).toEqual(legacy);
-    expect(readQuarantine(store)).toEqual([]);
+    expect(readHistory(store).records).toHaveLength(4);
   });
 
   it('history writer - a part storage has lost is not damage to set aside: the session is stored, nothing quarantined', () => {
