@@ -212,7 +212,7 @@ export function readQuarantine(store: KeyValueStore): readonly QuarantineEntry[]
  *   (MAX_MONTH_BYTES).
  * - A value storage cannot read is never written over or removed (it may hold sessions): an open
  *   part is left behind for a new one; a push that needs to know what it holds (a stored copy of
- *   one of its ids, a rebuild, the quarantine) writes nothing and defers its sessions.
+ *   one of its ids, a rebuild, an id bucket, the quarantine) writes nothing and defers its sessions.
  * - Months older than HISTORY_RETENTION_MONTHS before the newest month are dropped when a newer month is
  *   written; a session older than that window is refused (it would be dropped at once).
  */
@@ -306,6 +306,8 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   incoming.forEach((r) => {
     if (addedSet.has(r.id)) added.push(r.id);
   });
+  // A value storage could not read that these writes would replace (a late id bucket): nothing is written.
+  if (writer.blocked !== undefined) return { outcome: deferAll(added, alreadyStored, rejected, deferred, unreadableReason(writer.blocked)), writes: [] };
   // Nothing to write (an added session always writes its part): nothing new, nothing repaired.
   if (writer.writes.size === 0) return { outcome: { added, alreadyStored, rejected, deferred }, writes: [] };
 

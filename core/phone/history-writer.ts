@@ -65,7 +65,7 @@ export class HistoryWriter {
   private readonly openChecked = new Set<string>();
   /** Keys storage could not read during this push (key → the reason): left as stored. */
   private readonly failedReads = new Map<string, string>();
-  /** Set when a rebuild met a value storage could not read: its writes would lose that value. */
+  /** Set when a rebuild (or a late id bucket) met a value storage could not read: writing would lose it. */
   blocked: string | undefined = undefined;
 
   constructor(
@@ -188,7 +188,9 @@ export class HistoryWriter {
     let bucket = this.idBuckets.get(key);
     if (bucket === undefined) {
       const read = this.read(key);
-      // A damaged bucket found this late (converting a layout-1 month) starts again from what is known.
+      // A damaged bucket found this late (converting a layout-1 month) starts again from what is known;
+      // one storage cannot read would be written over with the ids it holds forgotten: the push waits.
+      if (read.error !== undefined && this.blocked === undefined) this.blocked = read.error;
       bucket = (read.error === undefined ? parseIdBucket(read.value) : undefined) || (Object.create(null) as Record<string, string>);
       this.idBuckets.set(key, bucket);
     }

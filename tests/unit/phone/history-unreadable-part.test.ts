@@ -12,6 +12,7 @@ import {
   HISTORY_QUARANTINE_KEY,
   addRecords,
   bucketKey,
+  idBucketKey,
   partKey,
   readHistory,
   readIndex,
@@ -150,6 +151,25 @@ describe('history - a value storage cannot read', () => {
     stored(store, [fresh]);
     expect(readQuarantine(store).map((q) => q.raw)).toEqual(['first damage', 'second damage']);
     expect(readHistory(store).records).toEqual([fresh]);
+  });
+
+  it('merge - an id bucket storage fails to read while a layout-1 value is merged is not written over: the push defers; a stored session sent again is never stored twice', () => {
+    const store = new FailingReadStore();
+    const stored0 = at(2026, 10, 2);
+    stored(store, [stored0]);
+    // A layout-1 session whose id shares the stored session's id bucket, and a new one that does not.
+    let legacy = at(2026, 10, 1);
+    while (idBucketKey(legacy.id) !== idBucketKey(stored0.id)) legacy = at(2026, 10, 1);
+    let fresh = at(2026, 10, 6);
+    while (idBucketKey(fresh.id) === idBucketKey(stored0.id)) fresh = at(2026, 10, 6);
+    store.setItem(bucketKey('2026-11'), JSON.stringify([legacy]));
+    store.failing.add(idBucketKey(stored0.id));
+    const snapshot = store.snapshot();
+    expect(addRecords(store, [fresh], NOW)).toEqual(deferredFor([fresh], idBucketKey(stored0.id)));
+    expect(store.snapshot()).toEqual(snapshot);
+    stored(store, [fresh]);
+    expect(addRecords(store, [stored0, legacy], NOW)).toEqual({ added: [], alreadyStored: [stored0.id, legacy.id], rejected: [], deferred: [] });
+    expect(readHistory(store)).toEqual({ records: [legacy, stored0, fresh], problems: [] });
   });
 
   it('readers - an index storage cannot read is reported, and the months are counted from their parts', () => {
