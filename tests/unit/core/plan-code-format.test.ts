@@ -169,6 +169,11 @@ describe('plan code - content the check cannot vouch for', () => {
     expect(refusal(decodePlanCode(codeOf('QUF')))).toBe('code.unreadable');
     expect(refusal(decodePlanCode(codeOf('QUJDR')))).toBe('code.unreadable');
     expect(refusal(decodePlanCode(codeOf('W10')))).toBe('code.invalid-plan'); // "[]": readable, not a plan
+    // The same readable "[]" and "[1]" spelled with unused bits set ("W11") or with a spare character
+    // ("WzFdA": 5 is no base64 length): still unreadable, so every byte string has one spelling.
+    expect(refusal(decodePlanCode(codeOf('W11')))).toBe('code.unreadable');
+    expect(refusal(decodePlanCode(codeOf('WzFd')))).toBe('code.invalid-plan');
+    expect(refusal(decodePlanCode(codeOf('WzFdA')))).toBe('code.unreadable');
   });
 
   it('plan code - text that is not JSON is unreadable', () => {

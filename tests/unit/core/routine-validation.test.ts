@@ -105,6 +105,11 @@ describe('validateRoutines', () => {
     expect(messages(validateRoutines({}, 'customRoutines'))).toEqual(['customRoutines must be a list']);
   });
 
+  it('validateRoutines - a list checked on its own names each problem by its place in the list, with nothing before it', () => {
+    expect(messages(validateRoutines({}))).toEqual(['must be a list']);
+    expect(messages(validateRoutines([ROUTINE, { ...ROUTINE, name: '' }]))).toEqual(['[1].name must not be empty']);
+  });
+
   it('validateRoutines - flags duplicate ids and collects problems of every routine', () => {
     const result = validateRoutines([ROUTINE, { ...ROUTINE, name: '' }, ROUTINE], 'customRoutines');
     expect(messages(result)).toEqual([
