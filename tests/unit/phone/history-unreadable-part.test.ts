@@ -102,6 +102,17 @@ describe('history - a value storage cannot read', () => {
     expect(readIndex(store)).toEqual({ months: [{ month: '2026-11', count: 3 }] });
   });
 
+  it('rebuild - a session sent twice in one push while the rebuild is blocked is deferred once, and nothing is written', () => {
+    const store = new FailingReadStore();
+    stored(store, [at(2026, 10, 2)]);
+    store.setItem(HISTORY_INDEX_KEY, '{broken');
+    store.failing.add(NOVEMBER_0);
+    const snapshot = store.snapshot();
+    const fresh = at(2026, 10, 20);
+    expect(addRecords(store, [fresh, fresh], NOW)).toEqual(deferredFor([fresh], NOVEMBER_0));
+    expect(store.snapshot()).toEqual(snapshot);
+  });
+
   it('conversion - a layout-1 month value storage fails to read is not converted away: the push defers and writes nothing; the next push converts every session', () => {
     const keep = at(2026, 9, 3);
     const held = at(2026, 10, 3);
