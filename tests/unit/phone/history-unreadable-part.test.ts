@@ -148,6 +148,23 @@ describe('history - a value storage cannot read', () => {
     expect(readIndex(memory)).toEqual({ months: [{ month: '2026-11', count: 4 }] });
   });
 
+  it('merge - a layout-1 value holding a session whose stored copy storage cannot read is kept until the copy can be compared; then it merges, each session once', () => {
+    const store = new FailingReadStore();
+    const first = at(2026, 10, 5);
+    stored(store, [first]);
+    const legacyText = JSON.stringify([first]);
+    store.setItem(bucketKey('2026-11'), legacyText);
+    store.failing.add(NOVEMBER_0);
+    const fresh = at(2026, 10, 6);
+    addRecords(store, [fresh], NOW);
+    expect(store.getItem(bucketKey('2026-11'))).toBe(legacyText);
+    store.failing.delete(NOVEMBER_0);
+    const later = at(2026, 10, 7);
+    addRecords(store, [later], NOW);
+    expect(store.getItem(bucketKey('2026-11'))).toBeNull();
+    expect(readHistory(store)).toEqual({ records: [first, fresh, later], problems: [] });
+  });
+
   it('quarantine - a quarantine storage fails to read is never written over: the push that would add to it defers and writes nothing; the next one keeps both entries', () => {
     const store = new FailingReadStore();
     stored(store, [at(2026, 10, 2)]);
@@ -181,6 +198,23 @@ describe('history - a value storage cannot read', () => {
     stored(store, [fresh]);
     expect(addRecords(store, [stored0, legacy], NOW)).toEqual({ added: [], alreadyStored: [stored0.id, legacy.id], rejected: [], deferred: [] });
     expect(readHistory(store)).toEqual({ records: [legacy, stored0, fresh], problems: [] });
+  });
+
+  it('merge - an id bucket storage fails to read blocks the push even when a later legacy session\'s bucket reads', () => {
+    const store = new FailingReadStore();
+    const stored0 = at(2026, 10, 2);
+    stored(store, [stored0]);
+    let first = at(2026, 10, 1);
+    while (idBucketKey(first.id) !== idBucketKey(stored0.id)) first = at(2026, 10, 1);
+    let fresh = at(2026, 10, 6);
+    while (idBucketKey(fresh.id) === idBucketKey(stored0.id)) fresh = at(2026, 10, 6);
+    let second = at(2026, 10, 3);
+    while (idBucketKey(second.id) === idBucketKey(stored0.id) || idBucketKey(second.id) === idBucketKey(fresh.id)) second = at(2026, 10, 3);
+    store.setItem(bucketKey('2026-11'), JSON.stringify([first, second]));
+    store.failing.add(idBucketKey(stored0.id));
+    const snapshot = store.snapshot();
+    expect(addRecords(store, [fresh], NOW)).toEqual(deferredFor([fresh], idBucketKey(stored0.id)));
+    expect(store.snapshot()).toEqual(snapshot);
   });
 
   it('readers - an index storage cannot read is reported, and the months are counted from their parts', () => {
