@@ -102,6 +102,18 @@ describe('history - a value storage cannot read', () => {
     expect(readIndex(store)).toEqual({ months: [{ month: '2026-11', count: 3 }] });
   });
 
+  it('rebuild - while the rebuild is blocked every session of the push is deferred with the reason, even one the phone would refuse as too old (no judgement from a history it cannot read whole)', () => {
+    const store = new FailingReadStore();
+    stored(store, [at(2026, 10, 2)]);
+    store.setItem(HISTORY_INDEX_KEY, '{broken');
+    store.failing.add(NOVEMBER_0);
+    const snapshot = store.snapshot();
+    const fresh = at(2026, 10, 20);
+    const tooOld = at(2020, 0, 15);
+    expect(addRecords(store, [fresh, tooOld], NOW)).toEqual(deferredFor([fresh, tooOld], NOVEMBER_0));
+    expect(store.snapshot()).toEqual(snapshot);
+  });
+
   it('rebuild - a session sent twice in one push while the rebuild is blocked is deferred once, and nothing is written', () => {
     const store = new FailingReadStore();
     stored(store, [at(2026, 10, 2)]);
