@@ -241,10 +241,8 @@ export function prepareRecords(store: KeyValueStore, inputs: readonly unknown[],
   }
   // A rebuild that met a value storage cannot read would lose it: nothing is written this time.
   if (writer.blocked !== undefined) {
-    const reason = unreadableReason(writer.blocked);
-    const ids: string[] = [];
-    for (const r of valids) if (ids.indexOf(r.id) < 0) ids.push(r.id);
-    return { outcome: { added: [], alreadyStored, rejected, deferred: deferred.concat(ids.map((id) => ({ id, reason }))) }, writes: [] };
+    const ids = Array.from(new Set(valids.map((r) => r.id)));
+    return { outcome: deferAll(ids, alreadyStored, rejected, deferred, unreadableReason(writer.blocked)), writes: [] };
   }
   // Retention counts back from the newest month holding a session from a clock that looked right.
   let newest = '';

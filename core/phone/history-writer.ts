@@ -257,6 +257,17 @@ export class HistoryWriter {
     return !this.failedReads.has(key);
   }
 
+  /**
+   * Whether a session of `bytes` goes to a new part of the month rather than the open one: there is
+   * none, storage cannot read it, or it is full. The one rule for `fits` and `place`.
+   */
+  private opensNewPart(month: string, entry: MonthEntry, bytes: number): boolean {
+    // Asked first: checking the open part may empty a damaged one.
+    const takes = this.openTakesMore(month, entry);
+    const open = entry.parts[entry.parts.length - 1];
+    return open === undefined || !takes || (open[0] > 0 && open[1] + bytes + 1 > PART_BYTES);
+  }
+
   private emptyPart(month: string, part: number): void {
     const entry = this.entries.get(month);
     const slot = entry === undefined ? undefined : entry.parts[part];
@@ -304,12 +315,9 @@ export class HistoryWriter {
   fits(month: string, record: SessionRecord): boolean {
     const entry = this.entries.get(month);
     const bytes = utf8ByteLength(JSON.stringify(record));
-    // Checked first, with place's rule: an open part storage cannot read is not appended to.
-    const takes = entry !== undefined && this.openTakesMore(month, entry);
-    const open = entry === undefined ? undefined : entry.parts[entry.parts.length - 1];
     // A new part costs the session and the brackets of its list, the open part the session and a
     // comma (an emptied open part, "[]", grows by one byte less: counted as a comma, on the safe side).
-    const grows = open === undefined || !takes || opensNewPart(open, bytes) ? bytes + 2 : bytes + 1;
+    const grows = entry === undefined || this.opensNewPart(month, entry, bytes) ? bytes + 2 : bytes + 1;
     return (entry === undefined ? 0 : monthBytes(entry)) + grows <= MAX_MONTH_BYTES;
   }
 
@@ -330,9 +338,7 @@ export class HistoryWriter {
     const text = JSON.stringify(record);
     const bytes = utf8ByteLength(text);
     let last = entry.parts.length - 1;
-    const takes = this.openTakesMore(month, entry);
-    const open = last < 0 ? undefined : entry.parts[last];
-    if (open === undefined || !takes || opensNewPart(open, bytes)) {
+    if (this.opensNewPart(month, entry, bytes)) {
       entry.parts.push([0, 2]);
       last += 1;
       this.set(partKey(month, last), '[]');
@@ -393,11 +399,6 @@ export class HistoryWriter {
     }
     return out;
   }
-}
-
-/** Whether a session of `bytes` goes to a new part rather than the open one ([sessions, bytes]). */
-function opensNewPart(open: readonly [number, number], bytes: number): boolean {
-  return open[0] > 0 && open[1] + bytes + 1 > PART_BYTES;
 }
 
 export function byStart(a: SessionRecord, b: SessionRecord): number {

@@ -36,6 +36,22 @@ function deferredFor(records: readonly SessionRecord[], key: string): unknown {
   return { added: [], alreadyStored: [], rejected: [], deferred: records.map((r) => ({ id: r.id, reason: expect.stringContaining(`could not read ${key}`) as unknown })) };
 }
 
+/** A session that day whose id's bucket `ok` accepts (ids are random: drawn until one is). */
+function atWithBucket(y: number, m: number, d: number, ok: (bucket: string) => boolean): SessionRecord {
+  let record = at(y, m, d);
+  while (!ok(idBucketKey(record.id))) record = at(y, m, d);
+  return record;
+}
+
+/** `old` stored in November, then the index damaged and November's part unreadable: a rebuild is blocked. */
+function blockedRebuild(old: readonly SessionRecord[]): FailingReadStore {
+  const store = new FailingReadStore();
+  stored(store, old);
+  store.setItem(HISTORY_INDEX_KEY, '{broken');
+  store.failing.add(NOVEMBER_0);
+  return store;
+}
+
 describe('history - a value storage cannot read', () => {
   it('push - an open part storage fails to read is kept byte for byte and still counted; the new session goes to a new part and every session reads back once', () => {
     const store = new FailingReadStore();
@@ -88,11 +104,8 @@ describe('history - a value storage cannot read', () => {
   });
 
   it('rebuild - with the index damaged and a part storage fails to read, the push defers its sessions and writes nothing; the next push stores everything', () => {
-    const store = new FailingReadStore();
     const old = [at(2026, 10, 2), at(2026, 10, 3)];
-    stored(store, old);
-    store.setItem(HISTORY_INDEX_KEY, '{broken');
-    store.failing.add(NOVEMBER_0);
+    const store = blockedRebuild(old);
     const snapshot = store.snapshot();
     const fresh = at(2026, 10, 20);
     expect(addRecords(store, [fresh], NOW)).toEqual(deferredFor([fresh], NOVEMBER_0));
@@ -103,10 +116,7 @@ describe('history - a value storage cannot read', () => {
   });
 
   it('rebuild - while the rebuild is blocked every session of the push is deferred with the reason, even one the phone would refuse as too old (no judgement from a history it cannot read whole)', () => {
-    const store = new FailingReadStore();
-    stored(store, [at(2026, 10, 2)]);
-    store.setItem(HISTORY_INDEX_KEY, '{broken');
-    store.failing.add(NOVEMBER_0);
+    const store = blockedRebuild([at(2026, 10, 2)]);
     const snapshot = store.snapshot();
     const fresh = at(2026, 10, 20);
     const tooOld = at(2020, 0, 15);
@@ -115,10 +125,7 @@ describe('history - a value storage cannot read', () => {
   });
 
   it('rebuild - a session sent twice in one push while the rebuild is blocked is deferred once, and nothing is written', () => {
-    const store = new FailingReadStore();
-    stored(store, [at(2026, 10, 2)]);
-    store.setItem(HISTORY_INDEX_KEY, '{broken');
-    store.failing.add(NOVEMBER_0);
+    const store = blockedRebuild([at(2026, 10, 2)]);
     const snapshot = store.snapshot();
     const fresh = at(2026, 10, 20);
     expect(addRecords(store, [fresh, fresh], NOW)).toEqual(deferredFor([fresh], NOVEMBER_0));
@@ -198,10 +205,8 @@ describe('history - a value storage cannot read', () => {
     const stored0 = at(2026, 10, 2);
     stored(store, [stored0]);
     // A layout-1 session whose id shares the stored session's id bucket, and a new one that does not.
-    let legacy = at(2026, 10, 1);
-    while (idBucketKey(legacy.id) !== idBucketKey(stored0.id)) legacy = at(2026, 10, 1);
-    let fresh = at(2026, 10, 6);
-    while (idBucketKey(fresh.id) === idBucketKey(stored0.id)) fresh = at(2026, 10, 6);
+    const legacy = atWithBucket(2026, 10, 1, (bucket) => bucket === idBucketKey(stored0.id));
+    const fresh = atWithBucket(2026, 10, 6, (bucket) => bucket !== idBucketKey(stored0.id));
     store.setItem(bucketKey('2026-11'), JSON.stringify([legacy]));
     store.failing.add(idBucketKey(stored0.id));
     const snapshot = store.snapshot();
@@ -216,12 +221,9 @@ describe('history - a value storage cannot read', () => {
     const store = new FailingReadStore();
     const stored0 = at(2026, 10, 2);
     stored(store, [stored0]);
-    let first = at(2026, 10, 1);
-    while (idBucketKey(first.id) !== idBucketKey(stored0.id)) first = at(2026, 10, 1);
-    let fresh = at(2026, 10, 6);
-    while (idBucketKey(fresh.id) === idBucketKey(stored0.id)) fresh = at(2026, 10, 6);
-    let second = at(2026, 10, 3);
-    while (idBucketKey(second.id) === idBucketKey(stored0.id) || idBucketKey(second.id) === idBucketKey(fresh.id)) second = at(2026, 10, 3);
+    const first = atWithBucket(2026, 10, 1, (bucket) => bucket === idBucketKey(stored0.id));
+    const fresh = atWithBucket(2026, 10, 6, (bucket) => bucket !== idBucketKey(stored0.id));
+    const second = atWithBucket(2026, 10, 3, (bucket) => bucket !== idBucketKey(stored0.id) && bucket !== idBucketKey(fresh.id));
     store.setItem(bucketKey('2026-11'), JSON.stringify([first, second]));
     store.failing.add(idBucketKey(stored0.id));
     const snapshot = store.snapshot();
